@@ -1,0 +1,48 @@
+package io.hallows.kernel.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Partitions and their supervisor, as operators and partition code see them. Partitions are
+ * declared through ConfigAdmin (factory PID {@value KernelConstants#PARTITION_PID}); this service
+ * reports on them and drives their lifecycle.
+ *
+ * <p>This service is itself protected: bundles need {@code service:kernel.partitions} with
+ * {@link Right#CALL} to see it.
+ */
+@ProviderType
+public interface Partitions {
+    /** Every configured partition, ordered by name. */
+    List<PartitionStatus> list();
+
+    /** The partition called {@code name}, if there is one. */
+    Optional<PartitionStatus> status(String name);
+
+    /**
+     * Reports a fault in a partition (repeated task failures, a stalled worker…). The supervisor
+     * restarts the partition with backoff, or quarantines it when its restart budget is spent.
+     *
+     * @throws IllegalArgumentException if there is no such partition
+     */
+    void reportFault(String name, String reason);
+
+    /** Stops and starts the partition's bundles now. @throws IllegalArgumentException if unknown */
+    void restart(String name);
+
+    /** Stops the partition's bundles and holds it quarantined. @throws IllegalArgumentException if unknown */
+    void quarantine(String name);
+
+    /** Takes a partition out of quarantine (or stopped) and starts it. @throws IllegalArgumentException if unknown */
+    void release(String name);
+
+    /**
+     * Waits until the partition is in {@code state}.
+     *
+     * @return true if it reached the state, false on timeout
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    boolean await(String name, PartitionState state, Duration timeout) throws InterruptedException;
+}

@@ -1,0 +1,18 @@
+/**
+ * The Hallows kernel API: capabilities, protected services, partitions and the audit log.
+ *
+ * <h2>Capabilities</h2>
+ * A {@link io.hallows.kernel.api.Capability} names a kernel object and a set of rights. Only the
+ * kernel mints them; holders derive narrower ones and revoke whole subtrees. A service registered
+ * with the property {@value io.hallows.kernel.api.KernelConstants#PROTECTED} is hidden from bundles
+ * without a capability for it and handed to holders as a revocable proxy.
+ *
+ * <h2>Partitions</h2>
+ * Named resource domains declared in ConfigAdmin; see {@link io.hallows.kernel.api.Partitions}.
+ */
+@Export
+@Version("0.1.0")
+package io.hallows.kernel.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

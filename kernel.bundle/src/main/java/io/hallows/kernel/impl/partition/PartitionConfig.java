@@ -1,0 +1,150 @@
+package io.hallows.kernel.impl.partition;
+
+import io.hallows.kernel.api.RestartPolicy;
+import io.hallows.kernel.impl.ConfigValues;
+import io.hallows.kernel.impl.Glob;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+
+/**
+ * A partition's validated configuration (factory PID {@code io.hallows.partition}). Fields:
+ * <pre>
+ * name                  required, [a-z][a-z0-9-]*
+ * cpus                  required cpu list of online cpus: "0-1", "1"
+ * exclusive             boolean, default true: no other exclusive partition may share a cpu
+ * scheduler             service filter choosing the scheduler, default (hallows.scheduler=fifo)
+ * restart.maxRestarts   restarts allowed in the window, default 3, at least 0
+ * restart.window        "60s", "500ms", "2m" or milliseconds, default 60s
+ * restart.backoff       first restart delay, default 500ms, doubling per restart
+ * restart.maxBackoff    longest restart delay, default 30s
+ * bundles               symbolic name patterns of the bundles it supervises: ["io.hallows.db.*"]
+ * grants                capabilities given to those bundles: ["service:greeter CALL"]
+ * </pre>
+ */
+public record PartitionConfig(String name, CpuList cpus, boolean exclusive, String scheduler, RestartPolicy restart,
+        List<Glob> bundles, List<Grant> grants) {
+
+    static final String DEFAULT_SCHEDULER = "(hallows.scheduler=fifo)";
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+    /**
+     * Validates one configuration on its own; checks against other partitions are the manager's.
+     *
+     * @param online the cpus online on this machine
+     * @throws ConfigRejection naming the field and the reason
+     */
+    public static PartitionConfig parse(Map<String, ?> props, CpuList online) throws ConfigRejection {
+        Object rawName = props.get("name");
+        String name = rawName == null ? "?" : rawName.toString().trim();
+        if (rawName == null || name.isEmpty()) {
+            throw new ConfigRejection(name, "name", "is required");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigRejection(name, "name", "must be lower case letters, digits and '-', starting with a letter");
+        }
+        CpuList cpus;
+        try {
+            cpus = CpuList.parse(string(props.get("cpus")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigRejection(name, "cpus", e.getMessage());
+        }
+        if (!online.containsAll(cpus)) {
+            CpuList missing = online.missing(cpus);
+            throw new ConfigRejection(name, "cpus", "cpu " + missing + (missing.size() > 1 ? " are" : " is")
+                    + " not online (online: " + online + ")");
+        }
+        String scheduler = props.get("scheduler") == null ? DEFAULT_SCHEDULER : string(props.get("scheduler")).trim();
+        try {
+            FrameworkUtil.createFilter(scheduler);
+        } catch (InvalidSyntaxException e) {
+            throw new ConfigRejection(name, "scheduler", "'" + scheduler + "' is not a valid service filter: " + e.getMessage());
+        }
+        RestartPolicy restart = new RestartPolicy(
+                count(name, props, "restart.maxRestarts", 3),
+                duration(name, props, "restart.window", Duration.ofSeconds(60)),
+                duration(name, props, "restart.backoff", Duration.ofMillis(500)),
+                duration(name, props, "restart.maxBackoff", Duration.ofSeconds(30)));
+        if (restart.window().isZero()) {
+            throw new ConfigRejection(name, "restart.window", "must be positive");
+        }
+        if (restart.maxBackoff().compareTo(restart.backoff()) < 0) {
+            throw new ConfigRejection(name, "restart.maxBackoff", "must be at least restart.backoff (" + restart.backoff().toMillis() + "ms)");
+        }
+        List<Glob> bundles = ConfigValues.strings(props.get("bundles")).stream().map(Glob::of).toList();
+        List<Grant> grants = new ArrayList<>();
+        for (String text : ConfigValues.strings(props.get("grants"))) {
+            try {
+                grants.add(Grant.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigRejection(name, "grants", e.getMessage());
+            }
+        }
+        return new PartitionConfig(name, cpus, bool(props.get("exclusive"), true), scheduler, restart, bundles, List.copyOf(grants));
+    }
+
+    public boolean supervises(String symbolicName) {
+        return bundles.stream().anyMatch(g -> g.matches(symbolicName));
+    }
+
+    private static int count(String partition, Map<String, ?> props, String key, int otherwise) throws ConfigRejection {
+        Object value = props.get(key);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
+            if (n < 0) {
+                throw new ConfigRejection(partition, key, "must not be negative (was " + n + ")");
+            }
+            return (int) Math.min(n, Integer.MAX_VALUE);
+        } catch (NumberFormatException e) {
+            throw new ConfigRejection(partition, key, "'" + value + "' is not a whole number");
+        }
+    }
+
+    private static Duration duration(String partition, Map<String, ?> props, String key, Duration otherwise) throws ConfigRejection {
+        Object value = props.get(key);
+        if (value == null) {
+            return otherwise;
+        }
+        if (value instanceof Number n) {
+            if (n.longValue() < 0) {
+                throw new ConfigRejection(partition, key, "must not be negative (was " + n + ")");
+            }
+            return Duration.ofMillis(n.longValue());
+        }
+        String text = value.toString().trim();
+        if (text.startsWith("-")) {
+            throw new ConfigRejection(partition, key, "must not be negative (was " + text + ")");
+        }
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw new ConfigRejection(partition, key, "'" + text + "' is not a duration (expected e.g. 500ms, 10s, 2m)");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2) == null ? "ms" : m.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofMillis(amount);
+        };
+    }
+
+    private static boolean bool(Object value, boolean otherwise) {
+        return value == null ? otherwise : Boolean.parseBoolean(value.toString().trim());
+    }
+
+    private static String string(Object value) {
+        if (value instanceof String[] array) {
+            return String.join(",", array);
+        }
+        return value == null ? null : value.toString();
+    }
+}

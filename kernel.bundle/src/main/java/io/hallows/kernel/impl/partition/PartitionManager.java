@@ -1,0 +1,235 @@
+package io.hallows.kernel.impl.partition;
+
+import io.hallows.kernel.api.PartitionState;
+import io.hallows.kernel.api.PartitionStatus;
+import io.hallows.kernel.api.Partitions;
+import io.hallows.kernel.impl.audit.AuditJournal;
+import io.hallows.kernel.impl.capability.CapabilityTable;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.cm.ManagedServiceFactory;
+
+/**
+ * Keeps partitions in step with their ConfigAdmin configurations and drives them through the
+ * supervisor. A configuration that fails validation is rejected with the partition, field and
+ * reason; the partition keeps running with its previous configuration.
+ */
+public final class PartitionManager implements ManagedServiceFactory, Partitions, SynchronousBundleListener, AutoCloseable {
+    /** Property an operator's change carries so the shell can wait for this change's verdict. */
+    public static final String CHANGE_TOKEN = "hallows.change";
+
+    private final Supervisor supervisor;
+    private final StackGrants grants;
+    private final AuditJournal audit;
+    private final CpuList online;
+    private final Map<String, Partition> byPid = new ConcurrentHashMap<>();
+    private final Map<String, String> rejectedNew = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<String>> verdicts = new ConcurrentHashMap<>();
+
+    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, CpuList online) {
+        this.supervisor = new Supervisor(context, audit);
+        this.grants = new StackGrants(capabilities, supervisor);
+        this.audit = audit;
+        this.online = online;
+    }
+
+    @Override
+    public String getName() {
+        return "Hallows partitions";
+    }
+
+    @Override
+    public void updated(String pid, Dictionary<String, ?> properties) {
+        Map<String, Object> props = new HashMap<>();
+        for (String key : Collections.list(properties.keys())) {
+            props.put(key, properties.get(key));
+        }
+        supervisor.post(() -> apply(pid, props));
+    }
+
+    @Override
+    public void deleted(String pid) {
+        supervisor.post(() -> {
+            rejectedNew.remove(pid);
+            Partition p = byPid.remove(pid);
+            if (p != null) {
+                supervisor.stop(p, "configuration deleted");
+                grants.revokeAll(p.name());
+                audit.record("config", "config.delete", p.name(), "partition removed (" + pid + ")");
+            }
+        });
+    }
+
+    /**
+     * A future completed with null when the change carrying {@code token} is accepted, or with the
+     * rejection message.
+     */
+    public CompletableFuture<String> verdictOf(String token) {
+        return verdicts.computeIfAbsent(token, t -> new CompletableFuture<>());
+    }
+
+    private void apply(String pid, Map<String, Object> props) {
+        Object token = props.get(CHANGE_TOKEN);
+        Partition existing = byPid.get(pid);
+        try {
+            PartitionConfig config = PartitionConfig.parse(props, online);
+            checkAgainstOthers(pid, existing, config);
+            if (existing == null) {
+                rejectedNew.remove(pid);
+                Partition p = new Partition(pid, config);
+                byPid.put(pid, p);
+                audit.record("config", "partition.declared", config.name(), "cpus " + config.cpus() + ", bundles " + config.bundles());
+                grants.apply(config);
+                supervisor.start(p);
+            } else if (!existing.config().equals(config)) {
+                PartitionConfig old = existing.config();
+                existing.accept(config);
+                audit.record("config", "config.accept", config.name(), "configuration changed (" + pid + ")");
+                grants.apply(config);
+                if (!old.bundles().equals(config.bundles()) && existing.state() == PartitionState.RUNNING) {
+                    supervisor.restartNow(existing, "bundles changed");
+                }
+            }
+            decide(token, null);
+        } catch (ConfigRejection r) {
+            if (existing != null) {
+                existing.reject(r.getMessage());
+            } else {
+                rejectedNew.put(pid, r.getMessage());
+            }
+            audit.record("config", "config.reject", r.partition(), r.field() + ": " + r.reason());
+            System.err.println("hallows: " + r.getMessage() + " — configuration rejected"
+                    + (existing != null ? ", the previous configuration stays in force" : ""));
+            decide(token, r.getMessage());
+        }
+    }
+
+    private void checkAgainstOthers(String pid, Partition existing, PartitionConfig config) throws ConfigRejection {
+        if (existing != null && !existing.name().equals(config.name())) {
+            throw new ConfigRejection(existing.name(), "name", "cannot rename a partition to '" + config.name()
+                    + "'; delete it and declare a new one");
+        }
+        for (Partition other : byPid.values()) {
+            if (other.pid.equals(pid)) {
+                continue;
+            }
+            if (other.name().equals(config.name())) {
+                throw new ConfigRejection(config.name(), "name", "already used by configuration " + other.pid);
+            }
+            CpuList shared = other.config().cpus().intersection(config.cpus());
+            if (config.exclusive() && other.config().exclusive() && !shared.isEmpty()) {
+                throw new ConfigRejection(config.name(), "cpus", "cpu " + shared + " already owned exclusively by partition '"
+                        + other.name() + "'");
+            }
+        }
+    }
+
+    private void decide(Object token, String rejection) {
+        if (token != null) {
+            verdictOf(token.toString()).complete(rejection);
+        }
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        Bundle b = event.getBundle();
+        if (event.getType() == BundleEvent.INSTALLED) {
+            supervisor.post(() -> byPid.values().stream().filter(p -> p.config().supervises(b.getSymbolicName()))
+                    .forEach(p -> {
+                        grants.apply(p.config());
+                        supervisor.adopt(p, b);
+                    }));
+        }
+    }
+
+    @Override
+    public List<PartitionStatus> list() {
+        return byPid.values().stream().map(this::snapshot).sorted(Comparator.comparing(PartitionStatus::name)).toList();
+    }
+
+    /** Configurations that were rejected before any version of them was accepted: pid → error. */
+    public Map<String, String> rejectedDeclarations() {
+        return Map.copyOf(rejectedNew);
+    }
+
+    @Override
+    public Optional<PartitionStatus> status(String name) {
+        return find(name).map(this::snapshot);
+    }
+
+    @Override
+    public void reportFault(String name, String reason) {
+        Partition p = require(name);
+        supervisor.post(() -> supervisor.fault(p, reason == null ? "fault reported" : reason));
+    }
+
+    @Override
+    public void restart(String name) {
+        Partition p = require(name);
+        supervisor.call(() -> {
+            audit.record("shell", "partition.restart", name, "operator restart");
+            supervisor.restartNow(p, "operator restart");
+            return null;
+        });
+    }
+
+    @Override
+    public void quarantine(String name) {
+        Partition p = require(name);
+        supervisor.call(() -> {
+            supervisor.quarantine(p, "quarantined by operator");
+            return null;
+        });
+    }
+
+    @Override
+    public void release(String name) {
+        Partition p = require(name);
+        supervisor.call(() -> {
+            supervisor.release(p);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean await(String name, PartitionState state, Duration timeout) throws InterruptedException {
+        return require(name).await(state, timeout);
+    }
+
+    /** Partition status plus the pid of its configuration (for the shell's configure command). */
+    public Optional<String> pidOf(String name) {
+        return find(name).map(p -> p.pid);
+    }
+
+    private PartitionStatus snapshot(Partition p) {
+        List<String> bundles = supervisor.bundlesOf(p.config()).stream()
+                .map(b -> b.getSymbolicName() + "[" + b.getBundleId() + "] " + BundleStates.label(b.getState())).toList();
+        return p.snapshot(bundles);
+    }
+
+    private Optional<Partition> find(String name) {
+        return byPid.values().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    private Partition require(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no partition '" + name + "' (partitions: "
+                + String.join(", ", byPid.values().stream().map(Partition::name).sorted().toList()) + ")"));
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+    }
+}

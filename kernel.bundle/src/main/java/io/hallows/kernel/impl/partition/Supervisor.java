@@ -1,0 +1,191 @@
+package io.hallows.kernel.impl.partition;
+
+import io.hallows.kernel.api.PartitionState;
+import io.hallows.kernel.impl.audit.AuditJournal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+
+/**
+ * Starts, stops and restarts partitions' bundles. Every action runs on one supervisor thread, so
+ * partitions change state in a single order; restarts after a fault are scheduled on it with
+ * exponential backoff, and a partition that spends its restart budget is quarantined. A fault in
+ * one partition never touches another's bundles.
+ */
+final class Supervisor implements AutoCloseable {
+    private final BundleContext context;
+    private final AuditJournal audit;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hallows-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Supervisor(BundleContext context, AuditJournal audit) {
+        this.context = context;
+        this.audit = audit;
+    }
+
+    /** Runs {@code action} on the supervisor thread and waits for it (operator commands). */
+    <T> T call(Callable<T> action) {
+        try {
+            return thread.submit(action).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the supervisor", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the supervisor did not answer within 60 s (a bundle activator may be stuck)", e);
+        }
+    }
+
+    /** Runs {@code action} on the supervisor thread later (events from framework threads). */
+    void post(Runnable action) {
+        if (!thread.isShutdown()) {
+            thread.execute(action);
+        }
+    }
+
+    /** The installed, non-fragment bundles the partition supervises, by id. */
+    List<Bundle> bundlesOf(PartitionConfig config) {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> b.getHeaders("").get(Constants.FRAGMENT_HOST) == null)
+                .filter(b -> config.supervises(b.getSymbolicName()))
+                .sorted(Comparator.comparingLong(Bundle::getBundleId)).toList();
+    }
+
+    void start(Partition p) {
+        enter(p, PartitionState.STARTING, "starting " + bundlesOf(p.config()).size() + " bundle(s)");
+        for (Bundle b : bundlesOf(p.config())) {
+            if (!startBundle(p, b)) {
+                return;
+            }
+        }
+        enter(p, PartitionState.RUNNING, "running");
+    }
+
+    /** Starts one bundle of a running partition (a newly installed one). */
+    void adopt(Partition p, Bundle b) {
+        if (p.state() == PartitionState.RUNNING) {
+            startBundle(p, b);
+        }
+    }
+
+    private boolean startBundle(Partition p, Bundle b) {
+        if (b.getState() == Bundle.ACTIVE || b.getState() == Bundle.UNINSTALLED) {
+            return true;
+        }
+        try {
+            b.start();
+            return true;
+        } catch (BundleException | RuntimeException e) {
+            fault(p, "bundle " + b.getSymbolicName() + " [" + b.getBundleId() + "] failed to start: " + rootCause(e));
+            return false;
+        }
+    }
+
+    /** A fault: restart with backoff, or quarantine when the restart budget in the window is spent. */
+    void fault(Partition p, String reason) {
+        PartitionState now = p.state();
+        if (now == PartitionState.QUARANTINED || now == PartitionState.STOPPED) {
+            audit.record("supervisor", "partition.fault", p.name(), "ignored while " + now.label() + ": " + reason);
+            return;
+        }
+        p.fault(reason);
+        audit.record("supervisor", "partition.fault", p.name(), reason);
+        int used = p.restartsInWindow();
+        int budget = p.config().restart().maxRestarts();
+        if (used >= budget) {
+            quarantine(p, "restart budget spent (" + used + " restarts within " + p.config().restart().window().toSeconds()
+                    + "s); last fault: " + reason);
+            return;
+        }
+        Duration delay = p.config().restart().delayBefore(used + 1);
+        p.countRestart();
+        cancelPending(p);
+        stopBundles(p);
+        enter(p, PartitionState.RESTARTING, "restart " + (used + 1) + " of " + budget + " in " + delay.toMillis() + " ms");
+        p.pendingStart = thread.schedule(() -> start(p), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void restartNow(Partition p, String why) {
+        cancelPending(p);
+        stopBundles(p);
+        enter(p, PartitionState.RESTARTING, why);
+        start(p);
+    }
+
+    void quarantine(Partition p, String why) {
+        cancelPending(p);
+        stopBundles(p);
+        enter(p, PartitionState.QUARANTINED, why);
+    }
+
+    void release(Partition p) {
+        cancelPending(p);
+        p.forgiveRestarts();
+        audit.record("shell", "partition.release", p.name(), "released from " + p.state().label());
+        start(p);
+    }
+
+    void stop(Partition p, String why) {
+        cancelPending(p);
+        stopBundles(p);
+        enter(p, PartitionState.STOPPED, why);
+    }
+
+    private void stopBundles(Partition p) {
+        List<Bundle> bundles = bundlesOf(p.config());
+        for (int i = bundles.size() - 1; i >= 0; i--) {
+            Bundle b = bundles.get(i);
+            if (b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING) {
+                try {
+                    b.stop();
+                } catch (BundleException | RuntimeException e) {
+                    audit.record("supervisor", "partition.fault", p.name(),
+                            "bundle " + b.getSymbolicName() + " failed to stop: " + rootCause(e));
+                }
+            }
+        }
+    }
+
+    private void cancelPending(Partition p) {
+        if (p.pendingStart != null) {
+            p.pendingStart.cancel(false);
+            p.pendingStart = null;
+        }
+    }
+
+    private void enter(Partition p, PartitionState state, String detail) {
+        p.enter(state);
+        audit.record("supervisor", "partition." + state.label(), p.name(), detail);
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (caused by " + t + ")";
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,60 @@
+package io.hallows.kernel.impl.protect;
+
+import io.hallows.kernel.api.Capability;
+import io.hallows.kernel.api.CapabilityRevokedException;
+import io.hallows.kernel.api.Resource;
+import io.hallows.kernel.api.Right;
+import io.hallows.kernel.impl.audit.AuditJournal;
+import io.hallows.kernel.impl.capability.CapabilityTable;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * The per-holder proxy of a protected service. Each call checks that the holder still has a
+ * valid capability with CALL; once it has none, the call fails with a
+ * {@link CapabilityRevokedException} naming the capability it last used.
+ */
+final class RevocableProxy implements InvocationHandler {
+    private final CapabilityTable table;
+    private final AuditJournal audit;
+    private final long holder;
+    private final Resource resource;
+    private final Object target;
+    private volatile Capability current;
+
+    RevocableProxy(CapabilityTable table, AuditJournal audit, Capability granted, Resource resource, Object target) {
+        this.table = table;
+        this.audit = audit;
+        this.holder = granted.holderId();
+        this.resource = resource;
+        this.target = target;
+        this.current = granted;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "hallows proxy of " + resource + " for " + current.holderName();
+            };
+        }
+        Capability cap = current;
+        if (!cap.permits(Right.CALL)) {
+            Capability replacement = table.find(holder, resource, Right.CALL).orElse(null);
+            if (replacement == null) {
+                audit.record("kernel", "deny", cap.holderName(), "call " + resource + "." + method.getName()
+                        + ": capability #" + cap.id() + " was revoked");
+                throw new CapabilityRevokedException(cap);
+            }
+            current = replacement;
+        }
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

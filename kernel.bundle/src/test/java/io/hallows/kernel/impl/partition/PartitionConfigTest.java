@@ -1,0 +1,103 @@
+package io.hallows.kernel.impl.partition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PartitionConfigTest {
+    private static final CpuList ONLINE = CpuList.parse("0-1");
+
+    private static Map<String, Object> web(Object... more) {
+        Map<String, Object> props = new HashMap<>(Map.of("name", "web", "cpus", "0"));
+        for (int i = 0; i < more.length; i += 2) {
+            props.put(more[i].toString(), more[i + 1]);
+        }
+        return props;
+    }
+
+    private static ConfigRejection rejected(Map<String, Object> props) {
+        return assertThrows(ConfigRejection.class, () -> PartitionConfig.parse(props, ONLINE));
+    }
+
+    @Test
+    void defaultsAndTypedValues() throws ConfigRejection {
+        PartitionConfig c = PartitionConfig.parse(web("bundles", new String[] {"io.hallows.web.*"},
+                "grants", new String[] {"service:greeter CALL,READ"}, "restart.backoff", "250ms", "restart.window", 5000L), ONLINE);
+        assertEquals("0", c.cpus().toString());
+        assertTrue(c.exclusive());
+        assertEquals("(hallows.scheduler=fifo)", c.scheduler());
+        assertEquals(3, c.restart().maxRestarts());
+        assertEquals(Duration.ofMillis(250), c.restart().backoff());
+        assertEquals(Duration.ofSeconds(5), c.restart().window());
+        assertTrue(c.supervises("io.hallows.web.api"));
+        assertFalse(c.supervises("io.hallows.db"));
+        assertEquals("service:greeter [READ, CALL]", c.grants().get(0).toString());
+    }
+
+    @Test
+    void unknownCpuIsRejectedWithTheOnlineSet() {
+        ConfigRejection r = rejected(web("cpus", "7"));
+        assertEquals("partition 'web': cpus: cpu 7 is not online (online: 0-1)", r.getMessage());
+        assertEquals("cpus", r.field());
+        assertEquals("web", r.partition());
+    }
+
+    @Test
+    void malformedCpuListIsRejected() {
+        assertEquals("cpus", rejected(web("cpus", "one")).field());
+        assertTrue(rejected(web("cpus", "1-0")).reason().contains("'1-0' is not a cpu range"));
+    }
+
+    @Test
+    void malformedSchedulerFilterIsRejected() {
+        ConfigRejection r = rejected(web("scheduler", "(hallows.scheduler=fifo"));
+        assertEquals("scheduler", r.field());
+        assertTrue(r.reason().contains("is not a valid service filter"), r.reason());
+    }
+
+    @Test
+    void negativeBudgetsAreRejected() {
+        ConfigRejection r = rejected(web("restart.maxRestarts", -1));
+        assertEquals("restart.maxRestarts", r.field());
+        assertEquals("must not be negative (was -1)", r.reason());
+        assertEquals("restart.backoff", rejected(web("restart.backoff", "-5ms")).field());
+        assertEquals("restart.window", rejected(web("restart.window", 0)).field());
+        assertEquals("restart.maxBackoff", rejected(web("restart.backoff", "10s", "restart.maxBackoff", "1s")).field());
+    }
+
+    @Test
+    void missingOrBadNameIsRejected() {
+        Map<String, Object> noName = web();
+        noName.remove("name");
+        assertEquals("name", rejected(noName).field());
+        assertEquals("name", rejected(web("name", "Web Tier")).field());
+    }
+
+    @Test
+    void badGrantIsRejected() {
+        ConfigRejection r = rejected(web("grants", new String[] {"service:greeter"}));
+        assertEquals("grants", r.field());
+        assertTrue(r.reason().contains("expected <kind>:<name> <RIGHTS>"), r.reason());
+    }
+
+    @Test
+    void backoffDoublesUpToTheMaximum() throws ConfigRejection {
+        PartitionConfig c = PartitionConfig.parse(web("restart.backoff", "100ms", "restart.maxBackoff", "350ms"), ONLINE);
+        assertEquals(Duration.ofMillis(100), c.restart().delayBefore(1));
+        assertEquals(Duration.ofMillis(200), c.restart().delayBefore(2));
+        assertEquals(Duration.ofMillis(350), c.restart().delayBefore(3));
+        assertEquals(Duration.ofMillis(350), c.restart().delayBefore(40));
+    }
+
+    @Test
+    void cpuListsRoundTripCanonically() {
+        assertEquals("0-3,7", CpuList.parse("3, 0-2,7").toString());
+        assertEquals("1", CpuList.parse("0-1").intersection(CpuList.parse("1-2")).toString());
+    }
+}
