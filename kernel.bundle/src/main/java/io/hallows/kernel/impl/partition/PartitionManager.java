@@ -6,6 +6,7 @@ import io.hallows.kernel.api.Partitions;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
@@ -37,9 +38,10 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     private final Map<String, Partition> byPid = new ConcurrentHashMap<>();
     private final Map<String, String> rejectedNew = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> verdicts = new ConcurrentHashMap<>();
+    private final Object changes = new Object();
 
     public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, CpuList online) {
-        this.supervisor = new Supervisor(context, audit);
+        this.supervisor = new Supervisor(context, audit, this::changed);
         this.grants = new StackGrants(capabilities, supervisor);
         this.audit = audit;
         this.online = online;
@@ -137,9 +139,47 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     }
 
     private void decide(Object token, String rejection) {
+        changed();
         if (token != null) {
             verdictOf(token.toString()).complete(rejection);
         }
+    }
+
+    private void changed() {
+        synchronized (changes) {
+            changes.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until every configuration in {@code pids} has been decided and every accepted one has
+     * left {@code declared} and {@code starting}.
+     *
+     * @return false on timeout
+     */
+    public boolean awaitSettled(Collection<String> pids, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changes) {
+            while (!settled(pids)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changes.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    private boolean settled(Collection<String> pids) {
+        for (String pid : pids) {
+            Partition p = byPid.get(pid);
+            if (p == null ? !rejectedNew.containsKey(pid)
+                    : p.state() == PartitionState.DECLARED || p.state() == PartitionState.STARTING) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -32,9 +32,13 @@ final class Supervisor implements AutoCloseable {
         return t;
     });
 
-    Supervisor(BundleContext context, AuditJournal audit) {
+    private final Runnable onChange;
+
+    /** @param onChange called after every state change, on the supervisor thread */
+    Supervisor(BundleContext context, AuditJournal audit, Runnable onChange) {
         this.context = context;
         this.audit = audit;
+        this.onChange = onChange;
     }
 
     /** Runs {@code action} on the supervisor thread and waits for it (operator commands). */
@@ -57,7 +61,16 @@ final class Supervisor implements AutoCloseable {
     /** Runs {@code action} on the supervisor thread later (events from framework threads). */
     void post(Runnable action) {
         if (!thread.isShutdown()) {
-            thread.execute(action);
+            thread.execute(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // A scheduled executor would swallow it; a kernel bug must be visible.
+                    audit.record("supervisor", "error", "kernel", "internal error: " + e);
+                    System.err.println("hallows: internal error in the supervisor: " + e);
+                    e.printStackTrace();
+                }
+            });
         }
     }
 
@@ -174,6 +187,7 @@ final class Supervisor implements AutoCloseable {
     private void enter(Partition p, PartitionState state, String detail) {
         p.enter(state);
         audit.record("supervisor", "partition." + state.label(), p.name(), detail);
+        onChange.run();
     }
 
     static String rootCause(Throwable e) {

@@ -40,7 +40,8 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
         Bundle viewer = context.getBundle();
-        references.removeIf(ref -> !visible(viewer, ref));
+        // Only a lookup by interface name is a request for the service; listing all services is not.
+        references.removeIf(ref -> !visible(viewer, ref, name != null));
     }
 
     @Override
@@ -49,10 +50,10 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
         if (ref.getProperty(KernelConstants.PROTECTED) == null) {
             return;
         }
-        listeners.keySet().removeIf(context -> !visible(context.getBundle(), ref));
+        listeners.keySet().removeIf(context -> !visible(context.getBundle(), ref, false));
     }
 
-    boolean visible(Bundle viewer, ServiceReference<?> ref) {
+    boolean visible(Bundle viewer, ServiceReference<?> ref, boolean auditDenial) {
         Object name = ref.getProperty(KernelConstants.PROTECTED);
         if (name == null) {
             return true;
@@ -70,7 +71,7 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
         if (id == 0 || table.find(id, resource, Right.CALL).isPresent()) {
             return true;
         }
-        if (deniedOnce.add(id + "/" + resource)) {
+        if (auditDenial && deniedOnce.add(id + "/" + resource)) {
             audit.record("kernel", "deny", viewer.getSymbolicName(), "hid " + resource + ": no capability with CALL");
         }
         return false;
