@@ -1,0 +1,56 @@
+package io.hallows.run.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run/hallows start} with commands on standard input, as a script or CI job drives it. */
+class LauncherIT {
+    @TempDir
+    Path work;
+
+    record Run(int status, String out, String err) {
+    }
+
+    private Run start(String stdin) throws IOException, InterruptedException {
+        Path out = work.resolve("out.txt");
+        Path err = work.resolve("err.txt");
+        Path in = work.resolve("in.txt");
+        Files.writeString(in, stdin);
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("hallows.launcher", "hallows"), "start")
+                .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("HALLOWS_NO_BUILD", "1");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("run/hallows start did not end within 120 s:\n" + Files.readString(out));
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bootsTheDefaultStackRunsTheCommandsAndStopsCleanly() throws Exception {
+        Run run = start("hallows:partitions\n\n# a comment\nhallows:await db running 10000\n");
+        assertEquals(0, run.status(), run.err());
+        String firstLine = run.out().lines().findFirst().orElse("");
+        assertTrue(firstLine.matches("hallows: ready — \\d+ bundles, 2 partitions in \\d+ ms"), run.out());
+        assertTrue(run.out().matches("(?s).*\\nNAME +STATE +CPUS.*\\ndb +running +1 .*\\nweb +running +0 .*"), run.out());
+        assertTrue(run.out().contains("> hallows:await db running 10000\npartition 'db' is running"), run.out());
+    }
+
+    @Test
+    void aFailedCommandMakesTheExitStatusNonZero() throws Exception {
+        Run run = start("hallows:partition nowhere\nhallows:partitions\n");
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.err().contains("hallows: line 1: hallows:partition nowhere: no partition 'nowhere'"), run.err());
+        assertTrue(run.out().contains("> hallows:partitions\nNAME"), "later commands still run: " + run.out());
+    }
+}

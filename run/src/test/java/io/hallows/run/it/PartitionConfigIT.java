@@ -1,0 +1,66 @@
+package io.hallows.run.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runtime configuration changes through ConfigAdmin: bad ones are rejected and the old one stays. */
+class PartitionConfigIT {
+    private static final String STACK = """
+            { ":configurator:symbolic-name": "it.config", ":configurator:version": "1.0.0",
+              "io.hallows.partition~alpha": { "name": "alpha", "cpus": "0" },
+              "io.hallows.partition~beta": { "name": "beta", "cpus": "1", "restart.maxRestarts:Integer": 2 } }
+            """;
+
+    @TempDir
+    static Path work;
+    static Stack stack;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        stack = Stack.boot(work, STACK);
+        stack.await("alpha", "running");
+        stack.await("beta", "running");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        stack.close();
+    }
+
+    private static void rejected(String change, String expected) {
+        Exception e = assertThrows(IllegalArgumentException.class, () -> stack.shell("hallows:configure beta " + change));
+        assertTrue(e.getMessage().startsWith(expected), "for " + change + ": " + e.getMessage());
+        assertTrue(e.getMessage().endsWith("change rejected, the previous configuration stays in force"), e.getMessage());
+    }
+
+    @Test
+    void badChangesAreRejectedAndTheOldConfigurationStays() throws Exception {
+        rejected("cpus=4000", "partition 'beta': cpus: cpu 4000 is not online");
+        rejected("cpus=0", "partition 'beta': cpus: cpu 0 already owned exclusively by partition 'alpha'");
+        rejected("'scheduler=(hallows.scheduler=fifo'", "partition 'beta': scheduler: '(hallows.scheduler=fifo' is not a valid service filter");
+        rejected("restart.maxRestarts=-2", "partition 'beta': restart.maxRestarts: must not be negative (was -2)");
+
+        String beta = stack.shell("hallows:partition beta");
+        assertTrue(beta.matches("(?s).*\\ncpus +1\\n.*"), beta);
+        assertTrue(beta.contains("2 in 60s"), beta);
+        assertTrue(beta.contains("running"), beta);
+        assertTrue(beta.contains("rejected change  partition 'beta': restart.maxRestarts: must not be negative (was -2)"), beta);
+        assertEquals(4, stack.shell("hallows:audit 100").lines().filter(l -> l.contains("config.reject")).count());
+    }
+
+    @Test
+    void aValidChangeTakesEffectWithoutRestartingTheFramework() throws Exception {
+        String result = stack.shell("hallows:configure alpha restart.maxRestarts=9 restart.backoff=20ms");
+        assertEquals("partition 'alpha': configuration accepted", result.strip());
+        String alpha = stack.shell("hallows:partition alpha");
+        assertTrue(alpha.contains("9 in 60s, backoff 20-30000ms"), alpha);
+        assertTrue(alpha.contains("running"), alpha);
+    }
+}

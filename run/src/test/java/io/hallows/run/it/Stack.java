@@ -1,0 +1,149 @@
+package io.hallows.run.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/**
+ * A real Felix framework running exactly the bundles of the exported default stack
+ * ({@code target/hallows.jar}), booted with a stack file of the test's own, and driven through the
+ * operator shell the way an operator drives it.
+ */
+final class Stack implements AutoCloseable {
+    private final Framework framework;
+    private final Object session;
+    private final Method execute;
+    private final ByteArrayOutputStream shellOut = new ByteArrayOutputStream();
+
+    private Stack(Framework framework) throws Exception {
+        this.framework = framework;
+        BundleContext system = framework.getBundleContext();
+        // All references: the test's class path has its own copy of the Gogo API, which the
+        // framework would otherwise count as an incompatible class space.
+        ServiceReference<?> ref = system.getAllServiceReferences("org.apache.felix.service.command.CommandProcessor", null)[0];
+        Object processor = system.getService(ref);
+        Method create = processor.getClass().getMethod("createSession", InputStream.class, OutputStream.class, OutputStream.class);
+        PrintStream out = new PrintStream(shellOut, true, StandardCharsets.UTF_8);
+        session = create.invoke(processor, InputStream.nullInputStream(), out, out);
+        execute = session.getClass().getMethod("execute", CharSequence.class);
+        execute.setAccessible(true);
+    }
+
+    /** Boots the stack's bundles with {@code stackJson} as the stack file; returns once the shell answers. */
+    static Stack boot(Path workDir, String stackJson) throws Exception {
+        Path stackFile = workDir.resolve("stack.json");
+        Files.writeString(stackFile, stackJson);
+        Path jar = Path.of(System.getProperty("hallows.jar", "target/hallows.jar"));
+        Properties launcher = new Properties();
+        List<byte[]> bundles = new ArrayList<>();
+        try (JarFile exported = new JarFile(jar.toFile())) {
+            try (InputStream in = exported.getInputStream(exported.getEntry("launcher.properties"))) {
+                launcher.load(in);
+            }
+            for (String entry : launcher.getProperty("launch.bundles").split(",")) {
+                try (InputStream in = exported.getInputStream(exported.getEntry(entry.trim()))) {
+                    bundles.add(in.readAllBytes());
+                }
+            }
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("org.osgi.framework.storage", workDir.resolve("framework").toString());
+        config.put("org.osgi.framework.storage.clean", "onFirstInit");
+        config.put("org.osgi.framework.system.packages.extra", "sun.misc");
+        config.put("org.osgi.framework.startlevel.beginning", String.valueOf(bundles.size() + 2));
+        config.put("configurator.initial", stackFile.toUri().toString());
+        config.put("gosh.args", "--nointeractive");
+        config.put("felix.cm.loglevel", "1");
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
+        framework.init();
+        CountDownLatch started = new CountDownLatch(1);
+        framework.getBundleContext().addFrameworkListener(e -> {
+            if (e.getType() == FrameworkEvent.STARTED) {
+                started.countDown();
+            }
+        });
+        int level = 1;
+        for (byte[] bytes : bundles) {
+            Bundle b = framework.getBundleContext().installBundle("stack:" + level, new java.io.ByteArrayInputStream(bytes));
+            b.adapt(BundleStartLevel.class).setStartLevel(level++);
+            if (b.getHeaders().get("Fragment-Host") == null) {
+                b.start();
+            }
+        }
+        framework.start();
+        if (!started.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("framework did not start within 60 s");
+        }
+        return awaitShell(framework);
+    }
+
+    private static Stack awaitShell(Framework framework) throws Exception {
+        // The shell commands are Declarative Services components; ReadyAnnouncer's reference
+        // proves they are registered, and it is visible as a service once it is.
+        org.osgi.util.tracker.ServiceTracker<Object, Object> ready = new org.osgi.util.tracker.ServiceTracker<>(
+                framework.getBundleContext(), framework.getBundleContext().createFilter(
+                        "(objectClass=io.hallows.kernel.impl.console.ReadyAnnouncer)"), null);
+        ready.open(true);
+        try {
+            if (ready.waitForService(60_000) == null) {
+                throw new IllegalStateException("the kernel's shell did not come up within 60 s");
+            }
+        } finally {
+            ready.close();
+        }
+        return new Stack(framework);
+    }
+
+    /** Runs a shell command and returns what it printed or returned; throws the command's exception. */
+    String shell(String command) throws Exception {
+        shellOut.reset();
+        try {
+            Object result = execute.invoke(session, command);
+            String printed = shellOut.toString(StandardCharsets.UTF_8);
+            return printed + (result == null ? "" : result.toString());
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+
+    /** Waits (through the shell's await command) until the partition is in {@code state}. */
+    void await(String partition, String state) throws Exception {
+        shell("hallows:await " + partition + " " + state + " 30000");
+    }
+
+    BundleContext system() {
+        return framework.getBundleContext();
+    }
+
+    Bundle install(TestBundle bundle) throws Exception {
+        return system().installBundle("test:" + bundle.symbolicName(), bundle.open());
+    }
+
+    @Override
+    public void close() throws Exception {
+        framework.stop();
+        framework.waitForStop(30_000);
+    }
+}
