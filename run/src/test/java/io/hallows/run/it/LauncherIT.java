@@ -20,6 +20,10 @@ class LauncherIT {
     }
 
     private Run start(String stdin) throws IOException, InterruptedException {
+        return start(stdin, System.getProperty("java.home"), "/usr/lib/jvm");
+    }
+
+    private Run start(String stdin, String javaHome, String jvmDir) throws IOException, InterruptedException {
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
         Path in = work.resolve("in.txt");
@@ -27,7 +31,8 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("hallows.launcher", "hallows"), "start")
                 .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("HALLOWS_NO_BUILD", "1");
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", javaHome);
+        builder.environment().put("HALLOWS_JVM_DIR", jvmDir);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -44,6 +49,22 @@ class LauncherIT {
         assertTrue(firstLine.matches("hallows: ready — \\d+ bundles, 2 partitions in \\d+ ms"), run.out());
         assertTrue(run.out().matches("(?s).*\\nNAME +STATE +CPUS.*\\ndb +running +1 .*\\nweb +running +0 .*"), run.out());
         assertTrue(run.out().contains("> hallows:await db running 10000\npartition 'db' is running"), run.out());
+    }
+
+    @Test
+    void saysClearlyWhenNoSuitableJdkIsFound() throws Exception {
+        Path oldJdk = work.resolve("jdk-17");
+        Files.createDirectories(oldJdk.resolve("bin"));
+        for (String tool : new String[] {"java", "javac"}) {
+            Path file = Files.writeString(oldJdk.resolve("bin").resolve(tool), "#!/bin/sh\nexit 1\n");
+            file.toFile().setExecutable(true);
+        }
+        Files.writeString(oldJdk.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Run run = start("hallows:partitions\n", oldJdk.toString(), work.resolve("no-jvms").toString());
+        assertEquals(2, run.status(), run.out());
+        assertTrue(run.err().contains("JAVA_HOME=" + oldJdk + " is not a JDK 21 or newer (found: 17)"), run.err());
+        assertTrue(run.err().contains("no JDK 21 or newer found"), run.err());
+        assertTrue(run.err().contains("set JAVA_HOME"), run.err());
     }
 
     @Test

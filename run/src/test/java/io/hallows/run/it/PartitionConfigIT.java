@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runtime configuration changes through ConfigAdmin: bad ones are rejected and the old one stays. */
 class PartitionConfigIT {
@@ -18,21 +15,8 @@ class PartitionConfigIT {
               "io.hallows.partition~beta": { "name": "beta", "cpus": "1", "restart.maxRestarts:Integer": 2 } }
             """;
 
-    @TempDir
-    static Path work;
-    static Stack stack;
-
-    @BeforeAll
-    static void boot() throws Exception {
-        stack = Stack.boot(work, STACK);
-        stack.await("alpha", "running");
-        stack.await("beta", "running");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
+    @RegisterExtension
+    static final StackExtension stack = new StackExtension(STACK, "alpha", "beta");
 
     private static void rejected(String change, String expected) {
         Exception e = assertThrows(IllegalArgumentException.class, () -> stack.shell("hallows:configure beta " + change));

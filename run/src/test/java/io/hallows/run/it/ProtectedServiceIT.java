@@ -9,16 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hallows.run.it.fixtures.ForgerActivator;
 import io.hallows.run.it.fixtures.GreeterProvider;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
@@ -32,19 +29,8 @@ class ProtectedServiceIT {
                   "it.forger service:forged CALL" ] } }
             """;
 
-    @TempDir
-    static Path work;
-    static Stack stack;
-
-    @BeforeAll
-    static void boot() throws Exception {
-        stack = Stack.boot(work, STACK);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
+    @RegisterExtension
+    static final StackExtension stack = new StackExtension(STACK);
 
     private static Bundle start(TestBundle bundle) throws Exception {
         Bundle b = stack.install(bundle);

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hallows.run.it.fixtures.FaultReporter;
 import io.hallows.run.it.fixtures.FaultyActivator;
 import io.hallows.run.it.fixtures.SteadyActivator;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 
@@ -31,22 +28,8 @@ class SupervisorIT {
               "io.hallows.policy": { "allow:String[]": ["it.reporter service:kernel.partitions CALL"] } }
             """;
 
-    @TempDir
-    static Path work;
-    static Stack stack;
-
-    @BeforeAll
-    static void boot() throws Exception {
-        stack = Stack.boot(work, STACK);
-        for (String p : new String[] {"faulty", "steady", "reported"}) {
-            stack.await(p, "running");
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
+    @RegisterExtension
+    static final StackExtension stack = new StackExtension(STACK, "faulty", "steady", "reported");
 
     @Test
     void failingBundleIsRestartedWithBackoffThenQuarantinedWhileAnotherPartitionRuns() throws Exception {
