@@ -112,8 +112,10 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
                 rejectedNew.put(pid, r.getMessage());
             }
             audit.record("config", "config.reject", r.partition(), r.field() + ": " + r.reason());
-            System.err.println("hallows: " + r.getMessage() + " — configuration rejected"
-                    + (existing != null ? ", the previous configuration stays in force" : ""));
+            if (token == null) { // the shell reports its own changes' rejections
+                System.err.println("hallows: " + r.getMessage() + " — configuration rejected"
+                        + (existing != null ? ", the previous configuration stays in force" : ""));
+            }
             decide(token, r.getMessage());
         }
     }
