@@ -11,12 +11,15 @@ import io.hallows.run.it.fixtures.GreeterProvider;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 
@@ -24,6 +27,8 @@ import org.osgi.framework.ServiceReference;
 class ProtectedServiceIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.protect", ":configurator:version": "1.0.0",
+              "io.hallows.partition~clients": { "name": "clients", "cpus": "0", "exclusive": false,
+                  "bundles:String[]": ["it.member.*"], "grants:String[]": ["service:lobby CALL"] },
               "io.hallows.policy": { "allow:String[]": [
                   "it.client.granted service:greeter CALL",
                   "it.forger service:forged CALL" ] } }
@@ -110,6 +115,29 @@ class ProtectedServiceIT {
         assertTrue(result.contains("widen=refused:cannot widen capability"), result);
         assertTrue(result.contains("grant=refused:") && result.contains("does not carry GRANT"), result);
         assertTrue(result.endsWith("held=1"), "it still holds exactly what the policy granted: " + result);
+    }
+
+    @Test
+    void theStackGrantsAPartitionsBundlesAndTakesTheGrantBackWhenTheConfigurationChanges() throws Exception {
+        provider("lobby");
+        CountDownLatch adopted = new CountDownLatch(1);
+        stack.system().addBundleListener(e -> {
+            if (e.getType() == BundleEvent.STARTED && "it.member.one".equals(e.getBundle().getSymbolicName())) {
+                adopted.countDown();
+            }
+        });
+        Bundle member = stack.install(TestBundle.named("it.member.one"));
+        assertTrue(adopted.await(30, TimeUnit.SECONDS), "the partition adopts and starts its new bundle, after granting it");
+        ServiceReference<?>[] refs = member.getBundleContext().getServiceReferences(Supplier.class.getName(), "(hallows.protected=lobby)");
+        assertNotNull(refs, "a bundle of the partition holds the stack's grant");
+        Supplier<?> lobby = (Supplier<?>) member.getBundleContext().getService(refs[0]);
+        assertEquals("hello from lobby", lobby.get());
+        assertTrue(stack.shell("hallows:caps it.member.one").contains("stack:clients"));
+
+        stack.shell("hallows:configure clients 'grants=partition:clients READ'");
+        RuntimeException e = assertThrows(RuntimeException.class, lobby::get);
+        assertEquals("io.hallows.kernel.api.CapabilityRevokedException", e.getClass().getName());
+        assertTrue(stack.shell("hallows:caps it.member.one").contains("partition:clients"));
     }
 
     private static String type(ServiceEvent e) {
