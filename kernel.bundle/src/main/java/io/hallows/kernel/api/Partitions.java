@@ -35,6 +35,9 @@ public interface Partitions {
     /** Stops the partition's bundles and holds it quarantined. @throws IllegalArgumentException if unknown */
     void quarantine(String name);
 
+    /** Stops the partition's bundles and holds it stopped until released. @throws IllegalArgumentException if unknown */
+    void stop(String name);
+
     /** Takes a partition out of quarantine (or stopped) and starts it. @throws IllegalArgumentException if unknown */
     void release(String name);
 

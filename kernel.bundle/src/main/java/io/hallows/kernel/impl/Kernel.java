@@ -4,16 +4,19 @@ import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import io.hallows.kernel.impl.capability.RequestGrants;
 import io.hallows.kernel.impl.partition.PartitionManager;
+import io.hallows.kernel.impl.protect.Trust;
 import java.time.Instant;
 
 /**
- * The kernel's parts, as the operator shell inside the kernel bundle sees them. Registered as a
- * protected service that only the kernel bundle itself can see.
+ * The kernel's parts, as the operator shell inside the kernel bundle sees them. Registered so
+ * that only the kernel bundle itself can see or obtain it.
  *
  * @param started when the kernel bundle started
  */
 public record Kernel(AuditJournal audit, CapabilityTable capabilities, RequestGrants requests,
-        PartitionManager partitions, Instant started) {
-    /** Service property value that protects this internal service. */
-    public static final String PROTECTED_NAME = "kernel.internal";
+        PartitionManager partitions, Trust trust, Instant started) {
+    /** Service property that marks the kernel's internal services, seen only by the kernel. */
+    public static final String INTERNAL = "hallows.internal";
+    /** The filter the kernel's own components use to reference this service. */
+    public static final String TARGET = "(" + INTERNAL + "=true)";
 }

@@ -10,18 +10,24 @@ import io.hallows.kernel.impl.capability.CapabilityTable;
 import io.hallows.kernel.impl.capability.RequestGrants;
 import io.hallows.kernel.impl.partition.CpuList;
 import io.hallows.kernel.impl.partition.PartitionManager;
+import io.hallows.kernel.impl.protect.GatedService;
+import io.hallows.kernel.impl.protect.KernelFragmentGuard;
 import io.hallows.kernel.impl.protect.ProtectedServices;
+import io.hallows.kernel.impl.protect.Trust;
 import io.hallows.kernel.impl.protect.ServiceVisibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.function.Predicate;
+import org.osgi.framework.Bundle;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
 import org.osgi.service.cm.ManagedService;
@@ -36,6 +42,7 @@ import org.osgi.service.cm.ManagedServiceFactory;
 public final class KernelActivator implements BundleActivator {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private AuditJournal audit;
+    private CapabilityTable table;
     private ProtectedServices protectedServices;
     private PartitionManager partitions;
     private RequestGrants requests;
@@ -45,28 +52,40 @@ public final class KernelActivator implements BundleActivator {
         java.io.File file = context.getDataFile("audit.log");
         audit = file == null ? AuditJournal.inMemory() : AuditJournal.appendingTo(file.toPath());
         audit.record("kernel", "start", "kernel", "Hallows kernel " + context.getBundle().getVersion() + " starting");
-        CapabilityTable table = new CapabilityTable(audit);
-        ServiceVisibility visibility = new ServiceVisibility(context.getBundle().getBundleId(), table, audit);
+        table = new CapabilityTable(audit);
+        Trust trust = Trust.ofStackInstalledBefore(context, table);
+        ServiceVisibility visibility = new ServiceVisibility(trust, audit);
         register(context, new String[] {FindHook.class.getName(), EventListenerHook.class.getName()}, visibility, props());
+        register(context, new String[] {ResolverHookFactory.class.getName()},
+                new KernelFragmentGuard(trust.kernelId(), audit), props());
 
         protectedServices = new ProtectedServices(context, table, audit);
+        table.onChange(c -> {
+            visibility.forget(c.holderId());
+            protectedServices.capabilityChanged(c);
+        });
         protectedServices.open();
 
         requests = new RequestGrants(context, table, audit);
         context.addBundleListener(requests);
-        register(context, new String[] {ManagedService.class.getName()}, requests,
-                props(Constants.SERVICE_PID, KernelConstants.POLICY_PID));
+        Predicate<Bundle> kernelOnly = trust::isKernel;
+        register(context, new String[] {ManagedService.class.getName()},
+                new GatedService<>(requests, trust::isInfrastructure, "policy", audit), props(Constants.SERVICE_PID, KernelConstants.POLICY_PID));
 
         partitions = new PartitionManager(context, audit, table, CpuList.online());
         context.addBundleListener(partitions);
-        register(context, new String[] {ManagedServiceFactory.class.getName()}, partitions,
+        register(context, new String[] {ManagedServiceFactory.class.getName()},
+                new GatedService<>(partitions, trust::isInfrastructure, "partitions", audit),
                 props(Constants.SERVICE_PID, KernelConstants.PARTITION_PID));
-        register(context, new String[] {Partitions.class.getName()}, partitions,
+        // Other bundles reach these two through the kernel's revocable proxies only.
+        register(context, new String[] {Partitions.class.getName()}, new GatedService<>(partitions, kernelOnly, "partitions", audit),
                 props(KernelConstants.PROTECTED, "kernel.partitions"));
-        register(context, new String[] {AuditLog.class.getName()}, audit, props(KernelConstants.PROTECTED, "kernel.audit"));
+        register(context, new String[] {AuditLog.class.getName()}, new GatedService<>(audit, kernelOnly, "audit", audit),
+                props(KernelConstants.PROTECTED, "kernel.audit"));
         register(context, new String[] {CapabilityRegistry.class.getName()}, new BundleCapabilities(table), props());
-        register(context, new String[] {Kernel.class.getName()}, new Kernel(audit, table, requests, partitions, Instant.now()),
-                props(KernelConstants.PROTECTED, Kernel.PROTECTED_NAME));
+        Kernel kernel = new Kernel(audit, table, requests, partitions, trust, Instant.now());
+        register(context, new String[] {Kernel.class.getName()}, new GatedService<>(kernel, kernelOnly, "internal", audit),
+                props(Kernel.INTERNAL, Boolean.TRUE));
     }
 
     @Override
@@ -79,6 +98,9 @@ public final class KernelActivator implements BundleActivator {
         registrations.clear();
         protectedServices.close();
         partitions.close();
+        // Nothing granted survives the kernel: a proxy still held somewhere fails on its next call.
+        table.onChange(c -> { });
+        table.revokeAll();
         audit.record("kernel", "stop", "kernel", "Hallows kernel stopped");
         audit.close();
     }

@@ -84,10 +84,10 @@ final class Stack implements AutoCloseable {
                 started.countDown();
             }
         });
-        int level = 1;
-        for (byte[] bytes : bundles) {
-            Bundle b = framework.getBundleContext().installBundle("stack:" + level, new java.io.ByteArrayInputStream(bytes));
-            b.adapt(BundleStartLevel.class).setStartLevel(level++);
+        List<Integer> levels = startLevels(launcher.getProperty("launch.runbundles.attrs"));
+        for (int i = 0; i < bundles.size(); i++) {
+            Bundle b = framework.getBundleContext().installBundle("stack:" + i, new java.io.ByteArrayInputStream(bundles.get(i)));
+            b.adapt(BundleStartLevel.class).setStartLevel(levels.get(i));
             if (b.getHeaders().get("Fragment-Host") == null) {
                 b.start();
             }
@@ -97,6 +97,16 @@ final class Stack implements AutoCloseable {
             throw new IllegalStateException("framework did not start within 60 s");
         }
         return awaitShell(framework);
+    }
+
+    /** The start level of each run bundle, in launch order, as the exported launcher would set them. */
+    private static List<Integer> startLevels(String attrs) {
+        List<Integer> levels = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("startlevel=(\\d+)").matcher(attrs);
+        while (m.find()) {
+            levels.add(Integer.parseInt(m.group(1)));
+        }
+        return levels;
     }
 
     private static Stack awaitShell(Framework framework) throws Exception {

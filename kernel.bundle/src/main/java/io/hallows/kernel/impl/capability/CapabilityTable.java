@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -25,9 +26,15 @@ public final class CapabilityTable implements Capability.Journal {
     private final Map<Resource, Capability> roots = new ConcurrentHashMap<>();
     private final Map<Long, List<Capability>> held = new ConcurrentHashMap<>();
     private final Map<Long, Capability> byId = new ConcurrentHashMap<>();
+    private volatile Consumer<Capability> onChange = c -> { };
 
     public CapabilityTable(AuditJournal audit) {
         this.audit = audit;
+    }
+
+    /** Called after a capability was granted to a holder or revoked, once the table shows it. */
+    public void onChange(Consumer<Capability> listener) {
+        this.onChange = listener;
     }
 
     /** The kernel's root capability for {@code resource}, minted on first use. */
@@ -48,6 +55,7 @@ public final class CapabilityTable implements Capability.Journal {
     public Capability grantFrom(Capability parent, Set<Right> rights, long holderId, String holderName, String origin) {
         Capability granted = mint.grant(parent, rights, holderId, holderName, origin);
         held.computeIfAbsent(holderId, id -> new CopyOnWriteArrayList<>()).add(granted);
+        onChange.accept(granted);
         return granted;
     }
 
@@ -93,6 +101,11 @@ public final class CapabilityTable implements Capability.Journal {
         return victims.size();
     }
 
+    /** Revokes every root, and with them every capability (the kernel is stopping). */
+    public void revokeAll() {
+        List.copyOf(roots.values()).forEach(Capability::revoke);
+    }
+
     /** Forgets a bundle that was uninstalled: its capabilities are revoked. */
     public void forget(long holderId) {
         heldBy(holderId).forEach(Capability::revoke);
@@ -127,5 +140,6 @@ public final class CapabilityTable implements Capability.Journal {
             caps.remove(c);
         }
         audit.record("kernel", "revoke", "cap #" + c.id(), c.resource() + " " + c.rights() + " of " + c.holderName());
+        onChange.accept(c);
     }
 }

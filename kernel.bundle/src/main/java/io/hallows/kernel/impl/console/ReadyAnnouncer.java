@@ -46,7 +46,7 @@ public final class ReadyAnnouncer implements FrameworkListener {
 
     /** The shell commands are references only so that "ready" means the shell answers. */
     @Activate
-    public ReadyAnnouncer(@Reference(target = "(hallows.protected=" + Kernel.PROTECTED_NAME + ")") Kernel kernel,
+    public ReadyAnnouncer(@Reference(target = Kernel.TARGET) Kernel kernel,
             @Reference ConfigurationAdmin configAdmin, @Reference PartitionCommands partitionCommands,
             @Reference CapabilityCommands capabilityCommands, BundleContext context) {
         this.partitions = kernel.partitions();

@@ -71,6 +71,12 @@ final class Partition {
         return restartTimes.size();
     }
 
+    /** Restarts within the window ending now, without forgetting older ones (for readers). */
+    private int countInWindow() {
+        Instant horizon = Instant.now().minus(config.restart().window());
+        return (int) restartTimes.stream().filter(t -> !t.isBefore(horizon)).count();
+    }
+
     synchronized void countRestart() {
         restartTimes.addLast(Instant.now());
         totalRestarts++;
@@ -96,7 +102,7 @@ final class Partition {
         PartitionConfig c = config;
         return new PartitionStatus(c.name(), state, c.cpus().toString(), c.exclusive(), c.scheduler(), c.restart(),
                 c.bundles().stream().map(Object::toString).toList(), bundles,
-                c.grants().stream().map(Object::toString).toList(), restartsInWindow(), totalRestarts,
+                c.grants().stream().map(Object::toString).toList(), countInWindow(), totalRestarts,
                 lastFault, lastFaultTime, since, rejected);
     }
 }

@@ -86,7 +86,12 @@ public record PartitionConfig(String name, CpuList cpus, boolean exclusive, Stri
                 throw new ConfigRejection(name, "grants", e.getMessage());
             }
         }
-        return new PartitionConfig(name, cpus, bool(props.get("exclusive"), true), scheduler, restart, bundles, List.copyOf(grants));
+        Object exclusive = props.get("exclusive");
+        if (exclusive != null && !exclusive.toString().trim().matches("(?i)true|false")) {
+            throw new ConfigRejection(name, "exclusive", "'" + exclusive + "' is not true or false");
+        }
+        return new PartitionConfig(name, cpus, exclusive == null || Boolean.parseBoolean(exclusive.toString().trim()), scheduler,
+                restart, bundles, List.copyOf(grants));
     }
 
     public boolean supervises(String symbolicName) {
@@ -135,10 +140,6 @@ public record PartitionConfig(String name, CpuList cpus, boolean exclusive, Stri
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofMillis(amount);
         };
-    }
-
-    private static boolean bool(Object value, boolean otherwise) {
-        return value == null ? otherwise : Boolean.parseBoolean(value.toString().trim());
     }
 
     private static String string(Object value) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -31,6 +32,7 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     /** Property an operator's change carries so the shell can wait for this change's verdict. */
     public static final String CHANGE_TOKEN = "hallows.change";
 
+    private final Membership membership;
     private final Supervisor supervisor;
     private final StackGrants grants;
     private final AuditJournal audit;
@@ -41,8 +43,9 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     private final Object changes = new Object();
 
     public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, CpuList online) {
-        this.supervisor = new Supervisor(context, audit, this::changed);
-        this.grants = new StackGrants(capabilities, supervisor);
+        this.membership = new Membership(context, byPid::values);
+        this.supervisor = new Supervisor(audit, membership, this::changed);
+        this.grants = new StackGrants(capabilities, membership);
         this.audit = audit;
         this.online = online;
     }
@@ -82,12 +85,18 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         return verdicts.computeIfAbsent(token, t -> new CompletableFuture<>());
     }
 
+    /** Drops the verdict of a change once its waiter has it. */
+    public void forgetVerdict(String token) {
+        verdicts.remove(token);
+    }
+
     private void apply(String pid, Map<String, Object> props) {
         Object token = props.get(CHANGE_TOKEN);
         Partition existing = byPid.get(pid);
         try {
             PartitionConfig config = PartitionConfig.parse(props, online);
             checkAgainstOthers(pid, existing, config);
+            checkMembers(config);
             if (existing == null) {
                 rejectedNew.remove(pid);
                 Partition p = new Partition(pid, config);
@@ -140,6 +149,13 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         }
     }
 
+    private void checkMembers(PartitionConfig config) throws ConfigRejection {
+        String taken = membership.claimedElsewhere(config);
+        if (taken != null) {
+            throw new ConfigRejection(config.name(), "bundles", taken);
+        }
+    }
+
     private void decide(Object token, String rejection) {
         changed();
         if (token != null) {
@@ -187,12 +203,16 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     @Override
     public void bundleChanged(BundleEvent event) {
         Bundle b = event.getBundle();
-        if (event.getType() == BundleEvent.INSTALLED) {
-            supervisor.post(() -> byPid.values().stream().filter(p -> p.config().supervises(b.getSymbolicName()))
-                    .forEach(p -> {
-                        grants.apply(p.config());
-                        supervisor.adopt(p, b);
-                    }));
+        switch (event.getType()) {
+            case BundleEvent.INSTALLED -> supervisor.post(() -> {
+                byPid.values().forEach(p -> grants.apply(p.config()));
+                byPid.values().stream().filter(p -> membership.members(p.config()).contains(b)).findFirst()
+                        .ifPresent(p -> supervisor.adopt(p, b));
+            });
+            // An update can change a bundle's symbolic name, and with it the partition it belongs to.
+            case BundleEvent.UPDATED, BundleEvent.UNINSTALLED -> supervisor.post(() -> byPid.values().forEach(p -> grants.apply(p.config())));
+            default -> {
+            }
         }
     }
 
@@ -213,34 +233,38 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
 
     @Override
     public void reportFault(String name, String reason) {
-        Partition p = require(name);
-        supervisor.post(() -> supervisor.fault(p, reason == null ? "fault reported" : reason));
+        require(name);
+        supervisor.post(() -> find(name).ifPresent(p -> supervisor.fault(p, reason == null ? "fault reported" : reason)));
     }
 
     @Override
     public void restart(String name) {
-        Partition p = require(name);
-        supervisor.call(() -> {
+        act(name, p -> {
             audit.record("shell", "partition.restart", name, "operator restart");
             supervisor.restartNow(p, "operator restart");
-            return null;
         });
     }
 
     @Override
     public void quarantine(String name) {
-        Partition p = require(name);
-        supervisor.call(() -> {
-            supervisor.quarantine(p, "quarantined by operator");
-            return null;
-        });
+        act(name, p -> supervisor.quarantine(p, "quarantined by operator"));
     }
 
     @Override
     public void release(String name) {
-        Partition p = require(name);
+        act(name, supervisor::release);
+    }
+
+    @Override
+    public void stop(String name) {
+        act(name, p -> supervisor.stop(p, "stopped by operator"));
+    }
+
+    /** Runs an operator action on the supervisor thread, on the partition as it is there and then. */
+    private void act(String name, Consumer<Partition> action) {
+        require(name);
         supervisor.call(() -> {
-            supervisor.release(p);
+            action.accept(require(name));
             return null;
         });
     }

@@ -14,17 +14,17 @@ import org.osgi.framework.Bundle;
  */
 final class StackGrants {
     private final CapabilityTable table;
-    private final Supervisor supervisor;
+    private final Membership membership;
 
-    StackGrants(CapabilityTable table, Supervisor supervisor) {
+    StackGrants(CapabilityTable table, Membership membership) {
         this.table = table;
-        this.supervisor = supervisor;
+        this.membership = membership;
     }
 
     void apply(PartitionConfig config) {
         String origin = origin(config.name());
         List<Capability> existing = new ArrayList<>(table.all().stream().filter(c -> c.origin().equals(origin)).toList());
-        for (Bundle b : supervisor.bundlesOf(config)) {
+        for (Bundle b : membership.members(config)) {
             for (Grant g : config.grants()) {
                 Capability have = existing.stream().filter(c -> c.holderId() == b.getBundleId()
                         && c.resource().equals(g.resource()) && c.rights().equals(g.rights())).findFirst().orElse(null);

@@ -3,19 +3,16 @@ package io.hallows.kernel.impl.partition;
 import io.hallows.kernel.api.PartitionState;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.Constants;
 
 /**
  * Starts, stops and restarts partitions' bundles. Every action runs on one supervisor thread, so
@@ -24,27 +21,44 @@ import org.osgi.framework.Constants;
  * one partition never touches another's bundles.
  */
 final class Supervisor implements AutoCloseable {
-    private final BundleContext context;
     private final AuditJournal audit;
+    private volatile Thread supervisorThread;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hallows-supervisor");
         t.setDaemon(true);
+        supervisorThread = t;
         return t;
     });
 
+    private final Membership membership;
     private final Runnable onChange;
 
     /** @param onChange called after every state change, on the supervisor thread */
-    Supervisor(BundleContext context, AuditJournal audit, Runnable onChange) {
-        this.context = context;
+    Supervisor(AuditJournal audit, Membership membership, Runnable onChange) {
         this.audit = audit;
+        this.membership = membership;
         this.onChange = onChange;
     }
 
-    /** Runs {@code action} on the supervisor thread and waits for it (operator commands). */
+    /**
+     * Runs {@code action} on the supervisor thread and waits for it (operator commands). Called on
+     * the supervisor thread itself (an activator of a partition bundle calling the kernel), it runs
+     * at once instead of waiting for itself.
+     */
     <T> T call(Callable<T> action) {
+        if (Thread.currentThread() == supervisorThread) {
+            try {
+                return action.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
             return thread.submit(action).get(60, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the kernel is stopping", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -60,7 +74,7 @@ final class Supervisor implements AutoCloseable {
 
     /** Runs {@code action} on the supervisor thread later (events from framework threads). */
     void post(Runnable action) {
-        if (!thread.isShutdown()) {
+        try {
             thread.execute(() -> {
                 try {
                     action.run();
@@ -71,15 +85,14 @@ final class Supervisor implements AutoCloseable {
                     e.printStackTrace();
                 }
             });
+        } catch (RejectedExecutionException stopping) {
+            // The kernel is stopping: there is nothing left to supervise.
         }
     }
 
-    /** The installed, non-fragment bundles the partition supervises, by id. */
+    /** The bundles the partition supervises, by id. */
     List<Bundle> bundlesOf(PartitionConfig config) {
-        return Arrays.stream(context.getBundles())
-                .filter(b -> b.getHeaders("").get(Constants.FRAGMENT_HOST) == null)
-                .filter(b -> config.supervises(b.getSymbolicName()))
-                .sorted(Comparator.comparingLong(Bundle::getBundleId)).toList();
+        return membership.members(config);
     }
 
     void start(Partition p) {
@@ -120,6 +133,11 @@ final class Supervisor implements AutoCloseable {
             return;
         }
         p.fault(reason);
+        if (now == PartitionState.RESTARTING && p.pendingStart != null) {
+            // A restart is already on its way; a burst of faults must not spend the budget without restarting.
+            audit.record("supervisor", "partition.fault", p.name(), "while a restart is pending: " + reason);
+            return;
+        }
         audit.record("supervisor", "partition.fault", p.name(), reason);
         int used = p.restartsInWindow();
         int budget = p.config().restart().maxRestarts();
@@ -133,7 +151,10 @@ final class Supervisor implements AutoCloseable {
         cancelPending(p);
         stopBundles(p);
         enter(p, PartitionState.RESTARTING, "restart " + (used + 1) + " of " + budget + " in " + delay.toMillis() + " ms");
-        p.pendingStart = thread.schedule(() -> start(p), delay.toMillis(), TimeUnit.MILLISECONDS);
+        p.pendingStart = thread.schedule(() -> {
+            p.pendingStart = null;
+            start(p);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void restartNow(Partition p, String why) {
@@ -201,5 +222,12 @@ final class Supervisor implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                System.err.println("hallows: the supervisor is still busy (a bundle activator may be stuck); leaving it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -3,23 +3,22 @@ package io.hallows.kernel.impl.protect;
 import io.hallows.kernel.api.Capability;
 import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.api.Resource;
-import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -27,10 +26,14 @@ import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The caretaker of protected services: for each service registered with
- * {@value KernelConstants#PROTECTED}, it publishes a proxy registration (a {@link ServiceFactory})
- * under the same interfaces. Each holder that gets the proxy receives its own
- * {@link RevocableProxy}; bundles without the capability get nothing. When the original goes away,
- * so does the proxy.
+ * {@value KernelConstants#PROTECTED}, it publishes a proxy registration (a {@link ProxyFactory})
+ * under the same interfaces, and withdraws it with the original. A grant or revoke on
+ * {@code service:<name>} re-announces the proxy (a MODIFIED event), so trackers and Declarative
+ * Services of a newly granted holder find it without polling.
+ *
+ * <p>Refused, with the reason audited and printed: names under {@code kernel.} registered by any
+ * bundle but the kernel, malformed names, and services registered under a class rather than
+ * interfaces (the proxy can only implement interfaces).
  */
 public final class ProtectedServices implements ServiceListener, AutoCloseable {
     private static final String FILTER = "(&(" + KernelConstants.PROTECTED + "=*)(!(" + KernelConstants.PROXY_OF + "=*)))";
@@ -40,7 +43,11 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
     private final BundleContext kernel;
     private final CapabilityTable table;
     private final AuditJournal audit;
-    private final Map<ServiceReference<?>, ServiceRegistration<?>> proxies = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<?>, Published> proxies = new ConcurrentHashMap<>();
+    private final AtomicLong announcements = new AtomicLong();
+
+    private record Published(ProxyFactory factory, ServiceRegistration<?> registration) {
+    }
 
     public ProtectedServices(BundleContext kernel, CapabilityTable table, AuditJournal audit) {
         this.kernel = kernel;
@@ -52,10 +59,13 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
     public void open() throws InvalidSyntaxException {
         kernel.addServiceListener(this, FILTER);
         ServiceReference<?>[] existing = kernel.getAllServiceReferences(null, FILTER);
-        if (existing != null) {
-            for (ServiceReference<?> ref : existing) {
-                publish(ref);
+        for (ServiceReference<?> ref : existing == null ? new ServiceReference<?>[0] : existing) {
+            Bundle[] users = ref.getUsingBundles();
+            if (users != null && users.length > 0) {
+                audit.record("kernel", "warn", "service:" + ref.getProperty(KernelConstants.PROTECTED),
+                        "registered before the kernel started; bundles already using the original keep it");
             }
+            publish(ref);
         }
     }
 
@@ -65,39 +75,95 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
         switch (event.getType()) {
             case ServiceEvent.REGISTERED -> publish(ref);
             case ServiceEvent.MODIFIED -> {
-                ServiceRegistration<?> reg = proxies.get(ref);
-                if (reg != null) {
-                    reg.setProperties(proxyProperties(ref));
+                Published p = proxies.get(ref);
+                if (p != null && p.factory().resource().name().equals(String.valueOf(ref.getProperty(KernelConstants.PROTECTED)))) {
+                    p.registration().setProperties(proxyProperties(ref));
+                } else {
+                    withdraw(ref);
+                    publish(ref);
                 }
             }
             default -> withdraw(ref);
         }
     }
 
+    /** Re-announces the proxies of {@code changed}'s service so that holders' trackers re-evaluate. */
+    public void capabilityChanged(Capability changed) {
+        if (!Resource.SERVICE.equals(changed.resource().kind())) {
+            return;
+        }
+        proxies.forEach((ref, p) -> {
+            if (p.factory().resource().equals(changed.resource())) {
+                try {
+                    p.registration().setProperties(proxyProperties(ref));
+                } catch (IllegalStateException unregistered) {
+                    // Withdrawn concurrently.
+                }
+            }
+        });
+    }
+
     private void publish(ServiceReference<?> ref) {
+        Bundle provider = ref.getBundle();
+        if (provider == null) {
+            return;
+        }
+        String name = String.valueOf(ref.getProperty(KernelConstants.PROTECTED));
         String[] interfaces = (String[]) ref.getProperty(Constants.OBJECTCLASS);
-        ServiceRegistration<?> reg = kernel.registerService(interfaces, new ProxyFactory(ref), proxyProperties(ref));
-        if (proxies.putIfAbsent(ref, reg) != null) {
+        Resource resource;
+        List<Class<?>> types;
+        try {
+            resource = Resource.service(name);
+            if (name.startsWith("kernel.") && provider.getBundleId() != kernel.getBundle().getBundleId()) {
+                throw new IllegalArgumentException("names under 'kernel.' are reserved for the kernel");
+            }
+            types = interfaceTypes(provider, interfaces);
+        } catch (IllegalArgumentException e) {
+            audit.record("kernel", "deny", provider.getSymbolicName(), "protect " + name + ": " + e.getMessage());
+            System.err.println("hallows: " + provider.getSymbolicName() + " [" + provider.getBundleId() + "]: cannot protect '"
+                    + name + "': " + e.getMessage() + "; the service stays hidden from every other bundle");
+            return;
+        }
+        ProxyFactory factory = new ProxyFactory(kernel, table, audit, ref, resource, types);
+        ServiceRegistration<?> reg = kernel.registerService(interfaces, factory, proxyProperties(ref));
+        if (proxies.putIfAbsent(ref, new Published(factory, reg)) != null) {
             reg.unregister();
             return;
         }
-        audit.record("kernel", "protect", "service:" + ref.getProperty(KernelConstants.PROTECTED),
-                "proxied " + String.join(", ", interfaces) + " of " + ref.getBundle().getSymbolicName());
+        audit.record("kernel", "protect", resource.toString(), "proxied " + String.join(", ", interfaces) + " of "
+                + provider.getSymbolicName());
+    }
+
+    private static List<Class<?>> interfaceTypes(Bundle provider, String[] names) {
+        ClassLoader loader = Objects.requireNonNull(provider.adapt(BundleWiring.class), "provider is not resolved").getClassLoader();
+        List<Class<?>> types = new ArrayList<>();
+        for (String name : names) {
+            try {
+                Class<?> type = loader.loadClass(name);
+                if (!type.isInterface()) {
+                    throw new IllegalArgumentException(name + " is a class; only interfaces can be protected");
+                }
+                types.add(type);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException(name + " cannot be loaded by its provider");
+            }
+        }
+        return types;
     }
 
     private void withdraw(ServiceReference<?> ref) {
-        ServiceRegistration<?> reg = proxies.remove(ref);
-        if (reg != null) {
+        Published p = proxies.remove(ref);
+        if (p != null) {
+            p.factory().withdraw();
             try {
-                reg.unregister();
+                p.registration().unregister();
             } catch (IllegalStateException alreadyGone) {
                 // The kernel is stopping and the framework has unregistered it already.
             }
-            kernel.ungetService(ref);
         }
     }
 
-    private static Dictionary<String, Object> proxyProperties(ServiceReference<?> ref) {
+    private Dictionary<String, Object> proxyProperties(ServiceReference<?> ref) {
         Hashtable<String, Object> props = new Hashtable<>();
         for (String key : ref.getPropertyKeys()) {
             if (!NOT_COPIED.contains(key)) {
@@ -105,6 +171,7 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
             }
         }
         props.put(KernelConstants.PROXY_OF, ref.getProperty(Constants.SERVICE_ID));
+        props.put("hallows.announcement", announcements.incrementAndGet());
         return props;
     }
 
@@ -112,63 +179,5 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
     public void close() {
         kernel.removeServiceListener(this);
         new ArrayList<>(proxies.keySet()).forEach(this::withdraw);
-    }
-
-    /** Makes one revocable proxy per holder bundle. */
-    private final class ProxyFactory implements ServiceFactory<Object> {
-        private final ServiceReference<?> original;
-        private final Resource resource;
-
-        ProxyFactory(ServiceReference<?> original) {
-            this.original = original;
-            this.resource = Resource.service(original.getProperty(KernelConstants.PROTECTED).toString());
-        }
-
-        private Object target;
-
-        /** The original service, acquired once by the kernel and released when it is withdrawn. */
-        private synchronized Object target() {
-            if (target == null) {
-                target = kernel.getService(original);
-            }
-            return target;
-        }
-
-        @Override
-        public Object getService(Bundle holder, ServiceRegistration<Object> registration) {
-            Capability cap = table.find(holder.getBundleId(), resource, Right.CALL).orElse(null);
-            if (cap == null) {
-                audit.record("kernel", "deny", holder.getSymbolicName(), "get " + resource + ": no capability with CALL");
-                return null;
-            }
-            Object target = target();
-            if (target == null) {
-                return null;
-            }
-            List<Class<?>> types = new ArrayList<>();
-            ClassLoader loader = holder.adapt(BundleWiring.class).getClassLoader();
-            for (String name : (String[]) original.getProperty(Constants.OBJECTCLASS)) {
-                try {
-                    Class<?> type = loader.loadClass(name);
-                    if (!type.isInterface()) {
-                        audit.record("kernel", "deny", holder.getSymbolicName(), resource + ": " + name
-                                + " is a class; only interfaces can be protected");
-                        return null;
-                    }
-                    types.add(type);
-                } catch (ClassNotFoundException e) {
-                    // The holder does not import this interface; the framework only hands the
-                    // proxy out for the interfaces the holder asked for, which it can load.
-                }
-            }
-            audit.record("kernel", "use", holder.getSymbolicName(), resource + " through cap #" + cap.id());
-            return Proxy.newProxyInstance(loader, types.toArray(Class<?>[]::new),
-                    new RevocableProxy(table, audit, cap, resource, target));
-        }
-
-        @Override
-        public void ungetService(Bundle holder, ServiceRegistration<Object> registration, Object service) {
-            // The original stays acquired by the kernel until it is unregistered.
-        }
     }
 }

@@ -2,15 +2,17 @@ package io.hallows.kernel.impl.protect;
 
 import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.api.Resource;
-import io.hallows.kernel.api.Right;
+import io.hallows.kernel.impl.Kernel;
 import io.hallows.kernel.impl.audit.AuditJournal;
-import io.hallows.kernel.impl.capability.CapabilityTable;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.hooks.service.EventListenerHook;
@@ -18,21 +20,31 @@ import org.osgi.framework.hooks.service.FindHook;
 import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
 
 /**
- * Hides protected services. The original registration of a protected service is visible only to
- * the kernel, the system bundle and the bundle that registered it; the kernel's proxy of it only to
- * bundles holding a valid {@code service:<name>} capability with CALL. Both lookups
- * ({@link FindHook}) and service events ({@link EventListenerHook}) are filtered, so trackers and
- * Declarative Services see the same thing as direct lookups.
+ * Hides what a bundle may not use, in lookups ({@link FindHook}) and in service events
+ * ({@link EventListenerHook}), so trackers and Declarative Services see the same as direct lookups:
+ * <ul>
+ * <li>the kernel's internal services: seen only by the kernel;</li>
+ * <li>the original registration of a protected service: seen only by the kernel, the system
+ *     bundle and the bundle that registered it;</li>
+ * <li>the kernel's proxy of it: seen only by holders of {@code service:<name>} with CALL. A
+ *     registration that claims to be a proxy but was not made by the kernel is seen by no one;</li>
+ * <li>the operator shell (Gogo's CommandProcessor and the {@code hallows} commands) and ConfigAdmin
+ *     (ConfigurationAdmin, ManagedService, ManagedServiceFactory): seen by the stack's own
+ *     bundles ({@link Trust}) and holders of {@code service:kernel.shell} / {@code service:kernel.config}.</li>
+ * </ul>
+ * Any error while deciding hides the service: the hooks fail closed.
  */
 public final class ServiceVisibility implements FindHook, EventListenerHook {
-    private final long kernelBundle;
-    private final CapabilityTable table;
+    private static final List<String> SHELL_TYPES = List.of("org.apache.felix.service.command.CommandProcessor");
+    private static final List<String> CONFIG_TYPES = List.of("org.osgi.service.cm.ConfigurationAdmin",
+            "org.osgi.service.cm.ManagedService", "org.osgi.service.cm.ManagedServiceFactory");
+
+    private final Trust trust;
     private final AuditJournal audit;
     private final Set<String> deniedOnce = ConcurrentHashMap.newKeySet();
 
-    public ServiceVisibility(long kernelBundle, CapabilityTable table, AuditJournal audit) {
-        this.kernelBundle = kernelBundle;
-        this.table = table;
+    public ServiceVisibility(Trust trust, AuditJournal audit) {
+        this.trust = trust;
         this.audit = audit;
     }
 
@@ -47,37 +59,53 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
     @Override
     public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
         ServiceReference<?> ref = event.getServiceReference();
-        if (ref.getProperty(KernelConstants.PROTECTED) == null) {
-            return;
-        }
         listeners.keySet().removeIf(context -> !visible(context.getBundle(), ref, false));
     }
 
     boolean visible(Bundle viewer, ServiceReference<?> ref, boolean auditDenial) {
-        Object name = ref.getProperty(KernelConstants.PROTECTED);
-        if (name == null) {
-            return true;
-        }
-        long id = viewer.getBundleId();
-        boolean proxy = ref.getProperty(KernelConstants.PROXY_OF) != null;
-        if (!proxy) {
+        try {
+            if (viewer.getBundleId() == 0) {
+                return true;
+            }
             Bundle owner = ref.getBundle();
-            return id == 0 || id == kernelBundle || (owner != null && owner.getBundleId() == id);
-        }
-        if (id == kernelBundle) {
+            boolean own = owner != null && owner.getBundleId() == viewer.getBundleId();
+            if (ref.getProperty(Kernel.INTERNAL) != null) {
+                return trust.isKernel(viewer);
+            }
+            Object name = ref.getProperty(KernelConstants.PROTECTED);
+            if (ref.getProperty(KernelConstants.PROXY_OF) != null) {
+                return trust.isKernel(owner) && !trust.isKernel(viewer) && name != null
+                        && permitted(viewer, Resource.service(name.toString()), auditDenial);
+            }
+            if (name != null) {
+                return own || trust.isKernel(viewer);
+            }
+            Resource governing = governing(ref);
+            return governing == null || own || permitted(viewer, governing, auditDenial);
+        } catch (RuntimeException e) {
             return false;
         }
-        Resource resource = Resource.service(name.toString());
-        if (id == 0 || table.find(id, resource, Right.CALL).isPresent()) {
+    }
+
+    private boolean permitted(Bundle viewer, Resource resource, boolean auditDenial) {
+        if (trust.permits(viewer, resource)) {
             return true;
         }
-        if (auditDenial && deniedOnce.add(id + "/" + resource)) {
+        if (auditDenial && deniedOnce.add(viewer.getBundleId() + "/" + resource)) {
             audit.record("kernel", "deny", viewer.getSymbolicName(), "hid " + resource + ": no capability with CALL");
         }
         return false;
     }
 
-    /** Forget remembered denials for a bundle, e.g. once it has been granted something. */
+    private static Resource governing(ServiceReference<?> ref) {
+        List<String> types = Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS));
+        if ("hallows".equals(ref.getProperty("osgi.command.scope")) || types.stream().anyMatch(SHELL_TYPES::contains)) {
+            return Trust.SHELL;
+        }
+        return types.stream().anyMatch(CONFIG_TYPES::contains) ? Trust.CONFIG : null;
+    }
+
+    /** Forgets remembered denials of a bundle, so that a later denial is audited again. */
     public void forget(long bundleId) {
         deniedOnce.removeIf(key -> key.startsWith(bundleId + "/"));
     }

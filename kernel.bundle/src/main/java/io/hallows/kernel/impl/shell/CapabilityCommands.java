@@ -18,9 +18,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.component.ComponentContext;
 
 /** Operator commands on capabilities and the audit log, in the Gogo scope {@code hallows}. */
-@Component(service = CapabilityCommands.class, property = {
+@Component(service = CapabilityCommands.class, scope = ServiceScope.BUNDLE, property = {
     "osgi.command.scope=hallows",
     "osgi.command.function=caps", "osgi.command.function=grant", "osgi.command.function=revoke",
     "osgi.command.function=audit"})
@@ -31,8 +33,9 @@ public final class CapabilityCommands {
     private final BundleContext context;
 
     @Activate
-    public CapabilityCommands(@Reference(target = "(hallows.protected=" + Kernel.PROTECTED_NAME + ")") Kernel kernel,
-            BundleContext context) {
+    public CapabilityCommands(@Reference(target = Kernel.TARGET) Kernel kernel,
+            BundleContext context, ComponentContext component) {
+        ShellAccess.check(kernel, component);
         this.kernel = kernel;
         this.context = context;
     }

@@ -20,20 +20,23 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.component.ComponentContext;
 
 /** Operator commands on partitions, in the Gogo scope {@code hallows}. */
-@Component(service = PartitionCommands.class, property = {
+@Component(service = PartitionCommands.class, scope = ServiceScope.BUNDLE, property = {
     "osgi.command.scope=hallows",
     "osgi.command.function=partitions", "osgi.command.function=partition", "osgi.command.function=restart",
-    "osgi.command.function=quarantine", "osgi.command.function=release", "osgi.command.function=await",
+    "osgi.command.function=quarantine", "osgi.command.function=stop", "osgi.command.function=release", "osgi.command.function=await",
     "osgi.command.function=configure"})
 public final class PartitionCommands {
     private final PartitionManager partitions;
     private final ConfigurationAdmin configAdmin;
 
     @Activate
-    public PartitionCommands(@Reference(target = "(hallows.protected=" + Kernel.PROTECTED_NAME + ")") Kernel kernel,
-            @Reference ConfigurationAdmin configAdmin) {
+    public PartitionCommands(@Reference(target = Kernel.TARGET) Kernel kernel,
+            @Reference ConfigurationAdmin configAdmin, ComponentContext context) {
+        ShellAccess.check(kernel, context);
         this.partitions = kernel.partitions();
         this.configAdmin = configAdmin;
     }
@@ -73,7 +76,13 @@ public final class PartitionCommands {
         return "partition '" + name + "' quarantined";
     }
 
-    @Descriptor("take a partition out of quarantine and start it")
+    @Descriptor("stop a partition's bundles and hold it stopped until released")
+    public String stop(@Descriptor("partition name") String name) {
+        partitions.stop(name);
+        return "partition '" + name + "' stopped";
+    }
+
+    @Descriptor("take a partition out of quarantine (or stopped) and start it")
     public String release(@Descriptor("partition name") String name) {
         partitions.release(name);
         return "partition '" + name + "' released: " + state(name);
@@ -128,6 +137,8 @@ public final class PartitionCommands {
             rejection = partitions.verdictOf(token).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("no verdict on the change of partition '" + name + "' within 30 s", e);
+        } finally {
+            partitions.forgetVerdict(token);
         }
         if (rejection != null) {
             config.update(before); // keep ConfigAdmin in step with the configuration still in force

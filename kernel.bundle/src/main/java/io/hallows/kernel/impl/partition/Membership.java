@@ -1,0 +1,59 @@
+package io.hallows.kernel.impl.partition;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+
+/**
+ * Which partition each installed bundle belongs to: the first partition, by name, whose
+ * {@code bundles} patterns match its symbolic name. Fragments, the system bundle and the kernel
+ * belong to none, whatever the patterns say, so no partition can stop the kernel.
+ */
+final class Membership {
+    private final BundleContext context;
+    private final Supplier<Collection<Partition>> partitions;
+
+    Membership(BundleContext context, Supplier<Collection<Partition>> partitions) {
+        this.context = context;
+        this.partitions = partitions;
+    }
+
+    /** The bundles that belong to the partition {@code config} describes, by bundle id. */
+    List<Bundle> members(PartitionConfig config) {
+        return eligible().filter(b -> config.supervises(b.getSymbolicName()))
+                .filter(b -> partitions.get().stream().noneMatch(o -> o.name().compareTo(config.name()) < 0
+                        && o.config().supervises(b.getSymbolicName())))
+                .toList();
+    }
+
+    /**
+     * An installed bundle that {@code candidate} would take from another partition, described for
+     * a rejection, or null if it takes none.
+     */
+    String claimedElsewhere(PartitionConfig candidate) {
+        for (Bundle b : eligible().toList()) {
+            if (!candidate.supervises(b.getSymbolicName())) {
+                continue;
+            }
+            for (Partition other : partitions.get()) {
+                if (!other.name().equals(candidate.name()) && other.config().supervises(b.getSymbolicName())) {
+                    return b.getSymbolicName() + " [" + b.getBundleId() + "] already belongs to partition '" + other.name() + "'";
+                }
+            }
+        }
+        return null;
+    }
+
+    private java.util.stream.Stream<Bundle> eligible() {
+        long kernel = context.getBundle().getBundleId();
+        return Arrays.stream(context.getBundles())
+                .filter(b -> b.getBundleId() != 0 && b.getBundleId() != kernel)
+                .filter(b -> b.getHeaders("").get(Constants.FRAGMENT_HOST) == null)
+                .sorted(Comparator.comparingLong(Bundle::getBundleId));
+    }
+}

@@ -1,0 +1,105 @@
+package io.hallows.kernel.impl.protect;
+
+import io.hallows.kernel.api.Capability;
+import io.hallows.kernel.api.Resource;
+import io.hallows.kernel.api.Right;
+import io.hallows.kernel.impl.audit.AuditJournal;
+import io.hallows.kernel.impl.capability.CapabilityTable;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceFactory;
+import org.osgi.framework.ServiceObjects;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * The kernel's registration of one protected service: hands each holder bundle its own
+ * {@link RevocableProxy} over its own instance of the original (through {@link ServiceObjects}, so
+ * bundle- and prototype-scoped originals keep their scope). Bundles without the capability get
+ * nothing. Once the original is withdrawn, every proxy of it fails on its next call.
+ */
+final class ProxyFactory implements ServiceFactory<Object> {
+    private final BundleContext kernel;
+    private final CapabilityTable table;
+    private final AuditJournal audit;
+    private final ServiceReference<?> original;
+    private final Resource resource;
+    private final List<Class<?>> providerTypes;
+    private volatile boolean withdrawn;
+
+    ProxyFactory(BundleContext kernel, CapabilityTable table, AuditJournal audit, ServiceReference<?> original,
+            Resource resource, List<Class<?>> providerTypes) {
+        this.kernel = kernel;
+        this.table = table;
+        this.audit = audit;
+        this.original = original;
+        this.resource = resource;
+        this.providerTypes = providerTypes;
+    }
+
+    Resource resource() {
+        return resource;
+    }
+
+    boolean isWithdrawn() {
+        return withdrawn;
+    }
+
+    void withdraw() {
+        withdrawn = true;
+    }
+
+    @Override
+    public Object getService(Bundle holder, ServiceRegistration<Object> registration) {
+        Capability cap = table.find(holder.getBundleId(), resource, Right.CALL).orElse(null);
+        if (cap == null) {
+            audit.record("kernel", "deny", holder.getSymbolicName(), "get " + resource + ": no capability with CALL");
+            return null;
+        }
+        ServiceObjects<?> objects = kernel.getServiceObjects(original);
+        Object target = objects == null ? null : objects.getService();
+        if (target == null) {
+            return null;
+        }
+        audit.record("kernel", "use", holder.getSymbolicName(), resource + " through cap #" + cap.id());
+        ClassLoader loader = holder.adapt(BundleWiring.class).getClassLoader();
+        return Proxy.newProxyInstance(loader, typesFor(loader).toArray(Class<?>[]::new),
+                new RevocableProxy(table, audit, cap, this, target));
+    }
+
+    /** The holder's view of each interface where it has one, else the provider's. */
+    private List<Class<?>> typesFor(ClassLoader holder) {
+        List<Class<?>> types = new ArrayList<>();
+        for (Class<?> type : providerTypes) {
+            try {
+                types.add(holder.loadClass(type.getName()));
+            } catch (ClassNotFoundException notImported) {
+                types.add(type);
+            }
+        }
+        return types;
+    }
+
+    @Override
+    public void ungetService(Bundle holder, ServiceRegistration<Object> registration, Object service) {
+        if (Proxy.isProxyClass(service.getClass()) && Proxy.getInvocationHandler(service) instanceof RevocableProxy handler) {
+            release(handler.target());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void release(Object target) {
+        ServiceObjects<Object> objects = (ServiceObjects<Object>) kernel.getServiceObjects(original);
+        if (objects != null) {
+            try {
+                objects.ungetService(target);
+            } catch (IllegalStateException | IllegalArgumentException alreadyReleased) {
+                // The original was unregistered; the framework released it.
+            }
+        }
+    }
+}
