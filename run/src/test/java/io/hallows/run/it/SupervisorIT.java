@@ -64,7 +64,7 @@ class SupervisorIT {
         }
 
         assertEquals(Bundle.ACTIVE, steady.getState());
-        assertEquals("1", System.getProperty(SteadyActivator.STARTS), "the steady partition's bundle was never restarted");
+        assertEquals("1", System.getProperty(SteadyActivator.starts("it.steady")), "the steady partition's bundle was never restarted");
         String steadyStatus = stack.shell("hallows:partition steady");
         assertTrue(steadyStatus.contains("running") && steadyStatus.contains("0 in window, 0 in all"), steadyStatus);
 
@@ -76,6 +76,14 @@ class SupervisorIT {
 
     @Test
     void partitionCodeCanReportAFaultThatRestartsItsPartition() throws Exception {
+        CountDownLatch memberStarted = new CountDownLatch(1);
+        stack.system().addBundleListener(e -> {
+            if (e.getType() == BundleEvent.STARTED && "it.reported".equals(e.getBundle().getSymbolicName())) {
+                memberStarted.countDown();
+            }
+        });
+        Bundle member = stack.install(TestBundle.named("it.reported").activator(SteadyActivator.class));
+        assertTrue(memberStarted.await(30, TimeUnit.SECONDS));
         stack.install(TestBundle.named("it.reporter").activator(FaultReporter.class)
                 .header("Import-Package", "org.osgi.framework, io.hallows.kernel.api")
                 .header("Hallows-Request", "service:kernel.partitions;rights:=\"CALL\"")
@@ -84,6 +92,9 @@ class SupervisorIT {
         stack.await("reported", "running");
         String status = stack.shell("hallows:partition reported");
         assertTrue(status.contains("1 in window, 1 in all"), status);
+        assertEquals("2", System.getProperty(SteadyActivator.starts("it.reported")), "its bundle was stopped and started again");
+        assertEquals(Bundle.ACTIVE, member.getState());
+        assertEquals("1", System.getProperty(SteadyActivator.starts("it.steady"), "1"), "other partitions were not touched");
         assertTrue(status.contains("tasks keep failing"), status);
     }
 }

@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
  * started and every partition declared in ConfigAdmin has been decided and has settled (running,
  * restarting, quarantined or stopped). T is measured from the start of the JVM.
  */
-@Component(service = ReadyAnnouncer.class, immediate = true)
+@Component(service = ReadyAnnouncer.class, immediate = true, property = Kernel.INTERNAL + "=true")
 public final class ReadyAnnouncer implements FrameworkListener {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
 

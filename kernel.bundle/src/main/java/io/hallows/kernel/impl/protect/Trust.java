@@ -3,6 +3,9 @@ package io.hallows.kernel.impl.protect;
 import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.capability.CapabilityTable;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,10 +35,24 @@ public final class Trust {
         this.table = table;
     }
 
-    /** Records the bundles installed now as the stack's own. */
-    public static Trust ofStackInstalledBefore(BundleContext kernel, CapabilityTable table) {
-        return new Trust(kernel.getBundle().getBundleId(),
-                Arrays.stream(kernel.getBundles()).map(Bundle::getBundleId).collect(Collectors.toUnmodifiableSet()), table);
+    /**
+     * Records the bundles installed now as the stack's own, on the kernel's first start in this
+     * framework storage; a later start of the kernel (an update or refresh) reads the same set back
+     * from its data area, so bundles installed meanwhile do not become infrastructure.
+     */
+    public static Trust ofStackInstalledBefore(BundleContext kernel, CapabilityTable table) throws IOException {
+        File file = kernel.getDataFile("stack-bundles");
+        Set<Long> stack;
+        if (file != null && file.exists()) {
+            stack = Files.readAllLines(file.toPath()).stream().filter(l -> !l.isBlank()).map(Long::valueOf)
+                    .collect(Collectors.toUnmodifiableSet());
+        } else {
+            stack = Arrays.stream(kernel.getBundles()).map(Bundle::getBundleId).collect(Collectors.toUnmodifiableSet());
+            if (file != null) {
+                Files.write(file.toPath(), stack.stream().map(String::valueOf).toList());
+            }
+        }
+        return new Trust(kernel.getBundle().getBundleId(), stack, table);
     }
 
     public long kernelId() {
