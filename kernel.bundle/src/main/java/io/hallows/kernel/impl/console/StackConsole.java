@@ -1,6 +1,9 @@
 package io.hallows.kernel.impl.console;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,27 +23,42 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Runs shell commands from standard input when it is not a terminal ({@code hallows.console=script},
- * set by {@code run/hallows}): after the ready line, each line is run as a Gogo command and its
- * output printed; at the end of input the stack stops, with exit status 0 if every command
- * succeeded and 1 otherwise. Blank lines and lines starting with {@code #} are skipped.
- *
- * <p>It is the launcher's main-thread service ({@code main.thread=true}): the bnd launcher calls it
- * on the main thread, stops the framework when it returns, and exits with the returned status.
+ * The stack's console, started once the ready line is printed. Its mode is the framework property
+ * {@code hallows.console} ({@code run/hallows} sets it from whether standard input is a terminal):
+ * <ul>
+ * <li>{@code interactive} (the default): the Gogo shell on the terminal; leaving it (Ctrl-D)
+ *     stops the stack;</li>
+ * <li>{@code script}: each line of standard input is run as a command and its output printed;
+ *     blank lines and lines starting with {@code #} are skipped; at the end of input the stack
+ *     stops, with exit status 0 if every command succeeded and 1 otherwise;</li>
+ * <li>{@code none}: no console; the stack runs until it is stopped.</li>
+ * </ul>
+ * It is the launcher's main-thread service ({@code main.thread=true}): the bnd launcher calls it on
+ * the main thread, stops the framework when it returns, and exits with the returned status. Gogo's
+ * own shell bundle runs with {@code gosh.args=--nointeractive}, so the prompt appears only after
+ * the ready line.
  */
 @Component(service = {}, immediate = true)
-public final class ScriptConsole implements Callable<Integer> {
+public final class StackConsole implements Callable<Integer> {
     static final String MODE_PROPERTY = "hallows.console";
+    // The process's own streams: Gogo replaces System.out and System.err with per-thread
+    // multiplexers that write to the session's streams, so a session on them would loop.
+    private static final PrintStream STDOUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, Charset.defaultCharset());
+    private static final PrintStream STDERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, Charset.defaultCharset());
 
     private final ReadyAnnouncer ready;
     private final CommandProcessor processor;
     private final ServiceRegistration<?> registration;
 
+    private final String mode;
+
     @Activate
-    public ScriptConsole(@Reference ReadyAnnouncer ready, @Reference CommandProcessor processor, BundleContext context) {
+    public StackConsole(@Reference ReadyAnnouncer ready, @Reference CommandProcessor processor, BundleContext context) {
         this.ready = ready;
         this.processor = processor;
-        if ("script".equals(context.getProperty(MODE_PROPERTY))) {
+        String configured = context.getProperty(MODE_PROPERTY);
+        this.mode = configured == null ? "interactive" : configured;
+        if (!mode.equals("none")) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("main.thread", "true");
             registration = context.registerService(Callable.class.getName(), this, props);
@@ -52,14 +70,27 @@ public final class ScriptConsole implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         if (!ready.awaitReady(Duration.ofSeconds(120))) {
-            System.err.println("hallows: the stack did not become ready within 120 s; not running the script");
+            STDERR.println("hallows: the stack did not become ready within 120 s; no console");
             return 2;
+        }
+        if (mode.equals("interactive")) {
+            return interactive();
         }
         if (ready.stackError() != null) {
-            System.err.println("hallows: not running the script: the stack file is invalid");
+            STDERR.println("hallows: not running the script: the stack file is invalid");
             return 2;
         }
-        return run(System.in, System.out, System.err);
+        return run(System.in, STDOUT, STDERR);
+    }
+
+    private int interactive() {
+        try (CommandSession session = processor.createSession(new FileInputStream(FileDescriptor.in), STDOUT, STDERR)) {
+            session.execute("gosh --login --noshutdown");
+            return 0;
+        } catch (Exception e) {
+            STDERR.println("hallows: the shell ended with an error: " + describe(e));
+            return 1;
+        }
     }
 
     int run(InputStream in, PrintStream out, PrintStream err) throws IOException {
@@ -93,9 +124,14 @@ public final class ScriptConsole implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.lang.reflect.InvocationTargetException || t instanceof java.lang.reflect.UndeclaredThrowableException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getName() : message;
     }
 
     @Deactivate
