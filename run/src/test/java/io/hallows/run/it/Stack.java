@@ -75,6 +75,7 @@ final class Stack implements AutoCloseable {
         config.put("org.osgi.framework.startlevel.beginning", String.valueOf(bundles.size() + 2));
         config.put("configurator.initial", stackFile.toUri().toString());
         config.put("gosh.args", "--nointeractive");
+        config.put("hallows.console", "none"); // the test drives the shell itself
         config.put("felix.cm.loglevel", "1");
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
         framework.init();

@@ -12,6 +12,8 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.concurrent.Callable;
+import io.hallows.kernel.impl.Kernel;
+import io.hallows.kernel.impl.protect.GatedService;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
@@ -53,7 +55,8 @@ public final class StackConsole implements Callable<Integer> {
     private final String mode;
 
     @Activate
-    public StackConsole(@Reference ReadyAnnouncer ready, @Reference CommandProcessor processor, BundleContext context) {
+    public StackConsole(@Reference ReadyAnnouncer ready, @Reference CommandProcessor processor,
+            @Reference(target = Kernel.TARGET) Kernel kernel, BundleContext context) {
         this.ready = ready;
         this.processor = processor;
         String configured = context.getProperty(MODE_PROPERTY);
@@ -61,7 +64,9 @@ public final class StackConsole implements Callable<Integer> {
         if (!mode.equals("none")) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("main.thread", "true");
-            registration = context.registerService(Callable.class.getName(), this, props);
+            // Only the launcher, through the system bundle, may run the console.
+            registration = context.registerService(Callable.class.getName(),
+                    new GatedService<>(this, b -> b.getBundleId() == 0, "console", kernel.audit()), props);
         } else {
             registration = null;
         }
