@@ -95,8 +95,7 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         Partition existing = byPid.get(pid);
         try {
             PartitionConfig config = PartitionConfig.parse(props, online);
-            checkAgainstOthers(pid, existing, config);
-            checkMembers(config);
+            CrossChecks.check(pid, existing, config, byPid.values(), membership);
             if (existing == null) {
                 rejectedNew.remove(pid);
                 Partition p = new Partition(pid, config);
@@ -126,33 +125,6 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
                         + (existing != null ? ", the previous configuration stays in force" : ""));
             }
             decide(token, r.getMessage());
-        }
-    }
-
-    private void checkAgainstOthers(String pid, Partition existing, PartitionConfig config) throws ConfigRejection {
-        if (existing != null && !existing.name().equals(config.name())) {
-            throw new ConfigRejection(existing.name(), "name", "cannot rename a partition to '" + config.name()
-                    + "'; delete it and declare a new one");
-        }
-        for (Partition other : byPid.values()) {
-            if (other.pid.equals(pid)) {
-                continue;
-            }
-            if (other.name().equals(config.name())) {
-                throw new ConfigRejection(config.name(), "name", "already used by configuration " + other.pid);
-            }
-            CpuList shared = other.config().cpus().intersection(config.cpus());
-            if (config.exclusive() && other.config().exclusive() && !shared.isEmpty()) {
-                throw new ConfigRejection(config.name(), "cpus", "cpu " + shared + " already owned exclusively by partition '"
-                        + other.name() + "'");
-            }
-        }
-    }
-
-    private void checkMembers(PartitionConfig config) throws ConfigRejection {
-        String taken = membership.claimedElsewhere(config);
-        if (taken != null) {
-            throw new ConfigRejection(config.name(), "bundles", taken);
         }
     }
 
