@@ -25,11 +25,14 @@ class SupervisorIT {
                   "bundles:String[]": ["it.steady"] },
               "io.hallows.partition~reported": { "name": "reported", "cpus": "0", "exclusive": false,
                   "restart.backoff": "2s", "restart.maxBackoff": "2s", "bundles:String[]": ["it.reported"] },
-              "io.hallows.policy": { "allow:String[]": ["it.reporter service:kernel.partitions CALL"] } }
+              "io.hallows.partition~bursty": { "name": "bursty", "cpus": "0", "exclusive": false,
+                  "restart.maxRestarts:Integer": 2, "restart.backoff": "5s", "restart.maxBackoff": "5s" },
+              "io.hallows.partition~idle": { "name": "idle", "cpus": "0", "exclusive": false },
+              "io.hallows.policy": { "allow:String[]": ["it.reporter* service:kernel.partitions CALL"] } }
             """;
 
     @RegisterExtension
-    static final StackExtension stack = new StackExtension(STACK, "faulty", "steady", "reported");
+    static final StackExtension stack = new StackExtension(STACK, "faulty", "steady", "reported", "bursty", "idle");
 
     @Test
     void failingBundleIsRestartedWithBackoffThenQuarantinedWhileAnotherPartitionRuns() throws Exception {
@@ -96,5 +99,21 @@ class SupervisorIT {
         assertEquals(Bundle.ACTIVE, member.getState());
         assertEquals("1", System.getProperty(SteadyActivator.starts("it.steady"), "1"), "other partitions were not touched");
         assertTrue(status.contains("tasks keep failing"), status);
+    }
+
+    @Test
+    void aBurstOfFaultsWhileARestartIsPendingDoesNotSpendTheBudget() throws Exception {
+        stack.install(TestBundle.named("it.reporter.burst").activator(FaultReporter.class)
+                .header("Import-Package", "org.osgi.framework, io.hallows.kernel.api")
+                .header("Hallows-Request", "service:kernel.partitions;rights:=\"CALL\"")
+                .header("X-Fault-In", "bursty").header("X-Fault-Count", "5")).start();
+        stack.await("bursty", "restarting");
+        // Faults are handled in order on the supervisor thread: an operator command that goes
+        // through it afterwards (restarting an empty partition) returns once all five are handled.
+        stack.shell("hallows:restart idle");
+        String status = stack.shell("hallows:partition bursty");
+        assertTrue(status.contains("restarting"), "five faults with a budget of two must not quarantine: " + status);
+        assertTrue(status.contains("1 in window, 1 in all"), status);
+        assertEquals(4, stack.shell("hallows:audit 400").lines().filter(l -> l.contains("while a restart is pending")).count());
     }
 }
