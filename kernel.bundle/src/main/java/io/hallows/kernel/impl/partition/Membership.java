@@ -31,24 +31,6 @@ final class Membership {
                 .toList();
     }
 
-    /**
-     * An installed bundle that {@code candidate} would take from another partition, described for
-     * a rejection, or null if it takes none.
-     */
-    String claimedElsewhere(PartitionConfig candidate) {
-        for (Bundle b : eligible().toList()) {
-            if (!candidate.supervises(b.getSymbolicName())) {
-                continue;
-            }
-            for (Partition other : partitions.get()) {
-                if (!other.name().equals(candidate.name()) && other.config().supervises(b.getSymbolicName())) {
-                    return b.getSymbolicName() + " [" + b.getBundleId() + "] already belongs to partition '" + other.name() + "'";
-                }
-            }
-        }
-        return null;
-    }
-
     private java.util.stream.Stream<Bundle> eligible() {
         long kernel = context.getBundle().getBundleId();
         return Arrays.stream(context.getBundles())

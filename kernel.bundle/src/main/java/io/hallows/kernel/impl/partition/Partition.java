@@ -51,10 +51,20 @@ final class Partition {
         return state;
     }
 
-    synchronized void enter(PartitionState next) {
+    private long transitions;
+
+    /** Enters a state; returns the number of the transition, which a later one changes. */
+    synchronized long enter(PartitionState next) {
+        transitions++;
         state = next;
         since = Instant.now();
         notifyAll();
+        return transitions;
+    }
+
+    /** The number of the latest transition. */
+    synchronized long transitions() {
+        return transitions;
     }
 
     synchronized void fault(String reason) {

@@ -72,6 +72,7 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
             if (p != null) {
                 supervisor.stop(p, "configuration deleted");
                 grants.revokeAll(p.name());
+                applyAllGrants(); // its bundles may now belong to another partition
                 audit.record("config", "config.delete", p.name(), "partition removed (" + pid + ")");
             }
         });
@@ -95,19 +96,19 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         Partition existing = byPid.get(pid);
         try {
             PartitionConfig config = PartitionConfig.parse(props, online);
-            CrossChecks.check(pid, existing, config, byPid.values(), membership);
+            CrossChecks.check(pid, existing, config, byPid.values());
             if (existing == null) {
                 rejectedNew.remove(pid);
                 Partition p = new Partition(pid, config);
                 byPid.put(pid, p);
                 audit.record("config", "partition.declared", config.name(), "cpus " + config.cpus() + ", bundles " + config.bundles());
-                grants.apply(config);
+                applyAllGrants();
                 supervisor.start(p);
             } else if (!existing.config().equals(config)) {
                 PartitionConfig old = existing.config();
                 existing.accept(config);
                 audit.record("config", "config.accept", config.name(), "configuration changed (" + pid + ")");
-                grants.apply(config);
+                applyAllGrants();
                 if (!old.bundles().equals(config.bundles()) && existing.state() == PartitionState.RUNNING) {
                     supervisor.restartNow(existing, "bundles changed");
                 }
@@ -126,6 +127,11 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
             }
             decide(token, r.getMessage());
         }
+    }
+
+    /** Stack grants follow membership, which any partition's change can shift. */
+    private void applyAllGrants() {
+        byPid.values().forEach(p -> grants.apply(p.config()));
     }
 
     private void decide(Object token, String rejection) {
@@ -177,12 +183,12 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         Bundle b = event.getBundle();
         switch (event.getType()) {
             case BundleEvent.INSTALLED -> supervisor.post(() -> {
-                byPid.values().forEach(p -> grants.apply(p.config()));
+                applyAllGrants();
                 byPid.values().stream().filter(p -> membership.members(p.config()).contains(b)).findFirst()
                         .ifPresent(p -> supervisor.adopt(p, b));
             });
             // An update can change a bundle's symbolic name, and with it the partition it belongs to.
-            case BundleEvent.UPDATED, BundleEvent.UNINSTALLED -> supervisor.post(() -> byPid.values().forEach(p -> grants.apply(p.config())));
+            case BundleEvent.UPDATED, BundleEvent.UNINSTALLED -> supervisor.post(this::applyAllGrants);
             default -> {
             }
         }

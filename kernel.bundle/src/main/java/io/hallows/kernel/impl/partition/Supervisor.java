@@ -96,10 +96,13 @@ final class Supervisor implements AutoCloseable {
     }
 
     void start(Partition p) {
-        enter(p, PartitionState.STARTING, "starting " + bundlesOf(p.config()).size() + " bundle(s)");
+        long transition = enter(p, PartitionState.STARTING, "starting " + bundlesOf(p.config()).size() + " bundle(s)");
         for (Bundle b : bundlesOf(p.config())) {
             if (!startBundle(p, b)) {
                 return;
+            }
+            if (p.transitions() != transition) {
+                return; // an activator stopped or quarantined its own partition: that decision stands
             }
         }
         enter(p, PartitionState.RUNNING, "running");
@@ -158,6 +161,10 @@ final class Supervisor implements AutoCloseable {
     }
 
     void restartNow(Partition p, String why) {
+        PartitionState now = p.state();
+        if (now == PartitionState.QUARANTINED || now == PartitionState.STOPPED) {
+            throw new IllegalStateException("partition '" + p.name() + "' is " + now.label() + "; release it to start it again");
+        }
         cancelPending(p);
         stopBundles(p);
         enter(p, PartitionState.RESTARTING, why);
@@ -205,10 +212,11 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
-    private void enter(Partition p, PartitionState state, String detail) {
-        p.enter(state);
+    private long enter(Partition p, PartitionState state, String detail) {
+        long transition = p.enter(state);
         audit.record("supervisor", "partition." + state.label(), p.name(), detail);
         onChange.run();
+        return transition;
     }
 
     static String rootCause(Throwable e) {

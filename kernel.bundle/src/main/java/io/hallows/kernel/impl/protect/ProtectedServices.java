@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -45,6 +47,12 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
     private final AuditJournal audit;
     private final Map<ServiceReference<?>, Published> proxies = new ConcurrentHashMap<>();
     private final AtomicLong announcements = new AtomicLong();
+    private final Set<Resource> pendingAnnouncements = ConcurrentHashMap.newKeySet();
+    private final ExecutorService announcer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hallows-announcer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Published(ProxyFactory factory, ServiceRegistration<?> registration) {
     }
@@ -87,13 +95,26 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
         }
     }
 
-    /** Re-announces the proxies of {@code changed}'s service so that holders' trackers re-evaluate. */
+    /**
+     * Re-announces the proxies of {@code changed}'s service so that holders' trackers re-evaluate.
+     * The MODIFIED events run other bundles' listeners, so they are sent from the announcer thread,
+     * never from the thread that granted or revoked (which may hold locks); repeated changes of one
+     * resource are announced once.
+     */
     public void capabilityChanged(Capability changed) {
-        if (!Resource.SERVICE.equals(changed.resource().kind())) {
-            return;
+        if (Resource.SERVICE.equals(changed.resource().kind()) && pendingAnnouncements.add(changed.resource())) {
+            try {
+                announcer.execute(() -> announce(changed.resource()));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                pendingAnnouncements.remove(changed.resource());
+            }
         }
+    }
+
+    private void announce(Resource resource) {
+        pendingAnnouncements.remove(resource);
         proxies.forEach((ref, p) -> {
-            if (p.factory().resource().equals(changed.resource())) {
+            if (p.factory().resource().equals(resource)) {
                 try {
                     p.registration().setProperties(proxyProperties(ref));
                 } catch (IllegalStateException unregistered) {
@@ -177,6 +198,7 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
 
     @Override
     public void close() {
+        announcer.shutdownNow();
         kernel.removeServiceListener(this);
         new ArrayList<>(proxies.keySet()).forEach(this::withdraw);
     }

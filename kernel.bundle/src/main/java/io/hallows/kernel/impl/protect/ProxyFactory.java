@@ -18,9 +18,11 @@ import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The kernel's registration of one protected service: hands each holder bundle its own
- * {@link RevocableProxy} over its own instance of the original (through {@link ServiceObjects}, so
- * bundle- and prototype-scoped originals keep their scope). Bundles without the capability get
- * nothing. Once the original is withdrawn, every proxy of it fails on its next call.
+ * {@link RevocableProxy}. Bundles without the capability get nothing. The kernel is the consumer
+ * of the original (so no holder ever has the original in use): it takes an instance per holder
+ * through {@link ServiceObjects}, which gives every holder its own instance of a prototype-scoped
+ * original and the kernel's single instance of a bundle-scoped one. Once the original is
+ * withdrawn, every proxy of it fails on its next call.
  */
 final class ProxyFactory implements ServiceFactory<Object> {
     private final BundleContext kernel;
@@ -66,22 +68,49 @@ final class ProxyFactory implements ServiceFactory<Object> {
             return null;
         }
         audit.record("kernel", "use", holder.getSymbolicName(), resource + " through cap #" + cap.id());
-        ClassLoader loader = holder.adapt(BundleWiring.class).getClassLoader();
-        return Proxy.newProxyInstance(loader, typesFor(loader).toArray(Class<?>[]::new),
-                new RevocableProxy(table, audit, cap, this, target));
-    }
-
-    /** The holder's view of each interface where it has one, else the provider's. */
-    private List<Class<?>> typesFor(ClassLoader holder) {
+        HolderFirst loader = new HolderFirst(holder.adapt(BundleWiring.class).getClassLoader(), providerTypes);
         List<Class<?>> types = new ArrayList<>();
         for (Class<?> type : providerTypes) {
+            types.add(loader.resolve(type));
+        }
+        return Proxy.newProxyInstance(loader, types.toArray(Class<?>[]::new), new RevocableProxy(table, audit, cap, this, target));
+    }
+
+    /**
+     * Sees each interface as the holder does where the holder imports it, and as the provider does
+     * otherwise, so that the proxy implements every interface it is registered under.
+     */
+    private static final class HolderFirst extends ClassLoader {
+        private final ClassLoader holder;
+        private final List<Class<?>> providerTypes;
+
+        HolderFirst(ClassLoader holder, List<Class<?>> providerTypes) {
+            super(null);
+            this.holder = holder;
+            this.providerTypes = providerTypes;
+        }
+
+        Class<?> resolve(Class<?> providerType) {
             try {
-                types.add(holder.loadClass(type.getName()));
+                return holder.loadClass(providerType.getName());
             } catch (ClassNotFoundException notImported) {
-                types.add(type);
+                return providerType;
             }
         }
-        return types;
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            try {
+                return holder.loadClass(name);
+            } catch (ClassNotFoundException notImported) {
+                for (Class<?> type : providerTypes) {
+                    if (type.getName().equals(name)) {
+                        return type;
+                    }
+                }
+                throw notImported;
+            }
+        }
     }
 
     @Override

@@ -30,7 +30,9 @@ import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
  *     registration that claims to be a proxy but was not made by the kernel is seen by no one;</li>
  * <li>the operator shell (Gogo's CommandProcessor and the {@code hallows} commands) and ConfigAdmin
  *     (ConfigurationAdmin, ManagedService, ManagedServiceFactory): seen by the stack's own
- *     bundles ({@link Trust}) and holders of {@code service:kernel.shell} / {@code service:kernel.config}.</li>
+ *     bundles ({@link Trust}) and holders of {@code service:kernel.shell} / {@code service:kernel.config};</li>
+ * <li>services that plug into them (commands, converters, session listeners, configuration
+ *     plugins and listeners) registered by a bundle that may not use them: seen by no one else.</li>
  * </ul>
  * Any error while deciding hides the service: the hooks fail closed.
  */
@@ -38,6 +40,10 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
     private static final List<String> SHELL_TYPES = List.of("org.apache.felix.service.command.CommandProcessor");
     private static final List<String> CONFIG_TYPES = List.of("org.osgi.service.cm.ConfigurationAdmin",
             "org.osgi.service.cm.ManagedService", "org.osgi.service.cm.ManagedServiceFactory");
+    private static final List<String> SHELL_PLUGINS = List.of("org.apache.felix.service.command.CommandSessionListener",
+            "org.apache.felix.service.command.Converter", "org.apache.felix.service.command.Function");
+    private static final List<String> CONFIG_PLUGINS = List.of("org.osgi.service.cm.ConfigurationPlugin",
+            "org.osgi.service.cm.ConfigurationListener", "org.osgi.service.cm.SynchronousConfigurationListener");
 
     private final Trust trust;
     private final AuditJournal audit;
@@ -74,21 +80,26 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
             }
             Object name = ref.getProperty(KernelConstants.PROTECTED);
             if (ref.getProperty(KernelConstants.PROXY_OF) != null) {
+                // Only a capability opens a protected service, whoever the viewer is.
                 return trust.isKernel(owner) && !trust.isKernel(viewer) && name != null
-                        && permitted(viewer, Resource.service(name.toString()), auditDenial);
+                        && allowed(viewer, Resource.service(name.toString()), trust.holds(viewer, Resource.service(name.toString())), auditDenial);
             }
             if (name != null) {
                 return own || trust.isKernel(viewer);
             }
+            Resource contributed = contributing(ref);
+            if (contributed != null && !own && !trust.isKernel(viewer) && !trust.permits(owner, contributed)) {
+                return false; // a plug-in into the shell or ConfigAdmin from a bundle not allowed to use them
+            }
             Resource governing = governing(ref);
-            return governing == null || own || permitted(viewer, governing, auditDenial);
+            return governing == null || own || allowed(viewer, governing, trust.permits(viewer, governing), auditDenial);
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private boolean permitted(Bundle viewer, Resource resource, boolean auditDenial) {
-        if (trust.permits(viewer, resource)) {
+    private boolean allowed(Bundle viewer, Resource resource, boolean allowed, boolean auditDenial) {
+        if (allowed) {
             return true;
         }
         if (auditDenial && deniedOnce.add(viewer.getBundleId() + "/" + resource)) {
@@ -97,12 +108,26 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
         return false;
     }
 
+    /** The shell and ConfigAdmin themselves. */
     private static Resource governing(ServiceReference<?> ref) {
-        List<String> types = Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS));
+        List<String> types = types(ref);
         if ("hallows".equals(ref.getProperty("osgi.command.scope")) || types.stream().anyMatch(SHELL_TYPES::contains)) {
             return Trust.SHELL;
         }
         return types.stream().anyMatch(CONFIG_TYPES::contains) ? Trust.CONFIG : null;
+    }
+
+    /** Services that plug into the shell or ConfigAdmin and so act with their authority. */
+    private static Resource contributing(ServiceReference<?> ref) {
+        List<String> types = types(ref);
+        if (ref.getProperty("osgi.command.scope") != null || types.stream().anyMatch(SHELL_PLUGINS::contains)) {
+            return Trust.SHELL;
+        }
+        return types.stream().anyMatch(CONFIG_PLUGINS::contains) ? Trust.CONFIG : null;
+    }
+
+    private static List<String> types(ServiceReference<?> ref) {
+        return Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS));
     }
 
     /** Forgets remembered denials of a bundle, so that a later denial is audited again. */

@@ -68,6 +68,11 @@ public final class Trust {
         return bundle != null && (bundle.getBundleId() == 0 || stack.contains(bundle.getBundleId()));
     }
 
+    /** A holder of a valid capability on {@code resource} with CALL. */
+    public boolean holds(Bundle bundle, Resource resource) {
+        return bundle != null && table.find(bundle.getBundleId(), resource, Right.CALL).isPresent();
+    }
+
     /** Infrastructure, or a holder of a valid capability on {@code resource} with CALL. */
     public boolean permits(Bundle bundle, Resource resource) {
         return isInfrastructure(bundle) || (bundle != null && table.find(bundle.getBundleId(), resource, Right.CALL).isPresent());

@@ -144,6 +144,8 @@ public final class PartitionCommands {
             config.update(before); // keep ConfigAdmin in step with the configuration still in force
             throw new IllegalArgumentException(rejection + " — change rejected, the previous configuration stays in force");
         }
+        after.remove(PartitionManager.CHANGE_TOKEN); // the token only correlated this change with its verdict
+        config.update(after);
         return "partition '" + name + "': configuration accepted";
     }
 
