@@ -122,4 +122,58 @@ class KernelBoundaryIT {
             tracker.close();
         }
     }
+
+    private static Bundle bundle(String symbolicName) {
+        return Arrays.stream(stack.system().getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void evenTheStacksOwnBundlesNeedACapabilityForAProtectedService() throws Exception {
+        vendor("it.vendor.guarded").registerService(Supplier.class.getName(), (Supplier<String>) () -> "guarded",
+                props("hallows.protected", "guarded"));
+        BundleContext gogo = bundle("org.apache.felix.gogo.shell").getBundleContext();
+        assertNull(gogo.getAllServiceReferences(Supplier.class.getName(), "(hallows.protected=guarded)"));
+    }
+
+    @Test
+    void pluginsFromBundlesWithoutTheRightCapabilityReachNeitherTheShellNorConfigAdmin() throws Exception {
+        BundleContext vendor = vendor("it.vendor.plugger");
+        vendor.registerService(Runnable.class.getName(), (Runnable) () -> { }, props("osgi.command.scope", "evil",
+                "osgi.command.function", new String[] {"run"}));
+        // A service factory: the framework checks the type only when the object is handed out.
+        vendor.registerService("org.osgi.service.cm.ConfigurationPlugin", new org.osgi.framework.ServiceFactory<Object>() {
+            @Override
+            public Object getService(Bundle bundle, ServiceRegistration<Object> registration) {
+                return null;
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, ServiceRegistration<Object> registration, Object service) {
+            }
+        }, props());
+        Exception e = assertThrows(Exception.class, () -> stack.shell("evil:run"));
+        assertTrue(e.getClass().getSimpleName().contains("CommandNotFound"), e.toString());
+        BundleContext configAdmin = bundle("org.apache.felix.configadmin").getBundleContext();
+        assertNull(configAdmin.getAllServiceReferences("org.osgi.service.cm.ConfigurationPlugin", null));
+    }
+
+    @Test
+    void aLaterBundleCannotShipConfigurationResourcesButMayUseTheShellWhenGranted() throws Exception {
+        Bundle shipper = stack.install(TestBundle.named("it.vendor.shipper")
+                .header("Require-Capability", "osgi.extender;filter:=\"(osgi.extender=osgi.configurator)\""));
+        assertThrows(org.osgi.framework.BundleException.class, shipper::start, "its Configurator requirement cannot be wired");
+        assertTrue(stack.shell("hallows:audit 300").contains("wire to the Configurator: configuration resources need service:kernel.config"));
+
+        BundleContext operator = vendor("it.vendor.operator");
+        assertNull(operator.getAllServiceReferences("org.apache.felix.service.command.CommandProcessor", null));
+        stack.shell("hallows:grant it.vendor.operator service:kernel.shell CALL");
+        assertNotNull(operator.getAllServiceReferences("org.apache.felix.service.command.CommandProcessor", null));
+    }
+
+    @Test
+    void theKernelStartsFirst() {
+        assertEquals(1, bundle("io.hallows.kernel").adapt(org.osgi.framework.startlevel.BundleStartLevel.class).getStartLevel(),
+                "the exported stack puts the kernel at start level 1, before any bundle it must govern");
+    }
 }

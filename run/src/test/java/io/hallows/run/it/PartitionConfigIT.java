@@ -37,6 +37,30 @@ class PartitionConfigIT {
         assertTrue(beta.contains("running"), beta);
         assertTrue(beta.contains("rejected change  partition 'beta': restart.maxRestarts: must not be negative (was -2)"), beta);
         assertEquals(4, stack.shell("hallows:audit 100").lines().filter(l -> l.contains("config.reject")).count());
+        assertEquals("1", storedProperty("beta", "cpus"), "ConfigAdmin holds the configuration in force again");
+        assertEquals(null, storedProperty("beta", "hallows.change"));
+    }
+
+    @Test
+    void anOperatorCanStopAPartitionAndOnlyReleaseStartsItAgain() throws Exception {
+        stack.shell("hallows:configure alpha restart.backoff=20ms"); // alpha is shared with the other test: settle it
+        assertEquals("partition 'alpha' stopped", stack.shell("hallows:stop alpha").strip());
+        assertTrue(stack.shell("hallows:partition alpha").contains("stopped since"));
+        Exception e = assertThrows(IllegalStateException.class, () -> stack.shell("hallows:restart alpha"));
+        assertEquals("partition 'alpha' is stopped; release it to start it again", e.getMessage());
+        assertEquals("partition 'alpha' released: running", stack.shell("hallows:release alpha").strip());
+    }
+
+    /** A property of the partition's configuration as ConfigAdmin stores it. */
+    private static Object storedProperty(String partition, String key) throws Exception {
+        org.osgi.framework.BundleContext system = stack.system();
+        Object cm = system.getService(system.getAllServiceReferences("org.osgi.service.cm.ConfigurationAdmin", null)[0]);
+        java.lang.reflect.Method list = cm.getClass().getMethod("listConfigurations", String.class);
+        list.setAccessible(true);
+        Object[] found = (Object[]) list.invoke(cm, "(name=" + partition + ")");
+        java.lang.reflect.Method properties = found[0].getClass().getMethod("getProperties");
+        properties.setAccessible(true);
+        return ((java.util.Dictionary<?, ?>) properties.invoke(found[0])).get(key);
     }
 
     @Test
