@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 
@@ -120,12 +119,7 @@ class ProtectedServiceIT {
     @Test
     void theStackGrantsAPartitionsBundlesAndTakesTheGrantBackWhenTheConfigurationChanges() throws Exception {
         provider("lobby");
-        CountDownLatch adopted = new CountDownLatch(1);
-        stack.system().addBundleListener(e -> {
-            if (e.getType() == BundleEvent.STARTED && "it.member.one".equals(e.getBundle().getSymbolicName())) {
-                adopted.countDown();
-            }
-        });
+        CountDownLatch adopted = stack.whenStarted("it.member.one");
         Bundle member = stack.install(TestBundle.named("it.member.one"));
         assertTrue(adopted.await(30, TimeUnit.SECONDS), "the partition adopts and starts its new bundle, after granting it");
         ServiceReference<?>[] refs = member.getBundleContext().getServiceReferences(Supplier.class.getName(), "(hallows.protected=lobby)");

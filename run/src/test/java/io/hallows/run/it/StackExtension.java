@@ -3,12 +3,14 @@ package io.hallows.run.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 
 /**
  * Boots one {@link Stack} with the test class's stack file before its tests and stops it after:
@@ -55,6 +57,17 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
 
     Bundle install(TestBundle bundle) throws Exception {
         return stack.install(bundle);
+    }
+
+    /** A latch that opens when the bundle called {@code symbolicName} has started (register before causing it). */
+    CountDownLatch whenStarted(String symbolicName) {
+        CountDownLatch started = new CountDownLatch(1);
+        stack.system().addBundleListener(e -> {
+            if (e.getType() == BundleEvent.STARTED && symbolicName.equals(e.getBundle().getSymbolicName())) {
+                started.countDown();
+            }
+        });
+        return started;
     }
 
     BundleContext system() {

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleEvent;
 
 /** The supervisor in a real framework: restart with backoff, quarantine, isolation, fault reports. */
 class SupervisorIT {
@@ -36,12 +35,7 @@ class SupervisorIT {
 
     @Test
     void failingBundleIsRestartedWithBackoffThenQuarantinedWhileAnotherPartitionRuns() throws Exception {
-        CountDownLatch steadyStarted = new CountDownLatch(1);
-        stack.system().addBundleListener(e -> {
-            if (e.getType() == BundleEvent.STARTED && "it.steady".equals(e.getBundle().getSymbolicName())) {
-                steadyStarted.countDown();
-            }
-        });
+        CountDownLatch steadyStarted = stack.whenStarted("it.steady");
         Bundle steady = stack.install(TestBundle.named("it.steady").activator(SteadyActivator.class));
         assertTrue(steadyStarted.await(30, TimeUnit.SECONDS), "the steady partition adopts and starts its new bundle");
 
@@ -79,12 +73,7 @@ class SupervisorIT {
 
     @Test
     void partitionCodeCanReportAFaultThatRestartsItsPartition() throws Exception {
-        CountDownLatch memberStarted = new CountDownLatch(1);
-        stack.system().addBundleListener(e -> {
-            if (e.getType() == BundleEvent.STARTED && "it.reported".equals(e.getBundle().getSymbolicName())) {
-                memberStarted.countDown();
-            }
-        });
+        CountDownLatch memberStarted = stack.whenStarted("it.reported");
         Bundle member = stack.install(TestBundle.named("it.reported").activator(SteadyActivator.class));
         assertTrue(memberStarted.await(30, TimeUnit.SECONDS));
         stack.install(TestBundle.named("it.reporter").activator(FaultReporter.class)
