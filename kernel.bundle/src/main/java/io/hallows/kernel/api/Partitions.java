@@ -11,7 +11,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * reports on them and drives their lifecycle.
  *
  * <p>This service is itself protected: bundles need {@code service:kernel.partitions} with
- * {@link Right#CALL} to see it.
+ * {@link Right#CALL} to see it, and then a capability on each partition they act on:
+ * {@code partition:<name>} with {@link Right#READ} to list it, see its status or wait for it,
+ * {@link Right#WRITE} to report a fault, {@link Right#ADMIN} to restart, stop, quarantine or
+ * release it. Partitions a bundle may not read are left out of {@link #list()}; other operations
+ * without the right throw {@link SecurityException}.
  */
 @ProviderType
 public interface Partitions {

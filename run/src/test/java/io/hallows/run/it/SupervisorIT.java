@@ -1,6 +1,7 @@
 package io.hallows.run.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallows.run.it.fixtures.FaultReporter;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
 
 /** The supervisor in a real framework: restart with backoff, quarantine, isolation, fault reports. */
 class SupervisorIT {
@@ -27,7 +29,8 @@ class SupervisorIT {
               "io.hallows.partition~bursty": { "name": "bursty", "cpus": "0", "exclusive": false,
                   "restart.maxRestarts:Integer": 2, "restart.backoff": "1s", "restart.maxBackoff": "1s" },
               "io.hallows.partition~idle": { "name": "idle", "cpus": "0", "exclusive": false },
-              "io.hallows.policy": { "allow:String[]": ["it.reporter* service:kernel.partitions CALL"] } }
+              "io.hallows.policy": { "allow:String[]": ["it.reporter* service:kernel.partitions CALL",
+                  "it.reporter partition:reported WRITE", "it.reporter.burst partition:bursty WRITE"] } }
             """;
 
     @RegisterExtension
@@ -78,7 +81,7 @@ class SupervisorIT {
         assertTrue(memberStarted.await(30, TimeUnit.SECONDS));
         stack.install(TestBundle.named("it.reporter").activator(FaultReporter.class)
                 .header("Import-Package", "org.osgi.framework, io.hallows.kernel.api")
-                .header("Hallows-Request", "service:kernel.partitions;rights:=\"CALL\"")
+                .header("Hallows-Request", "service:kernel.partitions;rights:=\"CALL\", partition:reported;rights:=\"WRITE\"")
                 .header("X-Fault-In", "reported")).start();
         stack.await("reported", "restarting");
         stack.await("reported", "running");
@@ -94,7 +97,7 @@ class SupervisorIT {
     void aBurstOfFaultsWhileARestartIsPendingDoesNotSpendTheBudget() throws Exception {
         stack.install(TestBundle.named("it.reporter.burst").activator(FaultReporter.class)
                 .header("Import-Package", "org.osgi.framework, io.hallows.kernel.api")
-                .header("Hallows-Request", "service:kernel.partitions;rights:=\"CALL\"")
+                .header("Hallows-Request", "service:kernel.partitions;rights:=\"CALL\", partition:bursty;rights:=\"WRITE\"")
                 .header("X-Fault-In", "bursty").header("X-Fault-Count", "5")).start();
         stack.await("bursty", "restarting");
         // Faults are handled in order on the supervisor thread: an operator command that goes
@@ -105,5 +108,17 @@ class SupervisorIT {
         assertTrue(status.contains("1 in window, 1 in all"), status);
         assertEquals(4, stack.shell("hallows:audit 400").lines().filter(l -> l.contains("while a restart is pending")).count());
         stack.await("bursty", "running"); // and the one pending restart still happens
+    }
+
+    @Test
+    void faultsNeedWriteOnThePartitionItself() throws Exception {
+        Bundle nosy = stack.install(TestBundle.named("it.reporter.nosy").activator(FaultReporter.class)
+                .header("Import-Package", "org.osgi.framework, io.hallows.kernel.api")
+                .header("Hallows-Request", "service:kernel.partitions;rights:=\"CALL\"")
+                .header("X-Fault-In", "idle"));
+        BundleException e = assertThrows(BundleException.class, nosy::start);
+        assertEquals("it.reporter.nosy may not report a fault in partition 'idle': it needs partition:idle with WRITE",
+                e.getCause().getMessage());
+        assertTrue(stack.shell("hallows:partition idle").contains("0 in window, 0 in all"));
     }
 }

@@ -5,6 +5,7 @@ import io.hallows.kernel.api.PartitionStatus;
 import io.hallows.kernel.api.Partitions;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
+import io.hallows.kernel.impl.protect.PerHolder;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,12 +29,14 @@ import org.osgi.service.cm.ManagedServiceFactory;
  * supervisor. A configuration that fails validation is rejected with the partition, field and
  * reason; the partition keeps running with its previous configuration.
  */
-public final class PartitionManager implements ManagedServiceFactory, Partitions, SynchronousBundleListener, AutoCloseable {
+public final class PartitionManager implements ManagedServiceFactory, Partitions, PerHolder<Partitions>, SynchronousBundleListener,
+        AutoCloseable {
     /** Property an operator's change carries so the shell can wait for this change's verdict. */
     public static final String CHANGE_TOKEN = "hallows.change";
 
     private final Membership membership;
     private final Supervisor supervisor;
+    private final CapabilityTable capabilities;
     private final StackGrants grants;
     private final AuditJournal audit;
     private final CpuList online;
@@ -48,6 +51,7 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         this.grants = new StackGrants(capabilities, membership);
         this.audit = audit;
         this.online = online;
+        this.capabilities = capabilities;
     }
 
     @Override
@@ -192,6 +196,12 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
             default -> {
             }
         }
+    }
+
+    /** Other bundles get the service through the kernel's proxy, bound to them: see {@link HolderPartitions}. */
+    @Override
+    public Partitions forHolder(Bundle holder) {
+        return new HolderPartitions(this, capabilities, audit, holder);
     }
 
     @Override

@@ -68,12 +68,13 @@ final class ProxyFactory implements ServiceFactory<Object> {
             return null;
         }
         audit.record("kernel", "use", holder.getSymbolicName(), resource + " through cap #" + cap.id());
+        Object view = target instanceof PerHolder<?> perHolder ? perHolder.forHolder(holder) : target;
         HolderFirst loader = new HolderFirst(holder.adapt(BundleWiring.class).getClassLoader(), providerTypes);
         List<Class<?>> types = new ArrayList<>();
         for (Class<?> type : providerTypes) {
             types.add(loader.resolve(type));
         }
-        return Proxy.newProxyInstance(loader, types.toArray(Class<?>[]::new), new RevocableProxy(table, audit, cap, this, target));
+        return Proxy.newProxyInstance(loader, types.toArray(Class<?>[]::new), new RevocableProxy(table, audit, cap, this, view, target));
     }
 
     /**

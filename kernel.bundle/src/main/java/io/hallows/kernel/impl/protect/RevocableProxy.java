@@ -20,14 +20,20 @@ final class RevocableProxy implements InvocationHandler {
     private final AuditJournal audit;
     private final long holder;
     private final ProxyFactory origin;
+    private final Object view;
     private final Object target;
     private volatile Capability current;
 
-    RevocableProxy(CapabilityTable table, AuditJournal audit, Capability granted, ProxyFactory origin, Object target) {
+    /**
+     * @param view what calls go to: the original, or its view for this holder
+     * @param target the original as the kernel obtained it, released when the holder lets go
+     */
+    RevocableProxy(CapabilityTable table, AuditJournal audit, Capability granted, ProxyFactory origin, Object view, Object target) {
         this.table = table;
         this.audit = audit;
         this.holder = granted.holderId();
         this.origin = origin;
+        this.view = view;
         this.target = target;
         this.current = granted;
     }
@@ -59,7 +65,7 @@ final class RevocableProxy implements InvocationHandler {
             throw new IllegalStateException(origin.resource() + " was unregistered by its provider");
         }
         try {
-            return method.invoke(target, args);
+            return method.invoke(view, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
