@@ -15,7 +15,6 @@ import io.hallows.kernel.impl.protect.ResolverGuard;
 import io.hallows.kernel.impl.protect.ProtectedServices;
 import io.hallows.kernel.impl.protect.Trust;
 import io.hallows.kernel.impl.protect.ServiceVisibility;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -87,7 +86,7 @@ public final class KernelActivator implements BundleActivator {
         register(context, new String[] {AuditLog.class.getName()}, new GatedService<>(audit, kernelOnly, "audit", audit),
                 props(KernelConstants.PROTECTED, "kernel.audit"));
         register(context, new String[] {CapabilityRegistry.class.getName()}, new BundleCapabilities(table), props());
-        Kernel kernel = new Kernel(audit, table, requests, partitions, trust, Instant.now());
+        Kernel kernel = new Kernel(audit, table, requests, partitions, trust);
         register(context, new String[] {Kernel.class.getName()}, new GatedService<>(kernel, kernelOnly, "internal", audit),
                 props(Kernel.INTERNAL, Boolean.TRUE));
     }

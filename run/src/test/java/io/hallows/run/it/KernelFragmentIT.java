@@ -31,16 +31,21 @@ class KernelFragmentIT {
                 .findFirst().orElseThrow();
         stack.install(TestBundle.named("it.fragment.intruder").header("Fragment-Host", "io.hallows.kernel"));
         List<String> errors = new CopyOnWriteArrayList<>();
-        stack.system().addFrameworkListener(e -> {
+        CountDownLatch refused = new CountDownLatch(1);
+        stack.system().addFrameworkListener(e -> { // framework events arrive asynchronously
             if (e.getType() == FrameworkEvent.ERROR && e.getThrowable() != null) {
-                errors.add(String.valueOf(e.getThrowable().getMessage()));
+                String message = String.valueOf(e.getThrowable().getMessage());
+                errors.add(message);
+                if (message.contains("refuses to start with fragments attached: it.fragment.intruder")) {
+                    refused.countDown();
+                }
             }
         });
         CountDownLatch refreshed = new CountDownLatch(1);
         stack.system().getBundle().adapt(FrameworkWiring.class).refreshBundles(List.of(kernel), e -> refreshed.countDown());
         assertTrue(refreshed.await(60, TimeUnit.SECONDS));
 
+        assertTrue(refused.await(60, TimeUnit.SECONDS), "the kernel's refusal was reported: " + errors);
         assertEquals(Bundle.RESOLVED, kernel.getState(), "the kernel did not start again");
-        assertTrue(errors.stream().anyMatch(m -> m.contains("refuses to start with fragments attached: it.fragment.intruder")), errors.toString());
     }
 }

@@ -55,10 +55,6 @@ public final class Trust {
         return new Trust(kernel.getBundle().getBundleId(), stack, table);
     }
 
-    public long kernelId() {
-        return kernel;
-    }
-
     public boolean isKernel(Bundle bundle) {
         return bundle != null && bundle.getBundleId() == kernel;
     }
