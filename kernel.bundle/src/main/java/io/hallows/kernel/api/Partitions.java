@@ -22,7 +22,7 @@ public interface Partitions {
     /** Every configured partition, ordered by name. */
     List<PartitionStatus> list();
 
-    /** The partition called {@code name}, if there is one. */
+    /** The partition called {@code name}, if there is one (through the proxy: if it may be read). */
     Optional<PartitionStatus> status(String name);
 
     /**
@@ -33,7 +33,12 @@ public interface Partitions {
      */
     void reportFault(String name, String reason);
 
-    /** Stops and starts the partition's bundles now. @throws IllegalArgumentException if unknown */
+    /**
+     * Stops and starts the partition's bundles now.
+     *
+     * @throws IllegalArgumentException if there is no such partition
+     * @throws IllegalStateException if it is quarantined or stopped: release it instead
+     */
     void restart(String name);
 
     /** Stops the partition's bundles and holds it quarantined. @throws IllegalArgumentException if unknown */

@@ -10,7 +10,8 @@
  * <h2>Partitions</h2>
  * Named resource domains declared in ConfigAdmin; see {@link io.hallows.kernel.api.Partitions}.
  */
-@Export
+// NOIMPORT: the kernel always uses its own copy of its API; no other bundle can substitute one.
+@Export(substitution = Export.Substitution.NOIMPORT)
 @Version("0.1.0")
 package io.hallows.kernel.api;
 

@@ -60,13 +60,15 @@ class ProtectedServiceIT {
         granted.getBundleContext().addServiceListener(e -> grantedEvents.add(type(e)), "(hallows.protected=greeter)");
         denied.getBundleContext().addServiceListener(e -> deniedEvents.add(type(e)), "(hallows.protected=greeter)");
 
-        provider("greeter"); // service events are delivered synchronously, before start() returns
+        provider("greeter"); // registration events are delivered synchronously, before start() returns
 
         assertNull(denied.getBundleContext().getServiceReferences(Supplier.class.getName(), null));
         assertNull(denied.getBundleContext().getAllServiceReferences(null, "(hallows.protected=greeter)"));
         assertNull(bystander.getBundleContext().getServiceReferences(Supplier.class.getName(), null));
         assertEquals(List.of(), deniedEvents, "no events about the service reach a bundle without the capability");
-        assertEquals(List.of("registered"), grantedEvents, "the holder hears of the proxy only");
+        // The kernel may also re-announce the proxy (MODIFIED, from its own thread) after the grant.
+        assertEquals(List.of("registered"), grantedEvents.stream().filter(t -> !t.equals("modified")).toList(),
+                "the holder hears of the proxy only");
         assertTrue(stack.shell("hallows:caps it.client.denied").contains("denied: service:greeter [CALL]: no policy rule allows it"));
 
         ServiceReference<?>[] refs = granted.getBundleContext().getServiceReferences(Supplier.class.getName(), null);

@@ -27,7 +27,7 @@ class SupervisorIT {
               "io.hallows.partition~reported": { "name": "reported", "cpus": "0", "exclusive": false,
                   "restart.backoff": "2s", "restart.maxBackoff": "2s", "bundles:String[]": ["it.reported"] },
               "io.hallows.partition~bursty": { "name": "bursty", "cpus": "0", "exclusive": false,
-                  "restart.maxRestarts:Integer": 2, "restart.backoff": "1s", "restart.maxBackoff": "1s" },
+                  "restart.maxRestarts:Integer": 2, "restart.backoff": "5s", "restart.maxBackoff": "5s" },
               "io.hallows.partition~idle": { "name": "idle", "cpus": "0", "exclusive": false },
               "io.hallows.policy": { "allow:String[]": ["it.reporter* service:kernel.partitions CALL",
                   "it.reporter partition:reported WRITE", "it.reporter.burst partition:bursty WRITE"] } }

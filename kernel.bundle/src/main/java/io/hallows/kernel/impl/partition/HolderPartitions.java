@@ -35,6 +35,10 @@ final class HolderPartitions implements Partitions {
     }
 
     private void require(String partition, Right right, String operation) {
+        if (all.status(partition).isEmpty()) {
+            // Not the kernel's message, which lists every partition, readable or not.
+            throw new IllegalArgumentException("no partition '" + partition + "'");
+        }
         if (!may(partition, right)) {
             audit.record("kernel", "deny", holder.getSymbolicName(), operation + " partition:" + partition + ": no " + right);
             throw new SecurityException(holder.getSymbolicName() + " may not " + operation + " partition '" + partition
@@ -49,7 +53,11 @@ final class HolderPartitions implements Partitions {
 
     @Override
     public Optional<PartitionStatus> status(String name) {
-        return may(name, Right.READ) ? all.status(name) : Optional.empty();
+        Optional<PartitionStatus> status = all.status(name);
+        if (status.isPresent()) {
+            require(name, Right.READ, "read");
+        }
+        return status;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.hallows.kernel.impl.partition;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -29,6 +31,20 @@ final class Membership {
                 .filter(b -> partitions.get().stream().noneMatch(o -> o.name().compareTo(config.name()) < 0
                         && o.config().supervises(b.getSymbolicName())))
                 .toList();
+    }
+
+    /** Which partition owns each supervised bundle, by bundle id. */
+    Map<Long, Partition> owners() {
+        Map<Long, Partition> owners = new HashMap<>();
+        for (Partition p : partitions.get()) {
+            members(p.config()).forEach(b -> owners.put(b.getBundleId(), p));
+        }
+        return owners;
+    }
+
+    /** The installed bundle with this id, or null. */
+    Bundle bundle(long id) {
+        return context.getBundle(id);
     }
 
     private java.util.stream.Stream<Bundle> eligible() {

@@ -72,11 +72,21 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     public void deleted(String pid) {
         supervisor.post(() -> {
             rejectedNew.remove(pid);
-            Partition p = byPid.remove(pid);
+            Partition p = byPid.get(pid);
             if (p != null) {
-                supervisor.stop(p, "configuration deleted");
+                Map<Long, Partition> before = membership.owners();
+                byPid.remove(pid);
+                supervisor.retire(p, "configuration deleted");
+                Map<Long, Partition> after = membership.owners();
+                before.forEach((id, owner) -> {
+                    Bundle b = owner == p && !after.containsKey(id) ? membership.bundle(id) : null;
+                    if (b != null) {
+                        supervisor.stopUnowned(b, "its partition '" + p.name() + "' was deleted");
+                    }
+                });
+                reconcile(before); // bundles another partition now owns take on its state
                 grants.revokeAll(p.name());
-                applyAllGrants(); // its bundles may now belong to another partition
+                applyAllGrants();
                 audit.record("config", "config.delete", p.name(), "partition removed (" + pid + ")");
             }
         });
@@ -109,13 +119,11 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
                 applyAllGrants();
                 supervisor.start(p);
             } else if (!existing.config().equals(config)) {
-                PartitionConfig old = existing.config();
+                Map<Long, Partition> before = membership.owners();
                 existing.accept(config);
                 audit.record("config", "config.accept", config.name(), "configuration changed (" + pid + ")");
+                reconcile(before); // bundles that changed partition take on their new partition's state
                 applyAllGrants();
-                if (!old.bundles().equals(config.bundles()) && existing.state() == PartitionState.RUNNING) {
-                    supervisor.restartNow(existing, "bundles changed");
-                }
             }
             decide(token, null);
         } catch (ConfigRejection r) {
@@ -131,6 +139,16 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
             }
             decide(token, r.getMessage());
         }
+    }
+
+    /** Gives each bundle whose owner changed since {@code before} the state of its new partition. */
+    private void reconcile(Map<Long, Partition> before) {
+        membership.owners().forEach((id, owner) -> {
+            Bundle b = before.get(id) == owner ? null : membership.bundle(id);
+            if (b != null) {
+                supervisor.placed(owner, b);
+            }
+        });
     }
 
     /** Stack grants follow membership, which any partition's change can shift. */

@@ -102,7 +102,13 @@ final class Supervisor implements AutoCloseable {
                 return;
             }
             if (p.transitions() != transition) {
-                return; // an activator stopped or quarantined its own partition: that decision stands
+                // An activator stopped or quarantined its own partition: that decision stands. Its own
+                // bundle could not be stopped while starting; stop it now that its activator returned.
+                PartitionState now = p.state();
+                if (now == PartitionState.STOPPED || now == PartitionState.QUARANTINED) {
+                    stopBundles(p);
+                }
+                return;
             }
         }
         enter(p, PartitionState.RUNNING, "running");
@@ -190,11 +196,44 @@ final class Supervisor implements AutoCloseable {
         enter(p, PartitionState.STOPPED, why);
     }
 
+    /** Ends supervision of a deleted partition without touching bundles (the manager places them). */
+    void retire(Partition p, String why) {
+        cancelPending(p);
+        enter(p, PartitionState.STOPPED, why);
+    }
+
+    /** A bundle that came to {@code p} from another partition, or from none: give it {@code p}'s state. */
+    void placed(Partition p, Bundle b) {
+        if (p.state() == PartitionState.RUNNING) {
+            startBundle(p, b);
+        } else if (b.getState() == Bundle.ACTIVE) {
+            try {
+                b.stop();
+            } catch (BundleException | RuntimeException e) {
+                audit.record("supervisor", "partition.fault", p.name(), "bundle " + b.getSymbolicName() + " failed to stop: " + rootCause(e));
+            }
+        }
+    }
+
+    /** Stops a bundle that no partition supervises any more. */
+    void stopUnowned(Bundle b, String why) {
+        if (b.getState() == Bundle.ACTIVE) {
+            try {
+                b.stop();
+                audit.record("supervisor", "bundle.stop", b.getSymbolicName(), why);
+            } catch (BundleException | RuntimeException e) {
+                audit.record("supervisor", "bundle.stop", b.getSymbolicName(), "failed to stop: " + rootCause(e));
+            }
+        }
+    }
+
     private void stopBundles(Partition p) {
         List<Bundle> bundles = bundlesOf(p.config());
         for (int i = bundles.size() - 1; i >= 0; i--) {
             Bundle b = bundles.get(i);
-            if (b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING) {
+            // A bundle still STARTING is the one whose activator called in on this thread: it cannot
+            // be stopped from inside its own start; start() stops it once the activator returns.
+            if (b.getState() == Bundle.ACTIVE) {
                 try {
                     b.stop();
                 } catch (BundleException | RuntimeException e) {
