@@ -2,7 +2,7 @@ package io.hallows.kernel.impl.partition;
 
 import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.api.Right;
-import io.hallows.kernel.impl.capability.CapabilityRequest;
+import io.hallows.kernel.impl.capability.Rights;
 import java.util.Set;
 
 /** A capability a stack gives to a partition's bundles, written {@code service:greeter CALL,READ}. */
@@ -14,8 +14,7 @@ public record Grant(Resource resource, Set<Right> rights) {
         if (words.length != 2) {
             throw new IllegalArgumentException("'" + text + "' is not a grant: expected <kind>:<name> <RIGHTS>, e.g. service:greeter CALL");
         }
-        CapabilityRequest request = CapabilityRequest.parseHeader(words[0] + ";rights:=\"" + words[1] + "\"").get(0);
-        return new Grant(request.resource(), request.rights());
+        return new Grant(Resource.parse(words[0]), Rights.parse(words[1]));
     }
 
     @Override

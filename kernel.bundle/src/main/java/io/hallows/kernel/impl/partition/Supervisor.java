@@ -96,8 +96,9 @@ final class Supervisor implements AutoCloseable {
     }
 
     void start(Partition p) {
-        long transition = enter(p, PartitionState.STARTING, "starting " + bundlesOf(p.config()).size() + " bundle(s)");
-        for (Bundle b : bundlesOf(p.config())) {
+        List<Bundle> bundles = bundlesOf(p.config());
+        long transition = enter(p, PartitionState.STARTING, "starting " + bundles.size() + " bundle(s)");
+        for (Bundle b : bundles) {
             if (!startBundle(p, b)) {
                 return;
             }

@@ -87,11 +87,12 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
             if (name != null) {
                 return own || trust.isKernel(viewer);
             }
-            Resource contributed = contributing(ref);
+            List<String> types = Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS));
+            Resource contributed = contributing(ref, types);
             if (contributed != null && !own && !trust.isKernel(viewer) && !trust.permits(owner, contributed)) {
                 return false; // a plug-in into the shell or ConfigAdmin from a bundle not allowed to use them
             }
-            Resource governing = governing(ref);
+            Resource governing = governing(ref, types);
             return governing == null || own || allowed(viewer, governing, trust.permits(viewer, governing), auditDenial);
         } catch (RuntimeException e) {
             return false;
@@ -109,8 +110,7 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
     }
 
     /** The shell and ConfigAdmin themselves. */
-    private static Resource governing(ServiceReference<?> ref) {
-        List<String> types = types(ref);
+    private static Resource governing(ServiceReference<?> ref, List<String> types) {
         if ("hallows".equals(ref.getProperty("osgi.command.scope")) || types.stream().anyMatch(SHELL_TYPES::contains)) {
             return Trust.SHELL;
         }
@@ -118,16 +118,11 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
     }
 
     /** Services that plug into the shell or ConfigAdmin and so act with their authority. */
-    private static Resource contributing(ServiceReference<?> ref) {
-        List<String> types = types(ref);
+    private static Resource contributing(ServiceReference<?> ref, List<String> types) {
         if (ref.getProperty("osgi.command.scope") != null || types.stream().anyMatch(SHELL_PLUGINS::contains)) {
             return Trust.SHELL;
         }
         return types.stream().anyMatch(CONFIG_PLUGINS::contains) ? Trust.CONFIG : null;
-    }
-
-    private static List<String> types(ServiceReference<?> ref) {
-        return Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS));
     }
 
     /** Forgets remembered denials of a bundle, so that a later denial is audited again. */
