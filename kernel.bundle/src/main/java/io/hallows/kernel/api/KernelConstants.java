@@ -31,4 +31,13 @@ public final class KernelConstants {
 
     /** ConfigAdmin PID of the grant policy applied to {@link #REQUEST_HEADER} requests. */
     public static final String POLICY_PID = "io.hallows.policy";
+
+    /**
+     * A partition's {@link PartitionExecutor} is the protected service named this followed by the
+     * partition's name ({@code kernel.executor.web}); the partition's own bundles hold CALL on it.
+     */
+    public static final String EXECUTOR_PREFIX = "kernel.executor.";
+
+    /** The protected-service name of {@link Schedulers}. */
+    public static final String SCHEDULERS = "kernel.schedulers";
 }

@@ -9,10 +9,12 @@
  *
  * <h2>Partitions</h2>
  * Named resource domains declared in ConfigAdmin; see {@link io.hallows.kernel.api.Partitions}.
+ * Partition code runs work through its partition's {@link io.hallows.kernel.api.PartitionExecutor};
+ * operators switch the scheduler behind it through {@link io.hallows.kernel.api.Schedulers}.
  */
 // NOIMPORT: the kernel always uses its own copy of its API; no other bundle can substitute one.
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.1.0")
+@Version("0.2.0")
 package io.hallows.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import io.hallows.kernel.api.AuditLog;
 import io.hallows.kernel.api.CapabilityRegistry;
 import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.api.Partitions;
+import io.hallows.kernel.api.Schedulers;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.BundleCapabilities;
 import io.hallows.kernel.impl.capability.CapabilityTable;
@@ -15,6 +16,7 @@ import io.hallows.kernel.impl.protect.ResolverGuard;
 import io.hallows.kernel.impl.protect.ProtectedServices;
 import io.hallows.kernel.impl.protect.Trust;
 import io.hallows.kernel.impl.protect.ServiceVisibility;
+import io.hallows.kernel.impl.scheduler.SchedulerManager;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -48,6 +50,7 @@ public final class KernelActivator implements BundleActivator {
     private CapabilityTable table;
     private ProtectedServices protectedServices;
     private PartitionManager partitions;
+    private SchedulerManager schedulers;
     private RequestGrants requests;
 
     @Override
@@ -75,7 +78,9 @@ public final class KernelActivator implements BundleActivator {
         register(context, new String[] {ManagedService.class.getName()},
                 new GatedService<>(requests, trust::isInfrastructure, "policy", audit), props(Constants.SERVICE_PID, KernelConstants.POLICY_PID));
 
-        partitions = new PartitionManager(context, audit, table, CpuList.online());
+        schedulers = new SchedulerManager(context, audit, table, kernelOnly);
+        schedulers.open();
+        partitions = new PartitionManager(context, audit, table, CpuList.online(), schedulers);
         context.addBundleListener(partitions);
         register(context, new String[] {ManagedServiceFactory.class.getName()},
                 new GatedService<>(partitions, trust::isInfrastructure, "partitions", audit),
@@ -85,8 +90,10 @@ public final class KernelActivator implements BundleActivator {
                 props(KernelConstants.PROTECTED, "kernel.partitions"));
         register(context, new String[] {AuditLog.class.getName()}, new GatedService<>(audit, kernelOnly, "audit", audit),
                 props(KernelConstants.PROTECTED, "kernel.audit"));
+        register(context, new String[] {Schedulers.class.getName()}, new GatedService<>(schedulers, kernelOnly, "schedulers", audit),
+                props(KernelConstants.PROTECTED, KernelConstants.SCHEDULERS));
         register(context, new String[] {CapabilityRegistry.class.getName()}, new BundleCapabilities(table), props());
-        Kernel kernel = new Kernel(audit, table, requests, partitions, trust);
+        Kernel kernel = new Kernel(audit, table, requests, partitions, schedulers, trust);
         register(context, new String[] {Kernel.class.getName()}, new GatedService<>(kernel, kernelOnly, "internal", audit),
                 props(Kernel.INTERNAL, Boolean.TRUE));
     }
@@ -97,6 +104,7 @@ public final class KernelActivator implements BundleActivator {
         context.removeBundleListener(partitions);
         context.removeBundleListener(requests);
         partitions.close();
+        schedulers.close();
         protectedServices.close();
         table.onChange(c -> { });
         table.revokeAll(); // a proxy still held somewhere fails on its next call

@@ -3,7 +3,6 @@ package io.hallows.kernel.impl.partition;
 import io.hallows.kernel.api.PartitionState;
 import io.hallows.kernel.api.PartitionStatus;
 import io.hallows.kernel.api.Partitions;
-import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
@@ -19,31 +18,19 @@ import org.osgi.framework.Bundle;
  */
 final class HolderPartitions implements Partitions {
     private final Partitions all;
-    private final CapabilityTable table;
-    private final AuditJournal audit;
-    private final Bundle holder;
+    private final PartitionRights rights;
 
     HolderPartitions(Partitions all, CapabilityTable table, AuditJournal audit, Bundle holder) {
         this.all = all;
-        this.table = table;
-        this.audit = audit;
-        this.holder = holder;
+        this.rights = new PartitionRights(table, audit, holder);
     }
 
     private boolean may(String partition, Right right) {
-        return table.find(holder.getBundleId(), new Resource(Resource.PARTITION, partition), right).isPresent();
+        return rights.may(partition, right);
     }
 
     private void require(String partition, Right right, String operation) {
-        if (all.status(partition).isEmpty()) {
-            // Not the kernel's message, which lists every partition, readable or not.
-            throw new IllegalArgumentException("no partition '" + partition + "'");
-        }
-        if (!may(partition, right)) {
-            audit.record("kernel", "deny", holder.getSymbolicName(), operation + " partition:" + partition + ": no " + right);
-            throw new SecurityException(holder.getSymbolicName() + " may not " + operation + " partition '" + partition
-                    + "': it needs partition:" + partition + " with " + right);
-        }
+        rights.require(partition, all.status(partition).isPresent(), right, operation);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.osgi.framework.FrameworkUtil;
@@ -19,6 +20,9 @@ import org.osgi.framework.InvalidSyntaxException;
  * cpus                  required cpu list of online cpus: "0-1", "1"
  * exclusive             boolean, default true: no other exclusive partition may share a cpu
  * scheduler             service filter choosing the scheduler, default (hallows.scheduler=fifo)
+ * scheduler.&lt;option&gt;    an option for the scheduler policy, e.g. scheduler.frameRate = 60
+ * workers               worker threads of its scheduler, 1 to 256, default: the number of its cpus
+ * watchdog              longest a task may stay runnable before its scheduler is aborted, default 5s
  * restart.maxRestarts   restarts allowed in the window, default 3, at least 0
  * restart.window        "60s", "500ms", "2m" or milliseconds, default 60s
  * restart.backoff       first restart delay, default 500ms, doubling per restart
@@ -27,10 +31,12 @@ import org.osgi.framework.InvalidSyntaxException;
  * grants                capabilities given to those bundles: ["service:greeter CALL"]
  * </pre>
  */
-public record PartitionConfig(String name, CpuList cpus, boolean exclusive, String scheduler, RestartPolicy restart,
-        List<Glob> bundles, List<Grant> grants) {
+public record PartitionConfig(String name, CpuList cpus, boolean exclusive, String scheduler,
+        Map<String, String> schedulerOptions, int workers, Duration watchdog, RestartPolicy restart, List<Glob> bundles,
+        List<Grant> grants) {
 
     static final String DEFAULT_SCHEDULER = "(hallows.scheduler=fifo)";
+    private static final String SCHEDULER_OPTION = "scheduler.";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -66,6 +72,20 @@ public record PartitionConfig(String name, CpuList cpus, boolean exclusive, Stri
         } catch (InvalidSyntaxException e) {
             throw new ConfigRejection(name, "scheduler", "'" + scheduler + "' is not a valid service filter: " + e.getMessage());
         }
+        Map<String, String> options = new TreeMap<>();
+        props.forEach((key, value) -> {
+            if (key.startsWith(SCHEDULER_OPTION) && key.length() > SCHEDULER_OPTION.length()) {
+                options.put(key.substring(SCHEDULER_OPTION.length()), string(value).trim());
+            }
+        });
+        int workers = count(name, props, "workers", cpus.size());
+        if (workers < 1 || workers > 256) {
+            throw new ConfigRejection(name, "workers", "must be between 1 and 256 (was " + workers + ")");
+        }
+        Duration watchdog = duration(name, props, "watchdog", Duration.ofSeconds(5));
+        if (watchdog.toMillis() < 10) {
+            throw new ConfigRejection(name, "watchdog", "must be at least 10ms (was " + watchdog.toMillis() + "ms)");
+        }
         RestartPolicy restart = new RestartPolicy(
                 count(name, props, "restart.maxRestarts", 3),
                 duration(name, props, "restart.window", Duration.ofSeconds(60)),
@@ -91,7 +111,7 @@ public record PartitionConfig(String name, CpuList cpus, boolean exclusive, Stri
             throw new ConfigRejection(name, "exclusive", "'" + exclusive + "' is not true or false");
         }
         return new PartitionConfig(name, cpus, exclusive == null || Boolean.parseBoolean(exclusive.toString().trim()), scheduler,
-                restart, bundles, List.copyOf(grants));
+                Map.copyOf(options), workers, watchdog, restart, bundles, List.copyOf(grants));
     }
 
     public boolean supervises(String symbolicName) {

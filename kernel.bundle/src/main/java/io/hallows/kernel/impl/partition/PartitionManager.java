@@ -40,12 +40,15 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     private final StackGrants grants;
     private final AuditJournal audit;
     private final CpuList online;
+    private final PartitionListener listener;
     private final Map<String, Partition> byPid = new ConcurrentHashMap<>();
     private final Map<String, String> rejectedNew = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> verdicts = new ConcurrentHashMap<>();
     private final Object changes = new Object();
 
-    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, CpuList online) {
+    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, CpuList online,
+            PartitionListener listener) {
+        this.listener = listener;
         this.membership = new Membership(context, byPid::values);
         this.supervisor = new Supervisor(audit, membership, this::changed);
         this.grants = new StackGrants(capabilities, membership);
@@ -87,6 +90,7 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
                 reconcile(before); // bundles another partition now owns take on its state
                 grants.revokeAll(p.name());
                 applyAllGrants();
+                listener.removed(p.config());
                 audit.record("config", "config.delete", p.name(), "partition removed (" + pid + ")");
             }
         });
@@ -116,11 +120,14 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
                 Partition p = new Partition(pid, config);
                 byPid.put(pid, p);
                 audit.record("config", "partition.declared", config.name(), "cpus " + config.cpus() + ", bundles " + config.bundles());
+                listener.declared(config);
                 applyAllGrants();
                 supervisor.start(p);
             } else if (!existing.config().equals(config)) {
                 Map<Long, Partition> before = membership.owners();
+                PartitionConfig previous = existing.config();
                 existing.accept(config);
+                listener.changed(previous, config);
                 audit.record("config", "config.accept", config.name(), "configuration changed (" + pid + ")");
                 reconcile(before); // bundles that changed partition take on their new partition's state
                 applyAllGrants();

@@ -1,8 +1,12 @@
 package io.hallows.kernel.impl.partition;
 
 import io.hallows.kernel.api.Capability;
+import io.hallows.kernel.api.KernelConstants;
+import io.hallows.kernel.api.Resource;
+import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.osgi.framework.Bundle;
 
@@ -13,6 +17,7 @@ import org.osgi.framework.Bundle;
  * declared is revoked and granted again, so live proxies keep working across a change.
  */
 final class StackGrants {
+
     private final CapabilityTable table;
     private final Membership membership;
 
@@ -24,8 +29,11 @@ final class StackGrants {
     void apply(PartitionConfig config) {
         String origin = origin(config.name());
         List<Capability> existing = new ArrayList<>(table.all().stream().filter(c -> c.origin().equals(origin)).toList());
+        List<Grant> all = new ArrayList<>(config.grants());
+        // A partition's own bundles may always run work in it.
+        all.add(new Grant(Resource.service(KernelConstants.EXECUTOR_PREFIX + config.name()), EnumSet.of(Right.CALL)));
         for (Bundle b : membership.members(config)) {
-            for (Grant g : config.grants()) {
+            for (Grant g : all) {
                 Capability have = existing.stream().filter(c -> c.holderId() == b.getBundleId()
                         && c.resource().equals(g.resource()) && c.rights().equals(g.rights())).findFirst().orElse(null);
                 if (have != null) {

@@ -1,0 +1,28 @@
+package io.hallows.kernel.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A partition's scheduling figures at one moment. Latencies run from submission to completion.
+ *
+ * @param partition the partition's name
+ * @param scheduler the active scheduler, as {@code name/bundle-version}
+ * @param workers the number of worker threads
+ * @param watchdogMillis the watchdog's bound: longest a task may stay runnable
+ * @param submitted tasks submitted since the partition was declared
+ * @param completed tasks that ran and returned
+ * @param failed tasks that ran and threw
+ * @param queued tasks submitted and not yet started (waiting in a scheduler, the bypass or behind their key)
+ * @param running tasks running now
+ * @param p50Micros median task latency, in microseconds
+ * @param p99Micros 99th percentile latency, in microseconds
+ * @param p999Micros 99.9th percentile latency, in microseconds
+ * @param swaps the partition's recent scheduler switches, oldest first
+ * @param lastExit the most recent switch whose reason was not an operator's, or null
+ * @param policy the active policy's own figures
+ */
+public record SchedulerStats(String partition, String scheduler, int workers, long watchdogMillis, long submitted,
+        long completed, long failed, long queued, long running, double p50Micros, double p99Micros, double p999Micros,
+        List<SwapRecord> swaps, SwapRecord lastExit, Map<String, Object> policy) {
+}

@@ -1,0 +1,133 @@
+package io.hallows.kernel.impl.scheduler;
+
+import io.hallows.kernel.spi.Task;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A task in the kernel's custody from submission to completion. Its state says who may run it:
+ * a scheduler instance may run it only while the state is that instance's epoch, and running
+ * takes it with one compare-and-set, so a task runs at most once whatever schedulers do.
+ */
+final class KernelTask implements Task {
+    /** Waiting in the kernel behind an earlier task with the same key. */
+    static final int HELD = 0;
+    /** Waiting in the kernel's bypass queue while the partition switches schedulers. */
+    static final int BYPASS = 1;
+    /** The first epoch a scheduler instance gets; later instances get higher ones. */
+    static final int FIRST_EPOCH = 2;
+    static final int RUNNING = -1;
+    static final int DONE = -2;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(KernelTask.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final PartitionRuntime runtime;
+    private final Runnable body;
+    private final long sequence;
+    private final long submittedAt;
+    private final long deadline;
+    private final String key;
+    private final String batchKey;
+    private final int priority;
+    @SuppressWarnings("unused") // through STATE
+    private volatile int state;
+    /** Since when it has been waiting for a scheduler to start it; the watchdog's clock. */
+    volatile long runnableAt;
+
+    KernelTask(PartitionRuntime runtime, Runnable body, long sequence, long submittedAt, long deadline, String key,
+            String batchKey, int priority) {
+        this.runtime = runtime;
+        this.body = body;
+        this.sequence = sequence;
+        this.submittedAt = submittedAt;
+        this.runnableAt = submittedAt;
+        this.deadline = deadline;
+        this.key = key;
+        this.batchKey = batchKey;
+        this.priority = priority;
+    }
+
+    int state() {
+        return state;
+    }
+
+    /** Places the task with an owner (the bypass, a lane's epoch); only the kernel calls this. */
+    void placeWith(int owner) {
+        state = owner;
+    }
+
+    /** Moves the task from one owner to another; false if it is no longer {@code from}'s. */
+    boolean transfer(int from, int to) {
+        return STATE.compareAndSet(this, from, to);
+    }
+
+    @Override
+    public boolean run() {
+        if (!(Thread.currentThread() instanceof LaneThread worker)) {
+            throw new IllegalStateException("task #" + sequence + " of partition '" + runtime.name()
+                    + "' may only run on that partition's worker threads, not on " + Thread.currentThread().getName());
+        }
+        Lane lane = worker.lane;
+        worker.inTask = true;
+        if (!STATE.compareAndSet(this, lane.epoch, RUNNING)) {
+            worker.inTask = false;
+            return false;
+        }
+        lane.started();
+        Thread.interrupted(); // an interrupt meant for the worker's loop must not reach the task
+        Throwable failure = null;
+        try {
+            body.run();
+        } catch (Throwable e) {
+            failure = e;
+        }
+        state = DONE;
+        worker.inTask = false;
+        runtime.completed(this, failure);
+        lane.finished();
+        return true;
+    }
+
+    @Override
+    public long sequence() {
+        return sequence;
+    }
+
+    @Override
+    public long submittedAt() {
+        return submittedAt;
+    }
+
+    @Override
+    public long deadline() {
+        return deadline;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String batchKey() {
+        return batchKey;
+    }
+
+    @Override
+    public int priority() {
+        return priority;
+    }
+
+    @Override
+    public String toString() {
+        return "task #" + sequence + (key == null ? "" : " key " + key);
+    }
+}

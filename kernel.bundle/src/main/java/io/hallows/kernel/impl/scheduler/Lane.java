@@ -1,0 +1,169 @@
+package io.hallows.kernel.impl.scheduler;
+
+import io.hallows.kernel.spi.Scheduler;
+import io.hallows.kernel.spi.SchedulerContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One scheduler instance serving one partition, with the kernel's bookkeeping around it: its
+ * epoch (the task state that lets it run a task), its worker threads, and a gate that tells when
+ * no submitter is still inside its {@code submit} after it has been closed.
+ */
+final class Lane implements Sink, SchedulerContext {
+    final int epoch;
+    final SchedulerChoice choice;
+    private final PartitionRuntime runtime;
+    private final int parallelism;
+    private Scheduler scheduler;
+    private volatile boolean closed;
+    private volatile boolean active = true;
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private final LongAdder entered = new LongAdder();
+    private final LongAdder left = new LongAdder();
+    private final AtomicInteger running = new AtomicInteger();
+    private final List<LaneThread> threads = new CopyOnWriteArrayList<>();
+
+    Lane(PartitionRuntime runtime, int epoch, SchedulerChoice choice, int parallelism) {
+        this.runtime = runtime;
+        this.epoch = epoch;
+        this.choice = choice;
+        this.parallelism = parallelism;
+    }
+
+    /** Binds the instance the factory made with this lane as its context. */
+    void bind(Scheduler instance) {
+        this.scheduler = instance;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public boolean offer(KernelTask task) {
+        entered.increment();
+        try {
+            if (closed) {
+                return false;
+            }
+            task.placeWith(epoch);
+            scheduler.submit(task);
+        } catch (Throwable e) {
+            // The task is this lane's (its state says so): aborting the lane takes it back.
+            fail("submit threw " + e);
+        } finally {
+            left.increment();
+        }
+        return true;
+    }
+
+    /** Gives a task to this lane's scheduler before the lane opens to submitters. */
+    void preload(KernelTask task) {
+        task.placeWith(epoch);
+        try {
+            scheduler.submit(task);
+        } catch (Throwable e) {
+            fail("submit threw " + e);
+        }
+    }
+
+    /** Closes the gate and waits until no submitter is inside {@code submit}; false on timeout. */
+    boolean closeAndQuiesce(long timeoutNanos) {
+        closed = true;
+        long deadline = System.nanoTime() + timeoutNanos;
+        for (int spins = 0; left.sum() != entered.sum(); spins++) { // left first: see the proof in package-info
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            if (spins < 1_000) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(20));
+            }
+        }
+        return true;
+    }
+
+    /** Switches the lane off: loops should return; idle workers are interrupted, busy ones when their task ends. */
+    void deactivate() {
+        active = false;
+        for (LaneThread t : threads) {
+            if (!t.inTask) {
+                t.interrupt();
+            }
+        }
+    }
+
+    /** Reports a fault in this instance's own code, once. */
+    void fail(String detail) {
+        if (active && failed.compareAndSet(false, true)) {
+            runtime.laneFailed(this, detail);
+        }
+    }
+
+    void started() {
+        running.incrementAndGet();
+        runtime.started();
+    }
+
+    void finished() {
+        running.decrementAndGet();
+        if (!active) {
+            Thread.currentThread().interrupt(); // wakes the loop if it blocks again
+        }
+    }
+
+    int running() {
+        return running.get();
+    }
+
+    int liveThreads() {
+        return (int) threads.stream().filter(Thread::isAlive).count();
+    }
+
+    @Override
+    public String partition() {
+        return runtime.name();
+    }
+
+    @Override
+    public int parallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public String option(String name, String otherwise) {
+        return runtime.option(name, otherwise);
+    }
+
+    @Override
+    public Thread startWorker(Runnable loop) {
+        LaneThread[] self = new LaneThread[1];
+        self[0] = new LaneThread(this, threads.size(), () -> {
+            try {
+                loop.run();
+            } catch (Throwable e) {
+                fail("worker " + self[0].getName() + " threw " + e);
+            }
+        });
+        threads.add(self[0]);
+        self[0].start();
+        return self[0];
+    }
+
+    @Override
+    public int workerIndex() {
+        return Thread.currentThread() instanceof LaneThread t && t.lane == this ? t.index : -1;
+    }
+
+    @Override
+    public boolean active() {
+        return active;
+    }
+}

@@ -1,0 +1,75 @@
+package io.hallows.kernel.impl.scheduler;
+
+import io.hallows.kernel.api.ExitReason;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Looks at every partition every {@value #PERIOD_MS} ms: the oldest task its active scheduler
+ * holds must not have been runnable for longer than the partition's bound, or the scheduler is
+ * aborted with exit reason {@code stall} (sched_ext's watchdog, on the JVM). The built-in FIFO is
+ * never aborted: there is nothing safer to revert to. Also trims the task registries.
+ */
+final class Watchdog implements AutoCloseable {
+    static final long PERIOD_MS = 20;
+    /** How deep into a registry to look for the oldest owned task; a stalled one is near the head. */
+    private static final int SCAN_LIMIT = 100_000;
+
+    /** What the watchdog does to a scheduler it condemns. */
+    interface Verdict {
+        void abort(Lane lane, ExitReason reason, String detail);
+    }
+
+    private final Supplier<List<PartitionRuntime>> runtimes;
+    private final Verdict verdict;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hallows-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Watchdog(Supplier<List<PartitionRuntime>> runtimes, Verdict verdict) {
+        this.runtimes = runtimes;
+        this.verdict = verdict;
+    }
+
+    void start() {
+        timer.scheduleWithFixedDelay(this::check, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void check() {
+        for (PartitionRuntime runtime : runtimes.get()) {
+            try {
+                check(runtime);
+            } catch (RuntimeException e) {
+                System.err.println("hallows: watchdog failed on partition '" + runtime.name() + "': " + e);
+            }
+        }
+    }
+
+    private void check(PartitionRuntime runtime) {
+        runtime.registry.trim();
+        Lane lane = runtime.active;
+        if (lane == null || lane.choice.builtIn()) {
+            return;
+        }
+        KernelTask oldest = runtime.registry.oldestOwnedBy(lane.epoch, SCAN_LIMIT);
+        if (oldest == null) {
+            return;
+        }
+        long waited = System.nanoTime() - oldest.runnableAt;
+        long bound = runtime.watchdogNanos();
+        if (waited > bound && runtime.active == lane) {
+            verdict.abort(lane, ExitReason.STALL, oldest + " was runnable for " + TimeUnit.NANOSECONDS.toMillis(waited)
+                    + " ms, over the partition's watchdog bound of " + TimeUnit.NANOSECONDS.toMillis(bound) + " ms");
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
