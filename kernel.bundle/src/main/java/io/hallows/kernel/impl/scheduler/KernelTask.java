@@ -89,6 +89,9 @@ final class KernelTask implements Task {
         } catch (Throwable e) {
             failure = e;
         }
+        // A body that restores its interrupt leaves the flag set; the worker's loop would take it as
+        // "switched out" and stop. Lane.finished() sets it again if the lane really was switched out.
+        Thread.interrupted();
         state = DONE;
         worker.inTask = false;
         runtime.completed(this, failure);
