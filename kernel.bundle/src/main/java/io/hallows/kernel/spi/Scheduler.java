@@ -16,7 +16,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface Scheduler {
     /**
      * Accepts a task. Must not block for long: the submitting thread waits. Throwing aborts this
-     * instance (exit reason {@code error}); the task is not lost.
+     * instance (exit reason {@code error}); the task is not lost. May be called from inside
+     * {@link Task#run()} on one of this instance's workers (a completed task releases the next
+     * one with its key), so never hold a lock of the policy across {@code run()}.
      */
     void submit(Task task);
 

@@ -16,6 +16,7 @@ final class TestBundle {
     private final String symbolicName;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Class<?> activator;
+    private final java.util.List<Class<?>> extra = new java.util.ArrayList<>();
 
     private TestBundle(String symbolicName) {
         this.symbolicName = symbolicName;
@@ -36,6 +37,12 @@ final class TestBundle {
         return this;
     }
 
+    /** More classes the activator uses, copied into the bundle too. */
+    TestBundle with(Class<?>... classes) {
+        extra.addAll(java.util.List.of(classes));
+        return this;
+    }
+
     TestBundle header(String name, String value) {
         headers.put(name, value);
         return this;
@@ -51,10 +58,14 @@ final class TestBundle {
         headers.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            java.util.List<Class<?>> classes = new java.util.ArrayList<>(extra);
             if (activator != null) {
-                String path = activator.getName().replace('.', '/') + ".class";
+                classes.add(0, activator);
+            }
+            for (Class<?> type : classes) {
+                String path = type.getName().replace('.', '/') + ".class";
                 jar.putNextEntry(new JarEntry(path));
-                try (InputStream in = activator.getClassLoader().getResourceAsStream(path)) {
+                try (InputStream in = type.getClassLoader().getResourceAsStream(path)) {
                     in.transferTo(jar);
                 }
                 jar.closeEntry();

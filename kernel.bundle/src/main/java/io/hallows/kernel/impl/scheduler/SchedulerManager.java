@@ -164,9 +164,11 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
     /** The watchdog's (or a lane's own) verdict: the partition reverts to the built-in FIFO. */
     private void abort(Lane lane, ExitReason reason, String detail) {
         Managed m = partitions.get(lane.partition());
-        if (m == null || m.runtime.active != lane) {
+        if (m == null) {
             return;
         }
+        // Not checked here: a lane can fail while the switch to it is still under way (its
+        // preload); the protocol checks under the switching lock, after that switch has finished.
         try {
             SwapRecord r = protocol.swap(m.runtime, lane, catalog.fifo(), reason, detail, false);
             if (r != null) {
