@@ -77,6 +77,9 @@ final class Stack implements AutoCloseable {
         config.put("gosh.args", "--nointeractive");
         config.put("hallows.console", "none"); // the test drives the shell itself
         config.put("felix.cm.loglevel", "1");
+        // The admin API of a test stack: any free port, its token and URL in the test's own folder.
+        config.put("hallows.admin.port", "0");
+        config.put("hallows.admin.tokenFile", workDir.resolve("admin.token").toString());
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
         framework.init();
         CountDownLatch started = new CountDownLatch(1);
@@ -118,8 +121,14 @@ final class Stack implements AutoCloseable {
                         "(objectClass=io.hallows.kernel.impl.console.ReadyAnnouncer)"), null);
         ready.open(true);
         try {
-            if (ready.waitForService(60_000) == null) {
+            Object announcer = ready.waitForService(60_000);
+            if (announcer == null) {
                 throw new IllegalStateException("the kernel's shell did not come up within 60 s");
+            }
+            // Then the stack file's partitions: the Configurator applies it asynchronously.
+            Method awaitReady = announcer.getClass().getMethod("awaitReady", java.time.Duration.class);
+            if (!(Boolean) awaitReady.invoke(announcer, java.time.Duration.ofSeconds(60))) {
+                throw new IllegalStateException("the stack did not settle within 60 s");
             }
         } finally {
             ready.close();

@@ -73,4 +73,9 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
     BundleContext system() {
         return stack.system();
     }
+
+    /** The folder the stack runs in (its framework storage, stack file and admin token). */
+    Path work() {
+        return work;
+    }
 }

@@ -1,0 +1,138 @@
+package io.hallows.admin;
+
+import io.hallows.kernel.api.Partitions;
+import io.hallows.kernel.api.Schedulers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Inet6Address;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The admin API's HTTP server, on a Vert.x instance of its own (one event loop, a few workers for
+ * the kernel's blocking calls). {@link #start} returns once the server listens; it then publishes
+ * the address clients should use in a file next to the token ({@code <token file>.url}), so that
+ * clients find a server started on port 0. {@link #close} removes that file again.
+ */
+public final class AdminServer implements AutoCloseable {
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final TokenFile token;
+    private final String url;
+
+    private AdminServer(Vertx vertx, HttpServer server, TokenFile token, String url) {
+        this.vertx = vertx;
+        this.server = server;
+        this.token = token;
+        this.url = url;
+    }
+
+    /**
+     * Reads or creates the token, then listens.
+     *
+     * @throws IllegalStateException if the token file is unsafe or the address cannot be bound, saying which
+     * @throws IOException if the token file cannot be read or created
+     */
+    public static AdminServer start(AdminConfig config, Schedulers schedulers, Partitions partitions) throws IOException {
+        TokenFile token = TokenFile.openOrCreate(config.tokenFile());
+        Vertx vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(4)
+                // It serves no files: no class path lookups, no cache folder under java.io.tmpdir.
+                .setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false)));
+        try {
+            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+                    .requestHandler(new AdminHandler(vertx, token, new AdminApi(schedulers, partitions)))
+                    .listen(), "listen on " + config.host() + ":" + config.port() + " (set " + AdminConfig.PORT
+                            + " to a free port, or 0 for any)");
+            AdminServer started = new AdminServer(vertx, server, token, "http://" + clientHost(config.host()) + ":" + server.actualPort());
+            started.publishUrl();
+            return started;
+        } catch (RuntimeException | IOException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:8470}. */
+    public String url() {
+        return url;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Where the token is kept. */
+    public Path tokenFile() {
+        return token.path();
+    }
+
+    /** Where {@link #url()} is published: {@code <token file>.url}. */
+    public Path urlFile() {
+        return urlFile(token.path());
+    }
+
+    static Path urlFile(Path tokenFile) {
+        return tokenFile.resolveSibling(tokenFile.getFileName() + ".url");
+    }
+
+    /** Stops listening, withdraws the published URL (unless another server replaced it) and closes Vert.x. */
+    @Override
+    public void close() {
+        try {
+            if (Files.readString(urlFile(), StandardCharsets.UTF_8).strip().equals(url)) {
+                Files.delete(urlFile());
+            }
+        } catch (IOException e) {
+            // Already gone or unreadable: nothing of ours to withdraw.
+        }
+        await(vertx.close(), "close the admin API's Vert.x instance");
+    }
+
+    private void publishUrl() throws IOException {
+        // Written beside and renamed over, so a client never reads half a URL.
+        Path next = urlFile().resolveSibling(urlFile().getFileName() + ".tmp");
+        Files.writeString(next, url + "\n", StandardCharsets.UTF_8);
+        Files.move(next, urlFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The host to connect to: a wildcard bind address is reached through loopback. */
+    private static String clientHost(String host) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress()) {
+                address = InetAddress.getLoopbackAddress();
+            }
+            return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        } catch (IOException e) {
+            return host; // bound by name, so it resolved a moment ago; keep the name
+        }
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("admin API: cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("admin API: cannot " + what + ": no answer within " + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("admin API: interrupted while trying to " + what, e);
+        }
+    }
+}
