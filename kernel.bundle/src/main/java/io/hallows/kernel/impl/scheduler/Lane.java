@@ -77,7 +77,9 @@ final class Lane implements Sink, SchedulerContext {
     boolean closeAndQuiesce(long timeoutNanos) {
         closed = true;
         long deadline = System.nanoTime() + timeoutNanos;
-        for (int spins = 0; left.sum() != entered.sum(); spins++) { // left first: see the proof in package-info
+        // Read left before entered: a submitter counted in left is counted in entered too, so equal
+        // sums mean none was inside submit; one entering later sees closed (both are volatile).
+        for (int spins = 0; left.sum() != entered.sum(); spins++) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -155,7 +155,7 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
             recorded(m, protocol.swap(m.runtime, null, to, reason, detail, true));
         } catch (SwapProtocol.OpenFailure e) {
             audit.record("kernel", "scheduler.error", m.runtime.name(), e.getMessage());
-            if (!to.builtIn() && m.runtime.active.choice.reference() != null && !catalog.isInstalled(m.runtime.active.choice)) {
+            if (!to.builtIn() && !catalog.isInstalled(m.runtime.active.choice)) { // the active one is going away too
                 switchOrFallBack(m, catalog.fifo(), reason, detail + "; " + e.getMessage());
             }
         }
