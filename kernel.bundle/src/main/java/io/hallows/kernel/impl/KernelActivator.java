@@ -9,7 +9,7 @@ import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.BundleCapabilities;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import io.hallows.kernel.impl.capability.RequestGrants;
-import io.hallows.kernel.impl.partition.CpuList;
+import io.hallows.kernel.impl.hal.HalBinding;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import io.hallows.kernel.impl.protect.GatedService;
 import io.hallows.kernel.impl.protect.ResolverGuard;
@@ -51,6 +51,7 @@ public final class KernelActivator implements BundleActivator {
     private ProtectedServices protectedServices;
     private PartitionManager partitions;
     private SchedulerManager schedulers;
+    private HalBinding hal;
     private RequestGrants requests;
 
     @Override
@@ -78,9 +79,11 @@ public final class KernelActivator implements BundleActivator {
         register(context, new String[] {ManagedService.class.getName()},
                 new GatedService<>(requests, trust::isInfrastructure, "policy", audit), props(Constants.SERVICE_PID, KernelConstants.POLICY_PID));
 
-        schedulers = new SchedulerManager(context, audit, table, kernelOnly);
+        hal = new HalBinding(context, audit);
+        schedulers = new SchedulerManager(context, audit, table, kernelOnly, hal);
         schedulers.open();
-        partitions = new PartitionManager(context, audit, table, CpuList.online(), schedulers);
+        hal.open();
+        partitions = new PartitionManager(context, audit, table, hal::online, schedulers);
         context.addBundleListener(partitions);
         register(context, new String[] {ManagedServiceFactory.class.getName()},
                 new GatedService<>(partitions, trust::isInfrastructure, "partitions", audit),
@@ -93,7 +96,7 @@ public final class KernelActivator implements BundleActivator {
         register(context, new String[] {Schedulers.class.getName()}, new GatedService<>(schedulers, kernelOnly, "schedulers", audit),
                 props(KernelConstants.PROTECTED, KernelConstants.SCHEDULERS));
         register(context, new String[] {CapabilityRegistry.class.getName()}, new BundleCapabilities(table), props());
-        Kernel kernel = new Kernel(audit, table, requests, partitions, schedulers, trust);
+        Kernel kernel = new Kernel(audit, table, requests, partitions, schedulers, hal, trust);
         register(context, new String[] {Kernel.class.getName()}, new GatedService<>(kernel, kernelOnly, "internal", audit),
                 props(Kernel.INTERNAL, Boolean.TRUE));
     }
@@ -105,6 +108,7 @@ public final class KernelActivator implements BundleActivator {
         context.removeBundleListener(requests);
         partitions.close();
         schedulers.close();
+        hal.close();
         protectedServices.close();
         table.onChange(c -> { });
         table.revokeAll(); // a proxy still held somewhere fails on its next call

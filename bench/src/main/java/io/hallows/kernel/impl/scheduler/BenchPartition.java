@@ -5,7 +5,7 @@ import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.impl.partition.ConfigRejection;
-import io.hallows.kernel.impl.partition.CpuList;
+import io.hallows.hal.api.CpuSet;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.spi.SchedulerFactory;
 import java.util.HashMap;
@@ -56,11 +56,11 @@ public final class BenchPartition implements AutoCloseable {
         protocol = new SwapProtocol(new Factories());
         Map<String, Object> props = new HashMap<>();
         props.put("name", "bench");
-        props.put("cpus", CpuList.online().toString());
+        props.put("cpus", CpuSet.first(Runtime.getRuntime().availableProcessors()).toString());
         props.put("workers", workers);
         options.forEach((k, v) -> props.put("scheduler." + k, v));
         try {
-            runtime = new PartitionRuntime(PartitionConfig.parse(props, CpuList.online()),
+            runtime = new PartitionRuntime(PartitionConfig.parse(props, CpuSet.first(Runtime.getRuntime().availableProcessors())),
                     (lane, detail) -> control.execute(() -> revert(lane, ExitReason.ERROR, detail)));
             protocol.start(runtime, choice(policy));
         } catch (ConfigRejection | SwapProtocol.OpenFailure e) {

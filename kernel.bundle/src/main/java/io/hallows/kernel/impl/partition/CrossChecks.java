@@ -1,5 +1,6 @@
 package io.hallows.kernel.impl.partition;
 
+import io.hallows.hal.api.CpuSet;
 import java.util.Collection;
 
 /**
@@ -23,7 +24,7 @@ final class CrossChecks {
             if (other.name().equals(config.name())) {
                 throw new ConfigRejection(config.name(), "name", "already used by configuration " + other.pid);
             }
-            CpuList shared = other.config().cpus().intersection(config.cpus());
+            CpuSet shared = other.config().cpus().intersection(config.cpus());
             if (config.exclusive() && other.config().exclusive() && !shared.isEmpty()) {
                 throw new ConfigRejection(config.name(), "cpus", "cpu " + shared + " already owned exclusively by partition '"
                         + other.name() + "'");

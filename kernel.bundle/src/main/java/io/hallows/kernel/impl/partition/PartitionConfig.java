@@ -1,5 +1,6 @@
 package io.hallows.kernel.impl.partition;
 
+import io.hallows.hal.api.CpuSet;
 import io.hallows.kernel.api.RestartPolicy;
 import io.hallows.kernel.impl.ConfigValues;
 import io.hallows.kernel.impl.Glob;
@@ -31,7 +32,7 @@ import org.osgi.framework.InvalidSyntaxException;
  * grants                capabilities given to those bundles: ["service:greeter CALL"]
  * </pre>
  */
-public record PartitionConfig(String name, CpuList cpus, boolean exclusive, String scheduler,
+public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, String scheduler,
         Map<String, String> schedulerOptions, int workers, Duration watchdog, RestartPolicy restart, List<Glob> bundles,
         List<Grant> grants) {
 
@@ -46,7 +47,7 @@ public record PartitionConfig(String name, CpuList cpus, boolean exclusive, Stri
      * @param online the cpus online on this machine
      * @throws ConfigRejection naming the field and the reason
      */
-    public static PartitionConfig parse(Map<String, ?> props, CpuList online) throws ConfigRejection {
+    public static PartitionConfig parse(Map<String, ?> props, CpuSet online) throws ConfigRejection {
         Object rawName = props.get("name");
         String name = rawName == null ? "?" : rawName.toString().trim();
         if (rawName == null || name.isEmpty()) {
@@ -55,14 +56,14 @@ public record PartitionConfig(String name, CpuList cpus, boolean exclusive, Stri
         if (!NAME.matcher(name).matches()) {
             throw new ConfigRejection(name, "name", "must be lower case letters, digits and '-', starting with a letter");
         }
-        CpuList cpus;
+        CpuSet cpus;
         try {
-            cpus = CpuList.parse(string(props.get("cpus")));
+            cpus = CpuSet.parse(string(props.get("cpus")));
         } catch (IllegalArgumentException e) {
             throw new ConfigRejection(name, "cpus", e.getMessage());
         }
         if (!online.containsAll(cpus)) {
-            CpuList missing = online.missing(cpus);
+            CpuSet missing = online.missing(cpus);
             throw new ConfigRejection(name, "cpus", "cpu " + missing + (missing.size() > 1 ? " are" : " is")
                     + " not online (online: " + online + ")");
         }

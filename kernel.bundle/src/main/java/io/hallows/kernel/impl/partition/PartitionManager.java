@@ -1,5 +1,6 @@
 package io.hallows.kernel.impl.partition;
 
+import io.hallows.hal.api.CpuSet;
 import io.hallows.kernel.api.PartitionState;
 import io.hallows.kernel.api.PartitionStatus;
 import io.hallows.kernel.api.Partitions;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -39,14 +41,14 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     private final CapabilityTable capabilities;
     private final StackGrants grants;
     private final AuditJournal audit;
-    private final CpuList online;
+    private final Supplier<CpuSet> online;
     private final PartitionListener listener;
     private final Map<String, Partition> byPid = new ConcurrentHashMap<>();
     private final Map<String, String> rejectedNew = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> verdicts = new ConcurrentHashMap<>();
     private final Object changes = new Object();
 
-    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, CpuList online,
+    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, Supplier<CpuSet> online,
             PartitionListener listener) {
         this.listener = listener;
         this.membership = new Membership(context, byPid::values);
@@ -113,7 +115,7 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         Object token = props.get(CHANGE_TOKEN);
         Partition existing = byPid.get(pid);
         try {
-            PartitionConfig config = PartitionConfig.parse(props, online);
+            PartitionConfig config = PartitionConfig.parse(props, online.get());
             CrossChecks.check(pid, existing, config, byPid.values());
             if (existing == null) {
                 rejectedNew.remove(pid);

@@ -125,6 +125,11 @@ final class Lane implements Sink, SchedulerContext {
         return running.get();
     }
 
+    /** Its workers that are alive now. */
+    List<LaneThread> threads() {
+        return threads.stream().filter(Thread::isAlive).toList();
+    }
+
     int liveThreads() {
         return (int) threads.stream().filter(Thread::isAlive).count();
     }
@@ -149,6 +154,7 @@ final class Lane implements Sink, SchedulerContext {
         LaneThread[] self = new LaneThread[1];
         self[0] = new LaneThread(this, threads.size(), () -> {
             try {
+                runtime.bindWorker(self[0]);
                 loop.run();
             } catch (Throwable e) {
                 fail("worker " + self[0].getName() + " threw " + e);

@@ -4,6 +4,7 @@ import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.api.TaskHints;
+import io.hallows.kernel.impl.hal.HalBinding;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.spi.Task;
 import java.util.ArrayDeque;
@@ -48,11 +49,47 @@ final class PartitionRuntime implements PartitionExecutor {
     private final ArrayDeque<SwapRecord> swaps = new ArrayDeque<>();
     private volatile SwapRecord lastExit;
     private volatile boolean closed;
+    private final Pinner pinner;
 
     PartitionRuntime(PartitionConfig config, BiConsumer<Lane, String> onLaneFailure) {
+        this(config, onLaneFailure, Pinner.NONE);
+    }
+
+    PartitionRuntime(PartitionConfig config, BiConsumer<Lane, String> onLaneFailure, Pinner pinner) {
         this.name = config.name();
         this.config = config;
         this.onLaneFailure = onLaneFailure;
+        this.pinner = pinner;
+    }
+
+    /** Run by each worker as it starts, before its scheduler's loop: records its id, pins it to the partition's cpus. */
+    void bindWorker(LaneThread worker) {
+        worker.tid = HalBinding.currentThreadId();
+        worker.pinned = pinner.pinCurrent(config.cpus());
+    }
+
+    /**
+     * Pins the running workers again: a HAL arrived after they started, or the cpus changed. A
+     * worker starting meanwhile pins itself: it records its id before reading the HAL, and this
+     * reads the id after the HAL was published, so one of the two sees the other (both volatile).
+     */
+    void rebindWorkers() {
+        Lane lane = active;
+        if (lane != null) {
+            for (LaneThread worker : lane.threads()) {
+                long tid = worker.tid;
+                if (tid >= 0) {
+                    worker.pinned = pinner.pin(tid, config.cpus());
+                }
+            }
+        }
+    }
+
+    /** Each live worker of the active lane with what it is pinned to. */
+    List<WorkerPin> workers() {
+        Lane lane = active;
+        return lane == null ? List.of()
+                : lane.threads().stream().map(t -> new WorkerPin(name, t.getName(), t.tid, t.pinned)).toList();
     }
 
     @Override

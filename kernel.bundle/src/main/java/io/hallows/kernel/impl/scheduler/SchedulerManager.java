@@ -12,6 +12,7 @@ import io.hallows.kernel.impl.capability.CapabilityTable;
 import io.hallows.kernel.impl.partition.PartitionRights;
 import io.hallows.kernel.impl.protect.GatedService;
 import io.hallows.kernel.impl.protect.PerHolder;
+import io.hallows.kernel.impl.hal.HalBinding;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.impl.partition.PartitionListener;
 import io.hallows.kernel.spi.SchedulerFactory;
@@ -57,6 +58,7 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
     private final SchedulerCatalog catalog;
     private final SwapProtocol protocol;
     private final Watchdog watchdog;
+    private final Pinner pinner;
     private final Map<String, Managed> partitions = new ConcurrentHashMap<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hallows-scheduler-control");
@@ -64,8 +66,11 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         return t;
     });
 
-    public SchedulerManager(BundleContext context, AuditJournal audit, CapabilityTable table, Predicate<Bundle> kernelOnly) {
+    public SchedulerManager(BundleContext context, AuditJournal audit, CapabilityTable table, Predicate<Bundle> kernelOnly,
+            HalBinding hal) {
         this.context = context;
+        this.pinner = Pinner.through(hal);
+        hal.onArrival(h -> partitions.values().forEach(m -> m.runtime.rebindWorkers()));
         this.audit = audit;
         this.table = table;
         this.kernelOnly = kernelOnly;
@@ -81,7 +86,8 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
 
     @Override
     public void declared(PartitionConfig config) {
-        PartitionRuntime runtime = new PartitionRuntime(config, (lane, detail) -> control.execute(() -> abort(lane, ExitReason.ERROR, detail)));
+        PartitionRuntime runtime = new PartitionRuntime(config, (lane, detail) -> control.execute(() -> abort(lane, ExitReason.ERROR, detail)),
+                pinner);
         Managed m = new Managed(runtime, filter(config.scheduler()));
         SchedulerChoice choice = catalog.best(m.desired).orElse(catalog.fifo());
         try {
@@ -115,6 +121,10 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
             return;
         }
         m.runtime.reconfigure(after);
+        if (!before.cpus().equals(after.cpus())) {
+            m.runtime.rebindWorkers();
+            audit.record("kernel", "partition.cpus", after.name(), "workers re-pinned from cpus " + before.cpus() + " to " + after.cpus());
+        }
         boolean policy = !before.scheduler().equals(after.scheduler());
         if (policy || before.workers() != after.workers() || !before.schedulerOptions().equals(after.schedulerOptions())) {
             m.desired = policy ? filter(after.scheduler()) : m.desired;
@@ -195,6 +205,12 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         return catalog.all().stream().map(c -> new SchedulerInfo(c.name(), c.bundle(), c.version().toString(), c.description(),
                 partitions.values().stream().filter(m -> m.runtime.active != null && m.runtime.active.choice.equals(c))
                         .map(m -> m.runtime.name()).sorted().toList())).toList();
+    }
+
+    /** Every partition's live workers with what each is pinned to, by partition name. */
+    public List<WorkerPin> workers() {
+        return partitions.values().stream().flatMap(m -> m.runtime.workers().stream())
+                .sorted(java.util.Comparator.comparing(WorkerPin::partition).thenComparing(WorkerPin::thread)).toList();
     }
 
     @Override

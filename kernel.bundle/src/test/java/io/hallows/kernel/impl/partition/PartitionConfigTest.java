@@ -1,5 +1,6 @@
 package io.hallows.kernel.impl.partition;
 
+import io.hallows.hal.api.CpuSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PartitionConfigTest {
-    private static final CpuList ONLINE = CpuList.parse("0-1");
+    private static final CpuSet ONLINE = CpuSet.parse("0-1");
 
     private static Map<String, Object> web(Object... more) {
         Map<String, Object> props = new HashMap<>(Map.of("name", "web", "cpus", "0"));
@@ -97,7 +98,7 @@ class PartitionConfigTest {
 
     @Test
     void cpuListsRoundTripCanonically() {
-        assertEquals("0-3,7", CpuList.parse("3, 0-2,7").toString());
-        assertEquals("1", CpuList.parse("0-1").intersection(CpuList.parse("1-2")).toString());
+        assertEquals("0-3,7", CpuSet.parse("3, 0-2,7").toString());
+        assertEquals("1", CpuSet.parse("0-1").intersection(CpuSet.parse("1-2")).toString());
     }
 }

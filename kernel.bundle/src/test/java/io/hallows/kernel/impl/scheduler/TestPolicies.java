@@ -1,6 +1,6 @@
 package io.hallows.kernel.impl.scheduler;
 
-import io.hallows.kernel.impl.partition.CpuList;
+import io.hallows.hal.api.CpuSet;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.spi.Scheduler;
 import io.hallows.kernel.spi.SchedulerContext;
@@ -51,7 +51,7 @@ final class TestPolicies implements SwapProtocol.Factories {
 
     static PartitionConfig config(int workers, String watchdog) throws Exception {
         return PartitionConfig.parse(Map.of("name", "test", "cpus", "0", "workers", workers, "watchdog", watchdog),
-                CpuList.parse("0-1"));
+                CpuSet.parse("0-1"));
     }
 
     /** Newest first: the opposite of FIFO, so a swap between the two really reorders what is queued. */

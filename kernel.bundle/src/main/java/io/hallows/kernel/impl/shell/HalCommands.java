@@ -1,0 +1,125 @@
+package io.hallows.kernel.impl.shell;
+
+import io.hallows.hal.api.CpuSet;
+import io.hallows.hal.api.Feature;
+import io.hallows.hal.api.Hal;
+import io.hallows.hal.api.Topology;
+import io.hallows.kernel.api.PartitionStatus;
+import io.hallows.kernel.impl.Kernel;
+import io.hallows.kernel.impl.hal.HalBinding;
+import io.hallows.kernel.impl.partition.PartitionManager;
+import io.hallows.kernel.impl.scheduler.SchedulerManager;
+import io.hallows.kernel.impl.scheduler.WorkerPin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/** Operator commands on cpus and the HAL, in the Gogo scope {@code hallows}. */
+@Component(service = HalCommands.class, scope = ServiceScope.BUNDLE, property = {
+    "osgi.command.scope=hallows", "osgi.command.function=cores", "osgi.command.function=hal"})
+public final class HalCommands {
+    private static final String NO_HAL = "no HAL service: hal.bundle (io.hallows.hal) is not running, so workers are not pinned";
+
+    private final HalBinding hal;
+    private final PartitionManager partitions;
+    private final SchedulerManager schedulers;
+
+    @Activate
+    public HalCommands(@Reference(target = Kernel.TARGET) Kernel kernel, ComponentContext context) {
+        ShellAccess.check(kernel, context);
+        this.hal = kernel.hal();
+        this.partitions = kernel.partitions();
+        this.schedulers = kernel.schedulers();
+    }
+
+    @Descriptor("show the cpu topology, which partition owns each cpu, and what each worker thread is pinned to")
+    public String cores() {
+        Optional<Hal> bound = hal.hal();
+        CpuSet online = hal.online();
+        List<PartitionStatus> owners = partitions.list();
+        StringBuilder out = new StringBuilder();
+        Table cpus = new Table("CPU", "CORE", "PACKAGE", "NODE", "SMT SIBLINGS", "OWNED BY");
+        if (bound.isPresent() && !bound.get().topology().cpus().isEmpty()) {
+            Topology t = bound.get().topology();
+            out.append(String.format("%d cpus online (%s), %d cores, %d package(s), %d NUMA node(s)%n", online.size(), online,
+                    t.coreCount(), t.packageCount(), Math.max(1, t.nodes().size())));
+            for (Topology.Cpu c : t.cpus()) {
+                cpus.row(c.id(), c.core(), c.pkg(), c.node() < 0 ? "-" : c.node(), c.siblings(), ownersOf(c.id(), owners));
+            }
+            out.append(cpus);
+            appendCaches(out, t);
+        } else {
+            out.append(String.format("%d cpus online (%s); layout unknown: %s%n", online.size(), online,
+                    bound.isPresent() ? "the HAL has no topology on this system" : NO_HAL));
+            online.stream().forEach(cpu -> cpus.row(cpu, "-", "-", "-", "-", ownersOf(cpu, owners)));
+            out.append(cpus);
+        }
+        out.append('\n');
+        // PINNED TO is what pinning read back; ALLOWED NOW asks the HAL again, so a change made
+        // behind the kernel's back (taskset, cgroups) shows.
+        Table workers = new Table("PARTITION", "WORKER", "TID", "PINNED TO", "ALLOWED NOW");
+        for (WorkerPin w : schedulers.workers()) {
+            workers.row(w.partition(), w.thread(), w.tid() < 0 ? "-" : w.tid(),
+                    w.pinned().isSupported() ? w.pinned().value() : "not pinned: " + w.pinned().reason(),
+                    bound.isEmpty() || w.tid() < 0 ? "-" : allowedNow(bound.get(), w.tid()));
+        }
+        out.append(workers.isEmpty() ? "no worker threads running\n" : workers.toString());
+        return out.toString();
+    }
+
+    @Descriptor("list what the HAL supports on this machine, and how (native call, portable path, or why not)")
+    public String hal() {
+        Optional<Hal> bound = hal.hal();
+        if (bound.isEmpty()) {
+            return NO_HAL + "\n";
+        }
+        Table table = new Table("FEATURE", "SUPPORT", "DETAIL");
+        for (Feature f : bound.get().features()) {
+            table.row(f.name(), f.support().label(), f.detail());
+        }
+        return bound.get().platform() + "\n" + table;
+    }
+
+    private static String allowedNow(Hal hal, long tid) {
+        try {
+            return hal.affinity(tid).map(CpuSet::toString).orElse("-");
+        } catch (IllegalArgumentException ended) { // the worker ended since it was listed
+            return "-";
+        }
+    }
+
+    private static String ownersOf(int cpu, List<PartitionStatus> partitions) {
+        List<String> names = new ArrayList<>();
+        for (PartitionStatus p : partitions) {
+            if (CpuSet.parse(p.cpus()).contains(cpu)) {
+                names.add(p.name() + (p.exclusive() ? "" : " (shared)"));
+            }
+        }
+        return names.isEmpty() ? "-" : String.join(", ", names);
+    }
+
+    /** One line: each kind of cache with how many there are, e.g. "L1 Data 32 KiB x2 (per 1 cpu)". */
+    private static void appendCaches(StringBuilder out, Topology t) {
+        java.util.Map<String, int[]> kinds = new java.util.LinkedHashMap<>();
+        for (Topology.Cache c : t.caches()) {
+            String kind = "L" + c.level() + " " + c.type() + " " + size(c.sizeBytes());
+            int[] countAndSharing = kinds.computeIfAbsent(kind, k -> new int[] {0, c.sharedBy().size()});
+            countAndSharing[0]++;
+        }
+        if (!kinds.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            kinds.forEach((kind, n) -> parts.add(kind + " x" + n[0] + " (each shared by " + n[1] + " cpu" + (n[1] == 1 ? "" : "s") + ")"));
+            out.append("caches: ").append(String.join(", ", parts)).append('\n');
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? bytes / (1 << 20) + " MiB" : bytes / 1024 + " KiB";
+    }
+}
