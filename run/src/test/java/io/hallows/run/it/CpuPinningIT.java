@@ -2,6 +2,8 @@ package io.hallows.run.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -23,7 +27,8 @@ class CpuPinningIT {
             { ":configurator:symbolic-name": "it.pinning", ":configurator:version": "1.0.0",
               "io.hallows.partition~pinned": { "name": "pinned", "cpus": "1", "workers:Integer": 2,
                   "scheduler": "(hallows.scheduler=workstealing)" },
-              "io.hallows.partition~other": { "name": "other", "cpus": "0", "workers:Integer": 1 } }
+              "io.hallows.partition~other": { "name": "other", "cpus": "0", "workers:Integer": 1 },
+              "io.hallows.policy": { "allow:String[]": [ "it.hal.user service:hal CALL" ] } }
             """;
     /** A worker line of hallows:cores: partition, thread, tid, pinned to, allowed now. */
     private static final Pattern WORKER = Pattern.compile("(?m)^(\\S+)\\s+(hallows-\\S+)\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)$");
@@ -73,6 +78,27 @@ class CpuPinningIT {
         assertTrue(hal.lines().findFirst().orElse("").contains("JNR-FFI"), hal);
         assertTrue(hal.matches("(?s).*\\npin +native +.*"), "pinning goes through the native path in the stack:\n" + hal);
         assertFalse(hal.contains("no HAL service"), hal);
+        String devices = stack.shell("hallows:devices");
+        assertTrue(devices.matches("(?s).*\\nlo +\\S+ +\\d+ +\\d+ +virtual +\\S+.*"), "loopback is listed as virtual:\n" + devices);
+        assertTrue(devices.startsWith("BLOCK DEVICE"), devices);
+    }
+
+    @Test
+    void theHalIsAProtectedServiceOnlyGrantedBundlesSeeAndCall() throws Exception {
+        String request = "service:hal;rights:=\"CALL\"";
+        Bundle granted = stack.install(TestBundle.named("it.hal.user").header("Hallows-Request", request)
+                .header("Import-Package", "io.hallows.hal.api"));
+        Bundle other = stack.install(TestBundle.named("it.hal.other").header("Hallows-Request", request)
+                .header("Import-Package", "io.hallows.hal.api"));
+        granted.start();
+        other.start();
+        assertNull(other.getBundleContext().getServiceReferences("io.hallows.hal.api.Hal", null),
+                "a bundle the policy does not allow cannot see the HAL (pinning is a privilege)");
+        ServiceReference<?>[] refs = granted.getBundleContext().getServiceReferences("io.hallows.hal.api.Hal", null);
+        assertNotNull(refs, "the granted bundle sees the HAL");
+        Object hal = granted.getBundleContext().getService(refs[0]);
+        Object outcome = hal.getClass().getMethod("currentCpu").invoke(hal);
+        assertTrue(outcome.toString().matches("native: [01]"), "sched_getcpu through the kernel's proxy: " + outcome);
     }
 
     /** Polls hallows:cores until {@code count} workers of {@code partition} report being pinned to {@code cpus}. */

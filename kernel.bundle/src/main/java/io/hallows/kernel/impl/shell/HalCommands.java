@@ -1,8 +1,11 @@
 package io.hallows.kernel.impl.shell;
 
+import io.hallows.hal.api.BlockDevice;
 import io.hallows.hal.api.CpuSet;
 import io.hallows.hal.api.Feature;
 import io.hallows.hal.api.Hal;
+import io.hallows.hal.api.NetDevice;
+import io.hallows.hal.api.Outcome;
 import io.hallows.hal.api.Topology;
 import io.hallows.kernel.api.PartitionStatus;
 import io.hallows.kernel.impl.Kernel;
@@ -22,7 +25,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 
 /** Operator commands on cpus and the HAL, in the Gogo scope {@code hallows}. */
 @Component(service = HalCommands.class, scope = ServiceScope.BUNDLE, property = {
-    "osgi.command.scope=hallows", "osgi.command.function=cores", "osgi.command.function=hal"})
+    "osgi.command.scope=hallows", "osgi.command.function=cores", "osgi.command.function=hal",
+    "osgi.command.function=devices"})
 public final class HalCommands {
     private static final String NO_HAL = "no HAL service: hal.bundle (io.hallows.hal) is not running, so workers are not pinned";
 
@@ -86,6 +90,39 @@ public final class HalCommands {
         return bound.get().platform() + "\n" + table;
     }
 
+    @Descriptor("list block devices and network interfaces with their NUMA node and queues, to place partitions near them")
+    public String devices() {
+        Optional<Hal> bound = hal.hal();
+        if (bound.isEmpty()) {
+            return NO_HAL + "\n";
+        }
+        StringBuilder out = new StringBuilder();
+        Outcome<List<BlockDevice>> blocks = bound.get().blockDevices();
+        if (blocks.isSupported()) {
+            Table table = new Table("BLOCK DEVICE", "NODE", "QUEUES", "KIND", "SIZE");
+            for (BlockDevice d : blocks.value()) {
+                table.row(d.name(), d.numaNode() < 0 ? "-" : d.numaNode(), d.queues(),
+                        d.virtual() ? "virtual" : d.rotational() ? "disk (rotational)" : "disk", size(d.sizeBytes()));
+            }
+            out.append(table);
+        } else {
+            out.append("block devices: unsupported: ").append(blocks.reason()).append('\n');
+        }
+        out.append('\n');
+        Outcome<List<NetDevice>> nets = bound.get().netDevices();
+        if (nets.isSupported()) {
+            Table table = new Table("INTERFACE", "NODE", "RX QUEUES", "TX QUEUES", "KIND", "STATE");
+            for (NetDevice d : nets.value()) {
+                table.row(d.name(), d.numaNode() < 0 ? "-" : d.numaNode(), d.rxQueues(), d.txQueues(),
+                        d.virtual() ? "virtual" : "device", d.up() ? "up" : "not up");
+            }
+            out.append(table);
+        } else {
+            out.append("network interfaces: unsupported: ").append(nets.reason()).append('\n');
+        }
+        return out.toString();
+    }
+
     private static String allowedNow(Hal hal, long tid) {
         try {
             return hal.affinity(tid).map(CpuSet::toString).orElse("-");
@@ -120,6 +157,9 @@ public final class HalCommands {
     }
 
     private static String size(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        }
         return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? bytes / (1 << 20) + " MiB" : bytes / 1024 + " KiB";
     }
 }
