@@ -29,7 +29,7 @@ public final class HalSelection {
 
     /**
      * @param nativeLoader binds the native HAL over the file-based one; may throw
-     *                     {@link LinkageError} (JNR or its native library missing)
+     *                     {@link LinkageError} (JNR or its native library missing) or fail otherwise
      */
     static Hal select(UnaryOperator<String> properties, String osName, Function<PortableHal, Hal> nativeLoader) {
         String wanted = properties.apply(NATIVE_PROPERTY);
@@ -45,6 +45,10 @@ public final class HalSelection {
             // NoClassDefFoundError (JNR not wired), UnsatisfiedLinkError (no libjffi, libc not bound),
             // ExceptionInInitializerError (jffi's static set-up failed): all mean "no native path here".
             return PortableHal.onThisMachine("JNR-FFI did not load: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A failure while binding or probing the native path (a JNR stub that cannot be made, a
+            // probe that throws): the stack must still get a HAL, and the reason shows in features().
+            return PortableHal.onThisMachine("the native path failed: " + e);
         }
     }
 

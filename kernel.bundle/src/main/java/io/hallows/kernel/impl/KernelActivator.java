@@ -66,7 +66,7 @@ public final class KernelActivator implements BundleActivator {
         register(context, new String[] {FindHook.class.getName(), EventListenerHook.class.getName()}, visibility, props());
         register(context, new String[] {ResolverHookFactory.class.getName()}, new ResolverGuard(trust, audit), props());
 
-        protectedServices = new ProtectedServices(context, table, audit);
+        protectedServices = new ProtectedServices(context, table, audit, trust::isInfrastructure);
         table.onChange(c -> {
             visibility.forget(c.holderId());
             protectedServices.capabilityChanged(c);
@@ -79,11 +79,11 @@ public final class KernelActivator implements BundleActivator {
         register(context, new String[] {ManagedService.class.getName()},
                 new GatedService<>(requests, trust::isInfrastructure, "policy", audit), props(Constants.SERVICE_PID, KernelConstants.POLICY_PID));
 
-        hal = new HalBinding(context, audit);
+        hal = new HalBinding(context, audit, trust::isInfrastructure);
         schedulers = new SchedulerManager(context, audit, table, kernelOnly, hal);
         schedulers.open();
         hal.open();
-        partitions = new PartitionManager(context, audit, table, hal::online, schedulers);
+        partitions = new PartitionManager(context, audit, table, hal::online, hal::allowed, schedulers);
         context.addBundleListener(partitions);
         register(context, new String[] {ManagedServiceFactory.class.getName()},
                 new GatedService<>(partitions, trust::isInfrastructure, "partitions", audit),

@@ -63,7 +63,23 @@ public final class SysfsDevices {
         return Outcome.of(devices, Support.PORTABLE);
     }
 
-    private static int numaNode(Path device) {
-        return SysfsFiles.integer(device.resolve("device/numa_node")).orElse(-1);
+    /**
+     * The NUMA node of the device's nearest ancestor that names one: a virtio disk or a SCSI disk
+     * has no {@code numa_node} of its own, its PCI controller does.
+     */
+    private int numaNode(Path device) {
+        Path at;
+        try {
+            at = device.resolve("device").toRealPath();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        Path top = root.resolve("devices").normalize();
+        for (; at != null && at.startsWith(top) && !at.equals(top); at = at.getParent()) {
+            if (Files.exists(at.resolve("numa_node"))) {
+                return SysfsFiles.integer(at.resolve("numa_node")).orElse(-1);
+            }
+        }
+        return -1;
     }
 }

@@ -30,7 +30,7 @@ class NativeHalFailureTest {
 
     private static Hal failing(int errno, Set<String> functions) {
         FakeLibC libc = new FakeLibC(errno, functions);
-        return new NativeHal(libc, libc::errno, LinuxArch.X86_64, files);
+        return new NativeHal(libc, libc::errno, LinuxArch.current(), files);
     }
 
     @Test

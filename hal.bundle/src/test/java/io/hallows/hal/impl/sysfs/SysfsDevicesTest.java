@@ -29,6 +29,9 @@ class SysfsDevicesTest {
                 .file("devices/pci0000:00/0000:00:04.0/nvme/nvme0/numa_node", "1")
                 .link("block/sda", sda)
                 .file(sda + "/size", "1000").file(sda + "/queue/rotational", "1")
+                // A SCSI disk has no numa_node of its own: its PCI controller's is the answer.
+                .link(sda + "/device", "devices/pci0000:00/0000:00:05.0/ata1/host0/target0:0:0/0:0:0:0")
+                .file("devices/pci0000:00/0000:00:05.0/numa_node", "1")
                 .link("block/loop0", "devices/virtual/block/loop0")
                 .file("devices/virtual/block/loop0/size", "0");
 
@@ -38,7 +41,7 @@ class SysfsDevicesTest {
         assertEquals(List.of(
                 new BlockDevice("loop0", -1, 1, false, true, 0),
                 new BlockDevice("nvme0n1", 1, 4, false, false, 2048 * 512),
-                new BlockDevice("sda", -1, 1, true, false, 1000 * 512)), devices.value());
+                new BlockDevice("sda", 1, 1, true, false, 1000 * 512)), devices.value());
     }
 
     @Test

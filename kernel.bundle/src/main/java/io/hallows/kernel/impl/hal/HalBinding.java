@@ -3,6 +3,7 @@ package io.hallows.kernel.impl.hal;
 import io.hallows.hal.api.CpuSet;
 import io.hallows.hal.api.Hal;
 import io.hallows.hal.api.Outcome;
+import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,73 +11,76 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The kernel's view of the HAL service: it pins the kernel's worker threads to their partition's
- * cpus, and tells which cpus are online. The kernel starts before the HAL bundle (its hooks must
- * be first), so threads may start before a HAL exists: every worker records its thread id when it
- * starts, and when a HAL arrives the kernel pins the workers already running through it.
+ * cpus, and tells which cpus partitions may use. The kernel starts before the HAL bundle (its
+ * hooks must be first), so threads may start before a HAL exists: every worker records its thread
+ * id when it starts, and when a HAL arrives the kernel pins the workers already running.
  *
- * <p>Without a HAL the kernel still runs: workers are not pinned (and {@code hallows:cores} says
- * so), and the online cpus come from sysfs or, failing that, the processors the JVM sees.
+ * <p>Only a HAL registered under the protected name {@value Hal#SERVICE_NAME} by one of the
+ * stack's own bundles is used: a later bundle cannot offer the kernel a HAL of its own. Without a
+ * HAL the kernel still runs: new workers are not pinned ({@code hallows:cores} says so), and the
+ * online cpus come from sysfs or, failing that, the processors the JVM sees.
  */
 public final class HalBinding implements AutoCloseable {
     private static final Path ONLINE = Path.of("/sys/devices/system/cpu/online");
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
+    private static final String FILTER = "(&(" + Constants.OBJECTCLASS + "=" + Hal.class.getName() + ")("
+            + KernelConstants.PROTECTED + "=" + Hal.SERVICE_NAME + "))";
 
     private final AuditJournal audit;
     private final ServiceTracker<Hal, Hal> tracker;
     private final CopyOnWriteArrayList<Consumer<Hal>> arrivals = new CopyOnWriteArrayList<>();
     private volatile Hal current;
 
-    public HalBinding(BundleContext context, AuditJournal audit) {
+    public HalBinding(BundleContext context, AuditJournal audit, Predicate<Bundle> infrastructure) {
         this.audit = audit;
-        this.tracker = new ServiceTracker<>(context, Hal.class, null) {
-            @Override
-            public Hal addingService(ServiceReference<Hal> reference) {
-                Hal hal = super.addingService(reference);
-                if (hal != null) {
-                    arrived(hal);
+        try {
+            this.tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(FILTER), null) {
+                @Override
+                public Hal addingService(ServiceReference<Hal> reference) {
+                    if (!infrastructure.test(reference.getBundle())) {
+                        audit.record("kernel", "deny", String.valueOf(reference.getBundle()), "offer the kernel a HAL: not a bundle of the stack");
+                        return null;
+                    }
+                    Hal hal = super.addingService(reference);
+                    if (hal != null) {
+                        current = hal; // a stack has one HAL bundle; a replacement takes over
+                        audit.record("kernel", "hal.bound", "hal", hal.platform());
+                        arrivals.forEach(action -> action.accept(hal));
+                    }
+                    return hal;
                 }
-                return hal;
-            }
 
-            @Override
-            public void removedService(ServiceReference<Hal> reference, Hal hal) {
-                super.removedService(reference, hal);
-                current = getService();
-                audit.record("kernel", "hal.gone", "hal", current == null ? "the HAL left: new workers are not pinned" : "the HAL changed");
-            }
-        };
-    }
-
-    /** A binding with a fixed HAL (or none), for tests and benchmarks outside a framework. */
-    public HalBinding(Hal hal, AuditJournal audit) {
-        this.audit = audit;
-        this.tracker = null;
-        this.current = hal;
+                @Override
+                public void removedService(ServiceReference<Hal> reference, Hal hal) {
+                    super.removedService(reference, hal);
+                    current = getService();
+                    audit.record("kernel", "hal.gone", "hal", current == null
+                            ? "the HAL left: workers keep their affinity, new ones start unpinned" : "the HAL changed");
+                }
+            };
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void open() {
-        if (tracker != null) {
-            tracker.open();
-        }
+        tracker.open();
     }
 
-    /** Runs {@code action} with each HAL that arrives from now on (pins what runs already). */
+    /** Runs {@code action} with the HAL each time one arrives from now on (to pin what already runs). */
     public void onArrival(Consumer<Hal> action) {
         arrivals.add(action);
-    }
-
-    private void arrived(Hal hal) {
-        current = hal;
-        audit.record("kernel", "hal.bound", "hal", hal.platform());
-        for (Consumer<Hal> action : arrivals) {
-            action.accept(hal);
-        }
     }
 
     public Optional<Hal> hal() {
@@ -97,6 +101,22 @@ public final class HalBinding implements AutoCloseable {
     }
 
     /**
+     * The cpus this process may run on (a cgroup cpuset or {@code taskset} narrows them), from the
+     * main thread's affinity, which the kernel never pins; empty when unknown.
+     */
+    public CpuSet allowed() {
+        Hal hal = current;
+        if (hal == null) {
+            return CpuSet.empty();
+        }
+        try {
+            return hal.affinity(ProcessHandle.current().pid()).orElse(CpuSet.empty());
+        } catch (IllegalArgumentException e) {
+            return CpuSet.empty();
+        }
+    }
+
+    /**
      * The calling thread's kernel thread id, or -1 where it cannot be known. Read without the HAL
      * (from {@code /proc/thread-self}) because a worker must record it even when no HAL is there yet.
      */
@@ -109,29 +129,34 @@ public final class HalBinding implements AutoCloseable {
         }
     }
 
-    /** Pins the calling thread; the outcome says what it is bound to, or why it is not. */
+    /** Pins the calling thread; the outcome says what it is bound to, or why it is not. Never throws. */
     public Outcome<CpuSet> pinCurrent(CpuSet cpus) {
         Hal hal = current;
-        return hal == null ? Outcome.unsupported("no HAL service (hal.bundle is not running)") : hal.pin(cpus);
+        if (hal == null) {
+            return Outcome.unsupported("no HAL service (hal.bundle is not running)");
+        }
+        try {
+            return hal.pin(cpus);
+        } catch (RuntimeException e) { // a cpu went offline since the partition was declared, or a faulty HAL
+            return Outcome.unsupported("pinning failed: " + e.getMessage());
+        }
     }
 
-    /** Pins thread {@code tid} of this process. */
+    /** Pins thread {@code tid} of this process. Never throws. */
     public static Outcome<CpuSet> pin(Hal hal, long tid, CpuSet cpus) {
         if (tid < 0) {
             return Outcome.unsupported("the thread id of this worker is unknown on this system");
         }
         try {
             return hal.pin(tid, cpus);
-        } catch (IllegalArgumentException e) { // the thread ended meanwhile, or a cpu went offline
-            return Outcome.unsupported(e.getMessage());
+        } catch (RuntimeException e) { // the thread ended meanwhile, a cpu went offline, or a faulty HAL
+            return Outcome.unsupported("pinning failed: " + e.getMessage());
         }
     }
 
     @Override
     public void close() {
-        if (tracker != null) {
-            tracker.close();
-        }
+        tracker.close();
         current = null;
     }
 }

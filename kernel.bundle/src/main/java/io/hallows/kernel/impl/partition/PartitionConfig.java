@@ -48,6 +48,14 @@ public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, Strin
      * @throws ConfigRejection naming the field and the reason
      */
     public static PartitionConfig parse(Map<String, ?> props, CpuSet online) throws ConfigRejection {
+        return parse(props, online, CpuSet.empty());
+    }
+
+    /**
+     * As {@link #parse(Map, CpuSet)}, also rejecting cpus outside {@code allowed}, the cpus this
+     * process may run on (a cgroup cpuset); an empty {@code allowed} means unknown: not checked.
+     */
+    public static PartitionConfig parse(Map<String, ?> props, CpuSet online, CpuSet allowed) throws ConfigRejection {
         Object rawName = props.get("name");
         String name = rawName == null ? "?" : rawName.toString().trim();
         if (rawName == null || name.isEmpty()) {
@@ -66,6 +74,11 @@ public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, Strin
             CpuSet missing = online.missing(cpus);
             throw new ConfigRejection(name, "cpus", "cpu " + missing + (missing.size() > 1 ? " are" : " is")
                     + " not online (online: " + online + ")");
+        }
+        if (!allowed.isEmpty() && !allowed.containsAll(cpus)) {
+            CpuSet missing = allowed.missing(cpus);
+            throw new ConfigRejection(name, "cpus", "cpu " + missing + (missing.size() > 1 ? " are" : " is")
+                    + " online but not allowed for this process (its cpuset or affinity: " + allowed + ")");
         }
         String scheduler = props.get("scheduler") == null ? DEFAULT_SCHEDULER : string(props.get("scheduler")).trim();
         try {

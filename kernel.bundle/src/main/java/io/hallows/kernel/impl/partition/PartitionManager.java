@@ -42,13 +42,14 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
     private final StackGrants grants;
     private final AuditJournal audit;
     private final Supplier<CpuSet> online;
+    private final Supplier<CpuSet> allowed;
     private final PartitionListener listener;
     private final Map<String, Partition> byPid = new ConcurrentHashMap<>();
     private final Map<String, String> rejectedNew = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> verdicts = new ConcurrentHashMap<>();
     private final Object changes = new Object();
 
-    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, Supplier<CpuSet> online,
+    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, Supplier<CpuSet> online, Supplier<CpuSet> allowed,
             PartitionListener listener) {
         this.listener = listener;
         this.membership = new Membership(context, byPid::values);
@@ -56,6 +57,7 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         this.grants = new StackGrants(capabilities, membership);
         this.audit = audit;
         this.online = online;
+        this.allowed = allowed;
         this.capabilities = capabilities;
     }
 
@@ -115,7 +117,7 @@ public final class PartitionManager implements ManagedServiceFactory, Partitions
         Object token = props.get(CHANGE_TOKEN);
         Partition existing = byPid.get(pid);
         try {
-            PartitionConfig config = PartitionConfig.parse(props, online.get());
+            PartitionConfig config = PartitionConfig.parse(props, online.get(), allowed.get());
             CrossChecks.check(pid, existing, config, byPid.values());
             if (existing == null) {
                 rejectedNew.remove(pid);

@@ -1,5 +1,6 @@
 package io.hallows.kernel.impl.protect;
 
+import io.hallows.hal.api.Hal;
 import io.hallows.kernel.api.Capability;
 import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.api.Resource;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -45,6 +47,8 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
     private final BundleContext kernel;
     private final CapabilityTable table;
     private final AuditJournal audit;
+    /** The stack's own bundles: only they may offer the services the kernel itself relies on (the HAL). */
+    private final Predicate<Bundle> infrastructure;
     private final Map<ServiceReference<?>, Published> proxies = new ConcurrentHashMap<>();
     private final AtomicLong announcements = new AtomicLong();
     private final Set<Resource> pendingAnnouncements = ConcurrentHashMap.newKeySet();
@@ -57,7 +61,8 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
     private record Published(ProxyFactory factory, ServiceRegistration<?> registration) {
     }
 
-    public ProtectedServices(BundleContext kernel, CapabilityTable table, AuditJournal audit) {
+    public ProtectedServices(BundleContext kernel, CapabilityTable table, AuditJournal audit, Predicate<Bundle> infrastructure) {
+        this.infrastructure = infrastructure;
         this.kernel = kernel;
         this.table = table;
         this.audit = audit;
@@ -137,6 +142,9 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
             resource = Resource.service(name);
             if (name.startsWith("kernel.") && provider.getBundleId() != kernel.getBundle().getBundleId()) {
                 throw new IllegalArgumentException("names under 'kernel.' are reserved for the kernel");
+            }
+            if (name.equals(Hal.SERVICE_NAME) && !infrastructure.test(provider)) {
+                throw new IllegalArgumentException("the name '" + Hal.SERVICE_NAME + "' is reserved for the stack's HAL bundle");
             }
             types = interfaceTypes(provider, interfaces);
         } catch (IllegalArgumentException e) {

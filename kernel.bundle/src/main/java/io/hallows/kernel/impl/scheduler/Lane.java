@@ -125,11 +125,6 @@ final class Lane implements Sink, SchedulerContext {
         return running.get();
     }
 
-    /** Its workers that are alive now. */
-    List<LaneThread> threads() {
-        return threads.stream().filter(Thread::isAlive).toList();
-    }
-
     int liveThreads() {
         return (int) threads.stream().filter(Thread::isAlive).count();
     }
@@ -158,6 +153,8 @@ final class Lane implements Sink, SchedulerContext {
                 loop.run();
             } catch (Throwable e) {
                 fail("worker " + self[0].getName() + " threw " + e);
+            } finally {
+                runtime.workerExited(self[0]);
             }
         });
         threads.add(self[0]);

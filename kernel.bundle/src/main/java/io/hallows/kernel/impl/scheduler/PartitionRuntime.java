@@ -4,6 +4,8 @@ import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.api.TaskHints;
+import io.hallows.hal.api.CpuSet;
+import io.hallows.hal.api.Outcome;
 import io.hallows.kernel.impl.hal.HalBinding;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.spi.Task;
@@ -50,6 +52,8 @@ final class PartitionRuntime implements PartitionExecutor {
     private volatile SwapRecord lastExit;
     private volatile boolean closed;
     private final Pinner pinner;
+    /** Every live worker of every lane, for pinning again; also the lock pinning happens under. */
+    private final java.util.Set<LaneThread> workers = new java.util.HashSet<>();
 
     PartitionRuntime(PartitionConfig config, BiConsumer<Lane, String> onLaneFailure) {
         this(config, onLaneFailure, Pinner.NONE);
@@ -62,34 +66,64 @@ final class PartitionRuntime implements PartitionExecutor {
         this.pinner = pinner;
     }
 
-    /** Run by each worker as it starts, before its scheduler's loop: records its id, pins it to the partition's cpus. */
+    /**
+     * Run by each worker as it starts, before its scheduler's loop: records its id, joins the
+     * partition's workers and pins itself to the partition's cpus. Never throws: a worker that
+     * cannot be pinned runs unpinned and says why.
+     */
     void bindWorker(LaneThread worker) {
         worker.tid = HalBinding.currentThreadId();
-        worker.pinned = pinner.pinCurrent(config.cpus());
-    }
-
-    /**
-     * Pins the running workers again: a HAL arrived after they started, or the cpus changed. A
-     * worker starting meanwhile pins itself: it records its id before reading the HAL, and this
-     * reads the id after the HAL was published, so one of the two sees the other (both volatile).
-     */
-    void rebindWorkers() {
-        Lane lane = active;
-        if (lane != null) {
-            for (LaneThread worker : lane.threads()) {
-                long tid = worker.tid;
-                if (tid >= 0) {
-                    worker.pinned = pinner.pin(tid, config.cpus());
-                }
-            }
+        synchronized (workers) { // one pinning at a time per partition, so the last cpus win
+            workers.add(worker);
+            worker.pinned = pinCurrent(config.cpus());
         }
     }
 
-    /** Each live worker of the active lane with what it is pinned to. */
+    private Outcome<CpuSet> pinCurrent(CpuSet cpus) {
+        try {
+            return pinner.pinCurrent(cpus);
+        } catch (RuntimeException e) {
+            return Outcome.unsupported("pinning failed: " + e);
+        }
+    }
+
+    void workerExited(LaneThread worker) {
+        synchronized (workers) {
+            workers.remove(worker);
+        }
+    }
+
+    /**
+     * Pins every live worker again, of every lane (a new lane's workers may not be active yet):
+     * a HAL arrived after they started, or the cpus changed. A worker starting meanwhile pins
+     * itself under the same lock, reading the configuration then.
+     *
+     * @return what each worker is pinned to now
+     */
+    List<Outcome<CpuSet>> rebindWorkers() {
+        synchronized (workers) {
+            CpuSet cpus = config.cpus();
+            List<Outcome<CpuSet>> outcomes = new java.util.ArrayList<>();
+            for (LaneThread worker : workers) {
+                long tid = worker.tid;
+                if (tid >= 0) {
+                    try {
+                        worker.pinned = pinner.pin(tid, cpus);
+                    } catch (RuntimeException e) {
+                        worker.pinned = Outcome.unsupported("pinning failed: " + e);
+                    }
+                    outcomes.add(worker.pinned);
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    /** Each live worker, of every lane, with what it is pinned to. */
     List<WorkerPin> workers() {
-        Lane lane = active;
-        return lane == null ? List.of()
-                : lane.threads().stream().map(t -> new WorkerPin(name, t.getName(), t.tid, t.pinned)).toList();
+        synchronized (workers) {
+            return workers.stream().map(t -> new WorkerPin(name, t.getName(), t.tid, t.pinned)).toList();
+        }
     }
 
     @Override

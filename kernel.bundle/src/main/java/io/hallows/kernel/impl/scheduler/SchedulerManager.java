@@ -70,7 +70,10 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
             HalBinding hal) {
         this.context = context;
         this.pinner = Pinner.through(hal);
-        hal.onArrival(h -> partitions.values().forEach(m -> m.runtime.rebindWorkers()));
+        hal.onArrival(h -> partitions.values().forEach(m -> audit.record("kernel", "partition.cpus", m.runtime.name(),
+                "HAL arrived: " + PinReport.of(m.runtime.config().cpus(), m.runtime.rebindWorkers()))));
+        // Started now, from the kernel's thread: a thread made later by a pinned worker would inherit its cpus.
+        control.execute(() -> { });
         this.audit = audit;
         this.table = table;
         this.kernelOnly = kernelOnly;
@@ -122,8 +125,8 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         }
         m.runtime.reconfigure(after);
         if (!before.cpus().equals(after.cpus())) {
-            m.runtime.rebindWorkers();
-            audit.record("kernel", "partition.cpus", after.name(), "workers re-pinned from cpus " + before.cpus() + " to " + after.cpus());
+            audit.record("kernel", "partition.cpus", after.name(), "cpus " + before.cpus() + " -> " + after.cpus() + ": "
+                    + PinReport.of(after.cpus(), m.runtime.rebindWorkers()));
         }
         boolean policy = !before.scheduler().equals(after.scheduler());
         if (policy || before.workers() != after.workers() || !before.schedulerOptions().equals(after.schedulerOptions())) {

@@ -50,6 +50,17 @@ class PartitionConfigTest {
     }
 
     @Test
+    void aCpuOutsideTheProcesssCpusetIsRejectedWithTheAllowedSet() throws ConfigRejection {
+        ConfigRejection r = assertThrows(ConfigRejection.class,
+                () -> PartitionConfig.parse(web("cpus", "0-1"), ONLINE, CpuSet.of(0)));
+        assertEquals("partition 'web': cpus: cpu 1 is online but not allowed for this process (its cpuset or affinity: 0)",
+                r.getMessage());
+        assertEquals("0", PartitionConfig.parse(web(), ONLINE, CpuSet.of(0)).cpus().toString());
+        assertEquals("0-1", PartitionConfig.parse(web("cpus", "0-1"), ONLINE, CpuSet.empty()).cpus().toString(),
+                "an unknown allowed set is not checked");
+    }
+
+    @Test
     void malformedCpuListIsRejected() {
         assertEquals("cpus", rejected(web("cpus", "one")).field());
         assertTrue(rejected(web("cpus", "1-0")).reason().contains("'1-0' is not a cpu range"));

@@ -103,6 +103,43 @@ class WorkerPinningTest {
         runtime.rebindWorkers(); // nothing to pin through: no exception either
     }
 
+    @Test
+    void aPinnerThatThrowsLeavesWorkersRunningUnpinnedWithoutFailingTheLane() throws Exception {
+        Pinner faulty = new Pinner() {
+            @Override
+            public Outcome<CpuSet> pinCurrent(CpuSet cpus) {
+                throw new IllegalArgumentException("cpu 1 is not online");
+            }
+
+            @Override
+            public Outcome<CpuSet> pin(long tid, CpuSet cpus) {
+                throw new IllegalStateException("faulty HAL");
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger laneFailures = new java.util.concurrent.atomic.AtomicInteger();
+        PartitionRuntime runtime = new PartitionRuntime(config("1"), (lane, detail) -> laneFailures.incrementAndGet(), faulty);
+        protocol.start(runtime, policies.fifo());
+        CountDownLatch ran = new CountDownLatch(100);
+        for (int i = 0; i < 100; i++) {
+            runtime.execute(ran::countDown);
+        }
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "work still runs");
+        awaitWorkers(runtime, 2);
+        List<Outcome<CpuSet>> again = runtime.rebindWorkers();
+        assertEquals(2, again.size());
+        again.forEach(o -> assertTrue(o.reason().contains("faulty HAL"), o.toString()));
+        runtime.workers().forEach(w -> assertFalse(w.pinned().isSupported(), w.toString()));
+        assertEquals(0, laneFailures.get(), "a pinning failure is not a scheduler fault");
+    }
+
+    private static void awaitWorkers(PartitionRuntime runtime, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (runtime.workers().size() < count) {
+            assertTrue(System.nanoTime() < deadline, "workers started: " + runtime.workers());
+            Thread.onSpinWait();
+        }
+    }
+
     /** The workers once {@code count} of them have recorded their pinning (they do it on their own threads). */
     private static List<WorkerPin> awaitPinned(PartitionRuntime runtime, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -1,12 +1,16 @@
 package io.hallows.hal.api;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The HAL service. Every call answers, whatever the machine: with a value and how it was obtained,
- * or {@link Support#UNSUPPORTED} and the reason. Calls about "the calling thread" act on the
- * operating-system thread that runs the Java thread making the call.
+ * The HAL service. Every call answers whatever the machine can do: with a value and how it was
+ * obtained, or {@link Support#UNSUPPORTED} and the reason. Only a caller's mistake throws (an
+ * empty cpu set, a cpu that is not online, a thread that is not in this process), with an
+ * {@link IllegalArgumentException} saying which. Calls about "the calling thread" act on the
+ * operating-system thread that runs the Java thread making the call. Thread-safe.
  */
+@ProviderType
 public interface Hal {
     /** The name under which the kernel protects this service: bundles need {@code service:hal} CALL. */
     String SERVICE_NAME = "hal";
@@ -23,16 +27,29 @@ public interface Hal {
     /** The calling thread's kernel thread id ({@code gettid}). */
     Outcome<Long> threadId();
 
-    /** Pins the calling thread to {@code cpus}; the value is the affinity read back afterwards. */
+    /**
+     * Pins the calling thread to {@code cpus}; the value is the affinity read back afterwards,
+     * which can be narrower than asked when a cgroup cpuset limits the process.
+     *
+     * @throws IllegalArgumentException when {@code cpus} is empty or holds a cpu that is not online
+     */
     Outcome<CpuSet> pin(CpuSet cpus);
 
-    /** Pins thread {@code tid} of this process to {@code cpus}; the value is the affinity read back. */
+    /**
+     * Pins thread {@code tid} of this process to {@code cpus}; the value is the affinity read back.
+     *
+     * @throws IllegalArgumentException as {@link #pin(CpuSet)}, or when no thread {@code tid} is in this process
+     */
     Outcome<CpuSet> pin(long tid, CpuSet cpus);
 
     /** The cpus the calling thread may run on. */
     Outcome<CpuSet> affinity();
 
-    /** The cpus thread {@code tid} of this process may run on. */
+    /**
+     * The cpus thread {@code tid} of this process may run on.
+     *
+     * @throws IllegalArgumentException when no thread {@code tid} is in this process
+     */
     Outcome<CpuSet> affinity(long tid);
 
     /** The cpu the calling thread is running on now ({@code sched_getcpu}). */
