@@ -13,9 +13,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * The benchmarks jar's entry point: runs JMH with the given arguments (as {@code org.openjdk.jmh.Main}
- * would), then the swap-pause harness, then prints every kernel figure beside its peer's with the
- * ratio kernel/peer, as markdown tables. {@code -Dhallows.bench.swapSeconds=N} sets how long swaps
- * are measured (default 4; 0 skips them).
+ * would), then the swap-pause and isolation harnesses, then prints every kernel figure beside its
+ * peer's with the ratio kernel/peer, as markdown tables. {@code -Dhallows.bench.swapSeconds=N} sets
+ * how long swaps are measured (default 4), {@code -Dhallows.bench.isolationSeconds=N} how long each
+ * isolation setup is (default 10); 0 skips either.
  */
 public final class BenchMain {
     /** JMH options that only print something; handed to JMH's own main as they are. */
@@ -36,7 +37,12 @@ public final class BenchMain {
             new Pair("BatchBenchmark.kernelBatch", "BatchBenchmark.forkJoinPoolUnbatched"),
             new Pair("BatchBenchmark.kernelFifo", "BatchBenchmark.forkJoinPoolUnbatched"),
             new Pair("WorkStealingBenchmark.kernelWorkStealing", "WorkStealingBenchmark.forkJoinPool"),
-            new Pair("WorkStealingBenchmark.kernelFifo", "WorkStealingBenchmark.forkJoinPool"));
+            new Pair("WorkStealingBenchmark.kernelFifo", "WorkStealingBenchmark.forkJoinPool"),
+            new Pair("HalCallBenchmark.nativeCurrentCpu", "HalCallBenchmark.portableCurrentCpu"),
+            new Pair("HalCallBenchmark.nativeCurrentCpu", "HalCallBenchmark.jnrSchedGetcpu"),
+            new Pair("HalCallBenchmark.nativeThreadId", "HalCallBenchmark.portableThreadId"),
+            new Pair("HalCallBenchmark.nativeMonotonicRaw", "HalCallBenchmark.systemNanoTime"),
+            new Pair("HalCallBenchmark.nativeMonotonicRaw", "HalCallBenchmark.jnrClockGettime"));
 
     private BenchMain() {
     }
@@ -54,6 +60,8 @@ public final class BenchMain {
         }
         int swapSeconds = Integer.getInteger("hallows.bench.swapSeconds", 4);
         SwapPause.Result swaps = swapSeconds > 0 ? SwapPause.run(Duration.ofSeconds(swapSeconds)) : null;
+        int isolationSeconds = Integer.getInteger("hallows.bench.isolationSeconds", 10);
+        Isolation.Result isolation = isolationSeconds > 0 ? Isolation.run(Duration.ofSeconds(isolationSeconds)) : null;
 
         System.out.println();
         System.out.println("# Hallows kernel vs peers (ratio = kernel / peer; lower is better for every score here)");
@@ -66,13 +74,19 @@ public final class BenchMain {
             if (k != null && q != null) {
                 Result<?> ks = k.getPrimaryResult();
                 Result<?> qs = q.getPrimaryResult();
-                System.out.printf("| %s | %s | %s | %s | %.2fx |%n", p.kernel(), p.peer(), score(ks), score(qs), ks.getScore() / qs.getScore());
+                double ratio = ks.getScore() / qs.getScore();
+                System.out.printf("| %s | %s | %s | %s | " + (ratio < 0.01 ? "%.2gx" : "%.2fx") + " |%n", p.kernel(), p.peer(), score(ks),
+                        score(qs), ratio);
             }
         }
         deadlines(byName);
         if (swaps != null) {
             System.out.println();
             SwapPause.print(swaps);
+        }
+        if (isolation != null) {
+            System.out.println();
+            Isolation.print(isolation);
         }
     }
 

@@ -29,6 +29,7 @@ import org.osgi.framework.Version;
  * than the kernel get the executor through.
  */
 public final class BenchPartition implements AutoCloseable {
+    private static final CpuSet ONLINE = CpuSet.first(Runtime.getRuntime().availableProcessors());
     private final Map<String, SchedulerChoice> choices = new HashMap<>();
     private final Map<String, SchedulerFactory> factories = new HashMap<>();
     private final SwapProtocol protocol;
@@ -42,7 +43,7 @@ public final class BenchPartition implements AutoCloseable {
     private final List<String> aborts = new CopyOnWriteArrayList<>();
 
     /**
-     * Starts a partition named {@code bench} on {@code policy}.
+     * Starts a partition named {@code bench} on every cpu the JVM sees, its workers not pinned.
      *
      * @param policy {@code fifo} or a key of {@code policies}
      * @param workers worker threads per scheduler instance
@@ -50,21 +51,32 @@ public final class BenchPartition implements AutoCloseable {
      * @param options scheduler options, as {@code scheduler.<name>} in a partition's configuration
      */
     public BenchPartition(String policy, int workers, Map<String, SchedulerFactory> policies, Map<String, String> options) {
+        this("bench", ONLINE.toString(), Pinner.NONE, policy, workers, policies, options);
+    }
+
+    /**
+     * Starts partition {@code name} on {@code cpus}; {@code pinner} binds each worker to them as it
+     * starts ({@link Pinner#with} a HAL), as the kernel does with the HAL service.
+     *
+     * @param cpus a cpu list such as {@code 1} or {@code 0-1}, within the cpus the JVM sees
+     */
+    public BenchPartition(String name, String cpus, Pinner pinner, String policy, int workers,
+            Map<String, SchedulerFactory> policies, Map<String, String> options) {
         factories.put(FifoScheduler.NAME, FifoScheduler.FACTORY);
         factories.putAll(policies);
-        factories.keySet().forEach(name -> choices.put(name, new SchedulerChoice(name, "bench", Version.emptyVersion, "", null)));
+        factories.keySet().forEach(n -> choices.put(n, new SchedulerChoice(n, "bench", Version.emptyVersion, "", null)));
         protocol = new SwapProtocol(new Factories());
         Map<String, Object> props = new HashMap<>();
-        props.put("name", "bench");
-        props.put("cpus", CpuSet.first(Runtime.getRuntime().availableProcessors()).toString());
+        props.put("name", name);
+        props.put("cpus", cpus);
         props.put("workers", workers);
         options.forEach((k, v) -> props.put("scheduler." + k, v));
         try {
-            runtime = new PartitionRuntime(PartitionConfig.parse(props, CpuSet.first(Runtime.getRuntime().availableProcessors())),
-                    (lane, detail) -> control.execute(() -> revert(lane, ExitReason.ERROR, detail)));
+            runtime = new PartitionRuntime(PartitionConfig.parse(props, ONLINE),
+                    (lane, detail) -> control.execute(() -> revert(lane, ExitReason.ERROR, detail)), pinner);
             protocol.start(runtime, choice(policy));
         } catch (ConfigRejection | SwapProtocol.OpenFailure e) {
-            throw new IllegalStateException("bench partition on " + policy + ": " + e.getMessage(), e);
+            throw new IllegalStateException("bench partition '" + name + "' on " + policy + ": " + e.getMessage(), e);
         }
         watchdog = new Watchdog(() -> List.of(runtime), this::revert);
         watchdog.start();
