@@ -1,0 +1,36 @@
+package io.hallows.dsl.impl.ast;
+
+import java.util.List;
+
+/** A top-level declaration of a module. */
+public sealed interface Decl extends Node {
+    String name();
+
+    /**
+     * {@code model Order { sku: String, qty: Int }} or, with {@code reactive}, a
+     * {@code reactive_model} whose fields are signals.
+     *
+     * @param typeParams the names of {@code <T, U>}, empty if none
+     */
+    record ModelDecl(Position pos, String name, boolean reactive, List<String> typeParams, List<Field> fields)
+            implements Decl {
+        public ModelDecl {
+            typeParams = List.copyOf(typeParams);
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** {@code error UnknownSku { sku: String }}: a type that operations raise and callers catch. */
+    record ErrorDecl(Position pos, String name, List<Field> fields) implements Decl {
+        public ErrorDecl {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** {@code service Pricing { ... }}: becomes an OSGi service. */
+    record ServiceDecl(Position pos, String name, List<Member> members) implements Decl {
+        public ServiceDecl {
+            members = List.copyOf(members);
+        }
+    }
+}
