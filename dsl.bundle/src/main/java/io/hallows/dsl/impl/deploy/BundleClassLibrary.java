@@ -1,0 +1,61 @@
+package io.hallows.dsl.impl.deploy;
+
+import io.hallows.dsl.impl.compile.ClassLibrary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * The classes of a package as the framework has them: read from the wiring of the bundle that
+ * exports it ({@link BundleWiring#listResources}), since javac cannot see bundle classes through a
+ * class loader. API classes compiled in the same deployment ({@code pending}) come first, so that a
+ * module importing a changed API is compiled against the new one before it is installed.
+ *
+ * <p>Packages the system bundle exports are not listed: those of the JDK javac sees by itself.
+ */
+final class BundleClassLibrary implements ClassLibrary {
+    private final BundleContext context;
+    private final Map<String, Map<String, byte[]>> pending;
+
+    /** @param pending class files by binary name, by package, not installed yet */
+    BundleClassLibrary(BundleContext context, Map<String, Map<String, byte[]>> pending) {
+        this.context = context;
+        this.pending = pending;
+    }
+
+    @Override
+    public List<ClassFile> list(String packageName) {
+        Map<String, byte[]> fresh = pending.get(packageName);
+        if (fresh != null) {
+            return fresh.entrySet().stream().map(e -> new ClassFile(e.getKey(), e.getValue())).toList();
+        }
+        BundleCapability export = PackageExports.best(context, packageName).orElse(null);
+        if (export == null || PackageExports.bundle(export).getBundleId() == 0) {
+            return List.of();
+        }
+        BundleWiring wiring = export.getRevision().getWiring();
+        List<ClassFile> files = new ArrayList<>();
+        for (String name : wiring.listResources(packageName.replace('.', '/'), "*.class", 0)) {
+            URL url = wiring.getClassLoader().getResource(name);
+            if (url != null) {
+                files.add(new ClassFile(name.substring(0, name.length() - ".class".length()).replace('/', '.'), read(url)));
+            }
+        }
+        return files;
+    }
+
+    private static byte[] read(URL url) {
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + url, e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.hallows.dsl.impl.deploy;
+
+import io.hallows.dsl.api.Diagnostic;
+import io.hallows.dsl.api.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Operator commands on Parseltongue modules, in the Gogo scope {@code pt}. A command that cannot
+ * do what it was asked throws {@link IllegalArgumentException} with the reason, which the shell
+ * prints.
+ */
+@Component(service = ModuleCommands.class, property = {
+    "osgi.command.scope=pt", "osgi.command.function=check", "osgi.command.function=deploy",
+    "osgi.command.function=list", "osgi.command.function=undeploy", "osgi.command.function=source"})
+public final class ModuleCommands {
+    private final ModuleDeployer deployer;
+
+    @Activate
+    public ModuleCommands(@Reference ModuleDeployer deployer) {
+        this.deployer = deployer;
+    }
+
+    @Descriptor("compile a .pt file without deploying it: its errors and warnings")
+    public String check(@Descriptor("the .pt file") String file) {
+        Path path = path(file);
+        List<Diagnostic> diagnostics = deployer.check(path.getFileName().toString(), read(path));
+        String text = String.join("\n", diagnostics.stream().map(Diagnostic::format).toList());
+        if (diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+            throw new IllegalArgumentException(text);
+        }
+        return diagnostics.isEmpty() ? path.getFileName() + ": no problems" : text;
+    }
+
+    @Descriptor("compile a .pt file and install its module, or update it in place")
+    public String deploy(@Descriptor("the .pt file") String file) {
+        Path path = path(file);
+        DeployReport report = deployer.deploy(path.getFileName().toString(), read(path));
+        if (!report.ok()) {
+            throw new IllegalArgumentException(report.format());
+        }
+        return report.format();
+    }
+
+    @Descriptor("list the deployed modules")
+    public String list() {
+        List<ModuleInfo> modules = deployer.list();
+        if (modules.isEmpty()) {
+            return "no modules deployed";
+        }
+        String[] header = {"MODULE", "VERSION", "STATE", "BUNDLE", "FILE", "SERVICES"};
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(header);
+        for (ModuleInfo m : modules) {
+            rows.add(new String[] {m.name(), m.version(), m.state(), m.bundleId() < 0 ? "-" : Long.toString(m.bundleId()), m.file(),
+                String.join(", ", m.services())});
+        }
+        int[] widths = new int[header.length];
+        rows.forEach(r -> {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        });
+        StringBuilder out = new StringBuilder();
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                out.append(i == r.length - 1 ? r[i] : String.format("%-" + (widths[i] + 2) + "s", r[i]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    @Descriptor("stop and uninstall a module's bundles and drop its state")
+    public String undeploy(@Descriptor("the module's name") String module) {
+        return deployer.undeploy(module).format();
+    }
+
+    @Descriptor("show the Java generated for a deployed module")
+    public String source(@Descriptor("the module's name") String module) {
+        Map<String, String> files = deployer.source(module)
+                .orElseThrow(() -> new IllegalArgumentException("no module '" + module + "' is deployed (see pt:list)"));
+        StringBuilder out = new StringBuilder();
+        files.forEach((name, text) -> out.append("// ").append(name).append('\n').append(text).append(text.endsWith("\n") ? "" : "\n"));
+        return out.toString();
+    }
+
+    private static Path path(String file) {
+        Path path = Path.of(file).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("no file " + path);
+        }
+        return path;
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
