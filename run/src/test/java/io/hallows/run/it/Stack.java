@@ -79,6 +79,7 @@ final class Stack implements AutoCloseable {
         config.put("felix.cm.loglevel", "1");
         // The admin API of a test stack: any free port, its token and URL in the test's own folder.
         config.put("hallows.admin.port", "0");
+        config.put("hallows.pt.apps", workDir.resolve("apps").toString()); // Parseltongue's watched folder
         config.put("hallows.admin.tokenFile", workDir.resolve("admin.token").toString());
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
         framework.init();

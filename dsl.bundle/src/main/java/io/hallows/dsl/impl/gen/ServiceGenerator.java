@@ -1,0 +1,150 @@
+package io.hallows.dsl.impl.gen;
+
+import io.hallows.dsl.impl.ast.Expr;
+import io.hallows.dsl.impl.ast.Hint;
+import io.hallows.dsl.impl.ast.Member;
+import io.hallows.dsl.impl.check.CheckedModule;
+import io.hallows.dsl.impl.check.ServiceInfo;
+import io.hallows.dsl.impl.check.Symbol;
+import io.hallows.dsl.impl.check.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The implementation class of one service: its state as fields of the variable-kind classes bound
+ * to cells of the module's state store, its derived values and subscriptions wired in the
+ * constructor (subscriptions closed with the revision), and its operations as methods. An
+ * operation with a {@code @partition}, or with List or Map parameters (copied on entry from Java
+ * callers), has its body in a private {@code name$body} method, which other operations of the
+ * service call directly.
+ */
+final class ServiceGenerator {
+    private static final String RT = JavaNames.RUNTIME;
+
+    private final CheckedModule checked;
+    private final ServiceInfo service;
+    private final TypeSignatures signatures;
+    private final JavaWriter w = new JavaWriter();
+
+    ServiceGenerator(CheckedModule checked, ServiceInfo service, TypeSignatures signatures) {
+        this.checked = checked;
+        this.service = service;
+        this.signatures = signatures;
+    }
+
+    /** The method holding {@code op}'s body. */
+    static String bodyMethod(Symbol.Op op) {
+        return JavaNames.id(op.name()) + (hasBodyMethod(op) ? "$body" : "");
+    }
+
+    private static boolean hasBodyMethod(Symbol.Op op) {
+        return partition(op) != null || op.params().stream().anyMatch(p -> p.type() instanceof Type.ListOf || p.type() instanceof Type.MapOf);
+    }
+
+    private static Hint partition(Symbol.Op op) {
+        return op.decl().hints().stream().filter(h -> h.name().equals("partition")).findFirst().orElse(null);
+    }
+
+    String generate(String pkg, String className) {
+        w.line("package " + pkg + ";").line("");
+        w.line("/** Service {@code " + service.name() + "} of Parseltongue module {@code " + service.module() + "}. Generated. */");
+        w.open("public final class " + className + " implements " + JavaNames.api(service.module(), service.name()));
+        w.line("private final " + RT + "ModuleContext $ctx;");
+        service.state().values().forEach(s -> w.line("private final " + RT + kind(s.kind()) + "<" + JavaNames.boxed(s.type()) + "> "
+                + JavaNames.id(s.name()) + ";"));
+        service.derived().values().forEach(d -> w.line("private final " + RT + "Derived<" + JavaNames.boxed(d.type()) + "> "
+                + JavaNames.id(d.name()) + ";"));
+        w.line("");
+        constructor(className);
+        service.ops().values().forEach(ops -> operation(ops.getFirst()));
+        int n = 0;
+        for (Member m : service.decl().members()) {
+            if (m instanceof Member.Subscription s) {
+                w.line("");
+                w.open("private void " + subscriber(s, ++n) + "()");
+                body(s.body());
+                w.close();
+            }
+        }
+        return w.close().toString();
+    }
+
+    private static String kind(Member.VarKind kind) {
+        return switch (kind) {
+            case COW -> "CowVar";
+            case MUT_SHARED -> "SharedVar";
+            case REACTIVE -> "Signal";
+        };
+    }
+
+    private static String subscriber(Member.Subscription s, int n) {
+        return "on$" + s.variable().text() + "$" + n;
+    }
+
+    private void constructor(String className) {
+        w.open("public " + className + "(" + RT + "ModuleContext $ctx)");
+        w.line("this.$ctx = $ctx;");
+        for (Symbol.State s : service.state().values()) {
+            String cell = "$ctx.state().<" + JavaNames.boxed(s.type()) + ">cell($ctx.module(), "
+                    + JavaNames.literal(service.name() + "." + s.name()) + ", " + JavaNames.literal(signatures.of(s.type()))
+                    + ", () -> " + new ExprGenerator(checked, service).gen(s.decl().init()) + ")";
+            String args = s.kind() == Member.VarKind.REACTIVE ? "$ctx, " + JavaNames.literal(s.name()) + ", " + cell : cell;
+            w.line("this." + JavaNames.id(s.name()) + " = new " + RT + kind(s.kind()) + "<" + JavaNames.boxed(s.type()) + ">(" + args + ");");
+        }
+        for (Symbol.DerivedValue d : checked.derivedOrder().get(service.name())) {
+            ExprGenerator exprs = new ExprGenerator(checked, service);
+            exprs.derived = true;
+            String sources = checked.derivedReads().get(d.decl()).stream().map(r -> "this." + JavaNames.id(r))
+                    .collect(Collectors.joining(", "));
+            w.line("this." + JavaNames.id(d.name()) + " = new " + RT + "Derived<" + JavaNames.boxed(d.type()) + ">($ctx, "
+                    + JavaNames.literal(d.name()) + ", $r -> " + exprs.gen(d.decl().value()) + ", java.util.List.<" + RT
+                    + "Reactive<?>>of(" + sources + "));");
+        }
+        int n = 0;
+        for (Member m : service.decl().members()) {
+            if (m instanceof Member.Subscription s) {
+                w.line("$ctx.onClose(this." + JavaNames.id(s.variable().text()) + ".listen(this::" + subscriber(s, ++n) + "));");
+            }
+        }
+        w.close();
+    }
+
+    private void operation(Symbol.Op op) {
+        w.line("");
+        w.line("@Override");
+        w.open("public " + ApiGenerator.signature(op));
+        if (!hasBodyMethod(op)) {
+            body(op.decl().body());
+            w.close();
+            return;
+        }
+        List<String> args = new ArrayList<>();
+        for (Symbol.Local p : op.params()) {
+            String name = JavaNames.id(p.name());
+            args.add(p.type() instanceof Type.ListOf ? RT + "PtValues.list(" + name + ")"
+                    : p.type() instanceof Type.MapOf ? RT + "PtValues.map(" + name + ")" : name);
+        }
+        String call = "this." + bodyMethod(op) + "(" + String.join(", ", args) + ")";
+        boolean unit = op.result() == Type.UNIT;
+        Hint partition = partition(op);
+        if (partition != null) {
+            Hint key = op.decl().hints().stream().filter(h -> h.name().equals("key")).findFirst().orElse(null);
+            String keyCode = key == null ? "null" : new ExprGenerator(checked, service).gen(key.value());
+            call = RT + "PtCalls.inPartition(this.$ctx, " + JavaNames.literal(((Expr.StringLit) partition.value()).value()) + ", "
+                    + keyCode + ", () -> " + (unit ? "{ " + call + "; return null; })" : call + ")");
+        }
+        w.line((unit ? "" : "return ") + call + ";");
+        w.close();
+        w.line("");
+        String params = op.params().stream().map(p -> JavaNames.type(p.type(), false) + " " + JavaNames.id(p.name()))
+                .collect(Collectors.joining(", "));
+        w.open("private " + JavaNames.type(op.result(), false) + " " + bodyMethod(op) + "(" + params + ")");
+        body(op.decl().body());
+        w.close();
+    }
+
+    private void body(io.hallows.dsl.impl.ast.Block block) {
+        new BodyGenerator(new ExprGenerator(checked, service), checked, w).block(block);
+    }
+}
