@@ -109,6 +109,15 @@ final class ProxyFactory implements ServiceFactory<Object> {
                         return type;
                     }
                 }
+                // A type the interfaces' methods use (a parameter's class, such as TaskHints) that
+                // the holder does not import: the proxy must still see it, as the provider does.
+                for (Class<?> type : providerTypes) {
+                    try {
+                        return Class.forName(name, false, type.getClassLoader());
+                    } catch (ClassNotFoundException notThere) {
+                        // try the next interface's loader
+                    }
+                }
                 throw notImported;
             }
         }
