@@ -55,6 +55,13 @@ class LauncherIT {
     }
 
     @Test
+    void theExampleApplicationIsDeployedFromRunAppsAndAnswers() throws Exception {
+        Run run = start("pt:await hello 60000\npt:call hello Greeter greet Ana\n");
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("> pt:call hello Greeter greet Ana\nHello, Ana! (greeting number 1)"), run.out());
+    }
+
+    @Test
     void saysClearlyWhenNoSuitableJdkIsFound() throws Exception {
         Path oldJdk = work.resolve("jdk-17");
         Files.createDirectories(oldJdk.resolve("bin"));

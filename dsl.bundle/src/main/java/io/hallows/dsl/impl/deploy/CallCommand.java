@@ -48,7 +48,8 @@ public final class CallCommand {
                 }
                 candidates.add(m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList());
                 if (m.getParameterCount() == args.length) {
-                    return String.valueOf(invoke(target, m, args));
+                    Object result = invoke(target, m, args);
+                    return m.getReturnType() == void.class ? "done" : String.valueOf(result);
                 }
             }
             throw new IllegalArgumentException(candidates.isEmpty()

@@ -20,7 +20,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ModuleCommands.class, property = {
     "osgi.command.scope=pt", "osgi.command.function=check", "osgi.command.function=deploy",
-    "osgi.command.function=list", "osgi.command.function=undeploy", "osgi.command.function=source"})
+    "osgi.command.function=list", "osgi.command.function=undeploy", "osgi.command.function=source",
+    "osgi.command.function=await"})
 public final class ModuleCommands {
     private final ModuleDeployer deployer;
 
@@ -48,6 +49,23 @@ public final class ModuleCommands {
             throw new IllegalArgumentException(report.format());
         }
         return report.format();
+    }
+
+    @Descriptor("wait until a module is deployed and active, e.g. one the watched folder is deploying (for scripts)")
+    public String await(@Descriptor("the module's name") String module, @Descriptor("how long to wait, in ms") long timeoutMillis) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            java.util.Optional<ModuleInfo> found = deployer.list().stream().filter(m -> m.name().equals(module)).findFirst();
+            if (found.isPresent() && found.get().state().equals("active")) {
+                return "module '" + module + "' is active (" + found.get().version() + ")";
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalArgumentException("module '" + module + "' is not active after " + timeoutMillis + " ms"
+                        + found.map(m -> " (it is " + m.state() + ")").orElse(" (it is not deployed)"));
+            }
+            // The deployment runs on the deployer's own thread; a script waits for it, as hallows:await does for partitions.
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+        }
     }
 
     @Descriptor("list the deployed modules")
