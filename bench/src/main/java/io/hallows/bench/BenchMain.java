@@ -1,5 +1,7 @@
 package io.hallows.bench;
 
+import io.hallows.bench.pt.PtSaveToServe;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,17 +15,19 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * The benchmarks jar's entry point: runs JMH with the given arguments (as {@code org.openjdk.jmh.Main}
- * would), then the swap-pause and isolation harnesses, then prints every kernel figure beside its
- * peer's with the ratio kernel/peer, as markdown tables. {@code -Dhallows.bench.swapSeconds=N} sets
- * how long swaps are measured (default 4), {@code -Dhallows.bench.isolationSeconds=N} how long each
- * isolation setup is (default 10); 0 skips either.
+ * would), then the swap-pause, isolation and Parseltongue save-to-serving harnesses, then prints
+ * every Hallows figure (kernel, generated code) beside its peer's with the ratio, as markdown tables.
+ * {@code -Dhallows.bench.swapSeconds=N} sets how long swaps are measured (default 4),
+ * {@code -Dhallows.bench.isolationSeconds=N} how long each isolation setup is (default 10),
+ * {@code -Dhallows.bench.ptRounds=N} how many saves are measured (default 20; it needs the stack
+ * jar, {@code -Dhallows.bench.stackJar}, default {@code run/target/hallows.jar}); 0 skips any.
  */
 public final class BenchMain {
     /** JMH options that only print something; handed to JMH's own main as they are. */
     private static final Set<String> LISTINGS = Set.of("-h", "-l", "-lp", "-lprof", "-lrf");
 
-    /** A kernel benchmark and the peer it is compared with. */
-    private record Pair(String kernel, String peer) {
+    /** A Hallows benchmark (kernel or generated code) and the peer it is compared with. */
+    private record Pair(String hallows, String peer) {
     }
 
     private static final List<Pair> PAIRS = List.of(
@@ -42,7 +46,11 @@ public final class BenchMain {
             new Pair("HalCallBenchmark.nativeCurrentCpu", "HalCallBenchmark.jnrSchedGetcpu"),
             new Pair("HalCallBenchmark.nativeThreadId", "HalCallBenchmark.portableThreadId"),
             new Pair("HalCallBenchmark.nativeMonotonicRaw", "HalCallBenchmark.systemNanoTime"),
-            new Pair("HalCallBenchmark.nativeMonotonicRaw", "HalCallBenchmark.jnrClockGettime"));
+            new Pair("HalCallBenchmark.nativeMonotonicRaw", "HalCallBenchmark.jnrClockGettime"),
+            new Pair("PricingBenchmark.parseltongue", "PricingBenchmark.javaIdiomatic"),
+            new Pair("PricingBenchmark.parseltongue", "PricingBenchmark.javaExact"),
+            new Pair("PricingBenchmark.parseltongue", "PricingBenchmark.javaExactLiveState"),
+            new Pair("PricingBenchmark.parseltongue", "PricingBenchmark.javaExactCowVar"));
 
     private BenchMain() {
     }
@@ -62,20 +70,23 @@ public final class BenchMain {
         SwapPause.Result swaps = swapSeconds > 0 ? SwapPause.run(Duration.ofSeconds(swapSeconds)) : null;
         int isolationSeconds = Integer.getInteger("hallows.bench.isolationSeconds", 10);
         Isolation.Result isolation = isolationSeconds > 0 ? Isolation.run(Duration.ofSeconds(isolationSeconds)) : null;
+        int ptRounds = Integer.getInteger("hallows.bench.ptRounds", 20);
+        PtSaveToServe.Result saves = ptRounds > 0
+                ? PtSaveToServe.run(Path.of(System.getProperty("hallows.bench.stackJar", "run/target/hallows.jar")), ptRounds) : null;
 
         System.out.println();
-        System.out.println("# Hallows kernel vs peers (ratio = kernel / peer; lower is better for every score here)");
+        System.out.println("# Hallows vs peers (ratio = Hallows / peer; lower is better for every score here)");
         System.out.println();
-        System.out.println("| kernel | peer | kernel score | peer score | ratio |");
+        System.out.println("| hallows | peer | hallows score | peer score | ratio |");
         System.out.println("|---|---|---:|---:|---:|");
         for (Pair p : PAIRS) {
-            RunResult k = byName.get(p.kernel());
+            RunResult k = byName.get(p.hallows());
             RunResult q = byName.get(p.peer());
             if (k != null && q != null) {
                 Result<?> ks = k.getPrimaryResult();
                 Result<?> qs = q.getPrimaryResult();
                 double ratio = ks.getScore() / qs.getScore();
-                System.out.printf("| %s | %s | %s | %s | " + (ratio < 0.01 ? "%.2gx" : "%.2fx") + " |%n", p.kernel(), p.peer(), score(ks),
+                System.out.printf("| %s | %s | %s | %s | " + (ratio < 0.01 ? "%.2gx" : "%.2fx") + " |%n", p.hallows(), p.peer(), score(ks),
                         score(qs), ratio);
             }
         }
@@ -87,6 +98,10 @@ public final class BenchMain {
         if (isolation != null) {
             System.out.println();
             Isolation.print(isolation);
+        }
+        if (saves != null) {
+            System.out.println();
+            PtSaveToServe.print(saves);
         }
     }
 
