@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,7 @@ public final class PtSaveToServe {
     private static final long FIRST_REVISION = 1000;
     private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern TOOK = Pattern.compile(" in (\\d+) ms$");
+    private static final Predicate<String> NUMBER = Pattern.compile("-?\\d+").asMatchPredicate();
 
     /**
      * One save, from the start of the file's write.
@@ -54,9 +56,13 @@ public final class PtSaveToServe {
 
     /**
      * The measured rounds of each series, the compile-only times and the round trips of
-     * {@code pt:call} on an idle stack (the polling's resolution), in ns.
+     * {@code pt:call} on an idle stack (the polling's resolution), in ns; the deployer's own times
+     * of the first two deployments after the stack started (cold: the watched module at start, then
+     * the other one by {@code pt:deploy}), in ms; the framework's error lines of the whole run,
+     * warm-ups included.
      */
-    public record Result(List<Round> watched, List<Round> direct, long[] compileNanos, long[] callNanos) {
+    public record Result(List<Round> watched, List<Round> direct, long[] compileNanos, long[] callNanos, long[] coldMillis,
+            List<String> stackErrors) {
     }
 
     private PtSaveToServe() {
@@ -93,9 +99,9 @@ public final class PtSaveToServe {
             long started = System.nanoTime();
             try (StackProcess stack = StackProcess.start(jar, stackFile, apps, work)) {
                 stack.await(l -> !l.err() && l.text().startsWith("hallows: ready"), Duration.ofSeconds(120));
-                stack.ptLine(started, WATCHED + ".pt deployed", Duration.ofSeconds(120));
+                long coldWatched = took(stack.ptLine(started, WATCHED + ".pt deployed", Duration.ofSeconds(120)).text());
                 Files.writeString(direct, ShopModule.source(DIRECT, FIRST_REVISION));
-                deploy(stack, direct);
+                long coldDirect = took(deploy(stack, direct).text());
                 List<Round> saved = new ArrayList<>();
                 List<Round> deployed = new ArrayList<>();
                 // Alternated, so both series see the stack equally warm.
@@ -107,7 +113,9 @@ public final class PtSaveToServe {
                         deployed.add(viaShell);
                     }
                 }
-                result = new Result(saved, deployed, compile, callRoundTrips(stack, rounds));
+                long[] calls = callRoundTrips(stack, rounds);
+                result = new Result(saved, deployed, compile, calls, new long[] {coldWatched, coldDirect},
+                        stack.errors().stream().map(StackProcess.Line::text).toList());
             }
             done = true;
             return result;
@@ -156,7 +164,7 @@ public final class PtSaveToServe {
         long[] nanos = new long[rounds];
         for (int i = 0; i < WARMUPS + rounds; i++) {
             long start = System.nanoTime();
-            StackProcess.Answer answer = stack.command(call(DIRECT), ROUND_TIMEOUT);
+            StackProcess.Answer answer = stack.command(call(DIRECT), NUMBER, ROUND_TIMEOUT);
             if (i >= WARMUPS) {
                 nanos[i - WARMUPS] = answer.nanos() - start;
             }
@@ -170,7 +178,8 @@ public final class PtSaveToServe {
     }
 
     private static StackProcess.Answer deploy(StackProcess stack, Path file) throws Exception {
-        StackProcess.Answer answer = stack.command("pt:deploy " + file, ROUND_TIMEOUT);
+        String report = file.getFileName() + " ";
+        StackProcess.Answer answer = stack.command("pt:deploy " + file, l -> l.startsWith(report), ROUND_TIMEOUT);
         if (!answer.ok()) {
             throw new IllegalStateException("pt:deploy failed: " + answer.text());
         }
@@ -179,7 +188,7 @@ public final class PtSaveToServe {
 
     private static StackProcess.Answer awaitRevision(StackProcess stack, String module, long revision, long start) throws Exception {
         while (true) {
-            StackProcess.Answer answer = stack.command(call(module), ROUND_TIMEOUT);
+            StackProcess.Answer answer = stack.command(call(module), NUMBER, ROUND_TIMEOUT);
             if (answer.ok() && answer.text().equals(Long.toString(revision))) {
                 return answer;
             }
@@ -220,11 +229,16 @@ public final class PtSaveToServe {
         row("pt:deploy: save → new revision serving", of(r.direct(), Round::servedNanos));
         row("  save → pt:deploy's answer", of(r.direct(), Round::reportNanos));
         row("  of which the deployer (its report)", of(r.direct(), d -> d.deployerMillis() * 1_000_000));
+        row("  pt:deploy's answer → new revision serving", of(r.direct(), d -> d.servedNanos() - d.reportNanos()));
         row("compile only (JavaModuleCompiler, harness JVM)", r.compileNanos());
         row("pt:call round trip through the shell, idle", r.callNanos());
         System.out.println();
         System.out.println("In order, watched folder, save → serving (ms): " + inOrder(of(r.watched(), Round::servedNanos)));
         System.out.println("In order, pt:deploy, save → serving (ms): " + inOrder(of(r.direct(), Round::servedNanos)));
+        System.out.println("First deployments after start (cold), the deployer's time (ms): watched folder " + r.coldMillis()[0]
+                + ", then pt:deploy " + r.coldMillis()[1]);
+        System.out.println("Framework error lines during the run: " + r.stackErrors().size());
+        r.stackErrors().forEach(e -> System.out.println("  " + e));
     }
 
     private static String inOrder(long[] nanos) {

@@ -25,7 +25,9 @@ import java.util.function.Predicate;
  * run as a shell command, which prints {@code > command} and then its result on standard output, or
  * {@code hallows: line N: command: reason} on standard error when it fails. Every line of both
  * streams is time-stamped on arrival ({@link System#nanoTime()}) and copied to a log file; lines of
- * Parseltongue's deployer ({@code hallows: pt: ...}) are also kept for {@link #ptLine}. Closing
+ * Parseltongue's deployer ({@code hallows: pt: ...}) are also kept for {@link #ptLine}, and the
+ * framework's error lines ({@code ERROR: ...}, which Felix prints on standard output, between a
+ * command's echo and its result) for {@link #errors}. Closing
  * ends standard input (the stack stops) and destroys the process if it has not exited.
  */
 final class StackProcess implements AutoCloseable {
@@ -43,6 +45,7 @@ final class StackProcess implements AutoCloseable {
     private final Thread killer;
     private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
     private final List<Line> ptLines = new CopyOnWriteArrayList<>();
+    private final List<Line> errors = new CopyOnWriteArrayList<>();
     private int commands;
 
     private StackProcess(Process process, PrintWriter log) {
@@ -81,6 +84,9 @@ final class StackProcess implements AutoCloseable {
                     if (err && text.startsWith("hallows: pt: ")) {
                         ptLines.add(line);
                     }
+                    if (text.startsWith("ERROR:")) {
+                        errors.add(line);
+                    }
                     lines.add(line);
                 }
             } catch (IOException closed) {
@@ -108,8 +114,11 @@ final class StackProcess implements AutoCloseable {
         }
     }
 
-    /** Runs a shell command and returns its first line of output, or its failure. */
-    Answer command(String command, Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Runs a shell command and returns the first line of its output that satisfies {@code answer}
+     * (framework lines may come first), or its failure.
+     */
+    Answer command(String command, Predicate<String> answer, Duration timeout) throws IOException, InterruptedException {
         int number = ++commands;
         stdin.write(command + "\n");
         stdin.flush();
@@ -124,7 +133,7 @@ final class StackProcess implements AutoCloseable {
                 echoed[0] = l.text().equals(echo);
                 return false;
             }
-            return true;
+            return answer.test(l.text());
         }, timeout);
         return new Answer(!line.err(), line.err() ? line.text().substring(failed.length()) : line.text(), line.nanos());
     }
@@ -143,6 +152,11 @@ final class StackProcess implements AutoCloseable {
             }
             Thread.sleep(5);
         }
+    }
+
+    /** The framework's error lines so far. */
+    List<Line> errors() {
+        return List.copyOf(errors);
     }
 
     @Override
