@@ -12,8 +12,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * faulty scheduler or a bundle update loses none and runs none twice.
  *
  * <p>Registered by the kernel for each partition, as a protected service named
- * {@code executor.<partition>} with the property {@value #PARTITION}. The partition's own bundles
- * hold {@code service:executor.<partition>} with CALL; others need it granted.
+ * {@code kernel.executor.<partition>} with the property {@value #PARTITION}. The partition's own bundles
+ * hold {@code service:kernel.executor.<partition>} with CALL; others need it granted.
  *
  * <p>Thread-safe. Tasks with the same {@linkplain TaskHints#key() key} run one at a time in the
  * order they were submitted; for that order to be meaningful, submit them from one thread (or

@@ -45,12 +45,13 @@ public final class HalCommands {
     @Descriptor("show the cpu topology, which partition owns each cpu, and what each worker thread is pinned to")
     public String cores() {
         Optional<Hal> bound = hal.hal();
-        CpuSet online = hal.online();
+        // One read of sysfs for the whole answer, so the cpus listed and the layout agree.
+        Topology t = bound.map(Hal::topology).orElse(null);
+        CpuSet online = t != null ? t.online() : hal.online();
         List<PartitionStatus> owners = partitions.list();
         StringBuilder out = new StringBuilder();
         Table cpus = new Table("CPU", "CORE", "PACKAGE", "NODE", "SMT SIBLINGS", "OWNED BY");
-        if (bound.isPresent() && !bound.get().topology().cpus().isEmpty()) {
-            Topology t = bound.get().topology();
+        if (t != null && !t.cpus().isEmpty()) {
             out.append(String.format("%d cpus online (%s), %d cores, %d package(s), %d NUMA node(s)%n", online.size(), online,
                     t.coreCount(), t.packageCount(), Math.max(1, t.nodes().size())));
             for (Topology.Cpu c : t.cpus()) {
