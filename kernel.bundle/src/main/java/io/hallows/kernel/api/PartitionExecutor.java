@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -45,4 +46,30 @@ public interface PartitionExecutor extends Executor {
      * @throws RejectedExecutionException as {@link #execute(Runnable)}
      */
     <T> CompletableFuture<T> submit(Callable<T> task, TaskHints hints);
+
+    /**
+     * Makes the thread that runs the returned {@code Runnable} one of the partition's own threads,
+     * for a framework that runs a loop of its own instead of tasks (a Vert.x event loop). While
+     * {@code loop} runs, the kernel:
+     * <ul>
+     * <li>pins the thread to the partition's cpus through the HAL (and again when they change);</li>
+     * <li>lists it under the partition in {@code hallows:cores} and counts it in the partition's
+     * statistics ({@link SchedulerStats#loops()});</li>
+     * <li>watches it: when {@code busySince} reports a unit of work that started longer ago than
+     * the partition's watchdog bound, the kernel reports a <em>stall</em> once for that unit of
+     * work, with the thread's stack, in the audit log ({@code partition.stall}), the log and
+     * {@link SchedulerStats#lastStall()}. A stalled loop is reported, not interrupted.</li>
+     * </ul>
+     * The thread leaves the partition when {@code loop} returns or throws. Call it from the
+     * factory that creates the thread, and start the thread as usual.
+     *
+     * @param role what the thread does, shown beside it (e.g. {@code vertx-eventloop})
+     * @param loop the thread's body
+     * @param busySince the {@link System#nanoTime()} at which the thread's current unit of work
+     *        began, or 0 while it is idle; called from the kernel's watchdog thread, so it must be
+     *        cheap and thread-safe
+     * @return the body to give the thread
+     * @throws RejectedExecutionException if the partition has been removed
+     */
+    Runnable ownThread(String role, Runnable loop, LongSupplier busySince);
 }

@@ -21,8 +21,19 @@ import java.util.Map;
  * @param swaps the partition's recent scheduler switches, oldest first
  * @param lastExit the most recent switch whose reason was not an operator's, or null
  * @param policy the active policy's own figures
+ * @param loops the partition's own loop threads alive now (see {@link PartitionExecutor#ownThread})
+ * @param stalls how many times one of those loops was busy with one unit of work for longer than the watchdog bound
+ * @param lastStall the latest such stall: which thread, for how long, and its stack; or null
  */
 public record SchedulerStats(String partition, String scheduler, int workers, long watchdogMillis, long submitted,
         long completed, long failed, long queued, long running, double p50Micros, double p99Micros, double p999Micros,
-        List<SwapRecord> swaps, SwapRecord lastExit, Map<String, Object> policy) {
+        List<SwapRecord> swaps, SwapRecord lastExit, Map<String, Object> policy, int loops, long stalls, String lastStall) {
+
+    /** Figures of a partition that has no loop threads of its own. */
+    public SchedulerStats(String partition, String scheduler, int workers, long watchdogMillis, long submitted,
+            long completed, long failed, long queued, long running, double p50Micros, double p99Micros, double p999Micros,
+            List<SwapRecord> swaps, SwapRecord lastExit, Map<String, Object> policy) {
+        this(partition, scheduler, workers, watchdogMillis, submitted, completed, failed, queued, running, p50Micros, p99Micros,
+                p999Micros, swaps, lastExit, policy, 0, 0, null);
+    }
 }

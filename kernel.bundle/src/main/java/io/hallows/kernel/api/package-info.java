@@ -14,7 +14,7 @@
  */
 // NOIMPORT: the kernel always uses its own copy of its API; no other bundle can substitute one.
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.2.0")
+@Version("0.3.0")
 package io.hallows.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -126,6 +126,11 @@ class BundleModuleContextTest {
         }
 
         @Override
+        public Runnable ownThread(String role, Runnable loop, java.util.function.LongSupplier busySince) {
+            throw new UnsupportedOperationException("modules run no loops of their own");
+        }
+
+        @Override
         public void execute(Runnable task, TaskHints taskHints) {
             hints.add(taskHints);
             worker.execute(task);

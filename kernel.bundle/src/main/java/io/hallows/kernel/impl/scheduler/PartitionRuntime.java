@@ -271,6 +271,11 @@ final class PartitionRuntime implements PartitionExecutor {
         }
     }
 
+    @Override
+    public Runnable ownThread(String role, Runnable loop, java.util.function.LongSupplier busySince) {
+        throw new UnsupportedOperationException("not yet: partition-owned loop threads"); // TODO(kernel-sched helper)
+    }
+
     /** A task body's checked exception, carried out of a Runnable; counted as the task's failure. */
     private static final class TaskFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
