@@ -10,6 +10,8 @@ import io.hallows.kernel.impl.capability.BundleCapabilities;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import io.hallows.kernel.impl.capability.RequestGrants;
 import io.hallows.kernel.impl.hal.HalBinding;
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import io.hallows.kernel.impl.protect.GatedService;
 import io.hallows.kernel.impl.protect.ResolverGuard;
@@ -45,6 +47,7 @@ import org.osgi.service.cm.ManagedServiceFactory;
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class KernelActivator implements BundleActivator {
+    private static final KernelLogger LOG = KernelLog.of(KernelActivator.class);
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private AuditJournal audit;
     private CapabilityTable table;
@@ -56,6 +59,7 @@ public final class KernelActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) throws Exception {
+        KernelLog.open(context);
         refuseAttachedFragments(context);
         java.io.File file = context.getDataFile("audit.log");
         audit = file == null ? AuditJournal.inMemory() : AuditJournal.appendingTo(file.toPath());
@@ -118,6 +122,7 @@ public final class KernelActivator implements BundleActivator {
         registrations.clear();
         audit.record("kernel", "stop", "kernel", "Hallows kernel stopped");
         audit.close();
+        KernelLog.close();
     }
 
     /** A fragment shares the kernel's class loader, and could mint: the kernel will not run with one. */
@@ -126,7 +131,7 @@ public final class KernelActivator implements BundleActivator {
         List<BundleWire> fragments = wiring == null ? List.of() : wiring.getProvidedWires(HostNamespace.HOST_NAMESPACE);
         if (!fragments.isEmpty()) {
             String names = String.join(", ", fragments.stream().map(w -> w.getRequirer().getSymbolicName()).toList());
-            System.err.println("hallows: the kernel refuses to start: fragment(s) attached to it: " + names);
+            LOG.error("the kernel refuses to start: fragment(s) attached to it: " + names);
             throw new BundleException("the Hallows kernel refuses to start with fragments attached: " + names,
                     BundleException.ACTIVATOR_ERROR);
         }
