@@ -9,10 +9,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import org.osgi.service.log.Logger;
 
 /**
  * Serves one request on the event loop: checks the bearer token, finds the endpoint, reads the
- * body (at most {@value #MAX_BODY} bytes), then runs the endpoint on a worker thread and answers
+ * body (at most {@value #MAX_BODY} bytes), then runs the endpoint as blocking work (in a stack, a
+ * task of the admin partition: see {@code io.hallows.vertx.api.PartitionVertx}) and answers
  * with its JSON or with {@code {"error": "..."}}. The token is checked before anything else, so a
  * client without it learns nothing, not even which paths exist.
  */
@@ -23,9 +25,11 @@ final class AdminHandler implements Handler<HttpServerRequest> {
     private final Vertx vertx;
     private final TokenFile token;
     private final Routes routes;
+    private final Logger log;
 
-    AdminHandler(Vertx vertx, TokenFile token, AdminApi api) {
+    AdminHandler(Vertx vertx, TokenFile token, AdminApi api, Logger log) {
         this.vertx = vertx;
+        this.log = log;
         this.token = token;
         this.routes = new Routes(api);
     }
@@ -97,8 +101,7 @@ final class AdminHandler implements Handler<HttpServerRequest> {
     private void fail(HttpServerRequest request, Throwable failure) {
         ApiException error = ApiException.of(failure);
         if (error.status() == 500) {
-            System.err.println("hallows: admin API: " + request.method() + " " + request.path() + " failed:");
-            failure.printStackTrace();
+            log.error("admin API: {} {} failed", request.method(), request.path(), failure);
         } else if (error.status() == 405) {
             request.response().putHeader(HttpHeaders.ALLOW, routes.allowed(request.path()));
         }

@@ -18,53 +18,60 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.osgi.service.log.Logger;
 
 /**
- * The admin API's HTTP server, on a Vert.x instance of its own (one event loop, a few workers for
- * the kernel's blocking calls). {@link #start} returns once the server listens; it then publishes
- * the address clients should use in a file next to the token ({@code <token file>.url}), so that
- * clients find a server started on port 0. {@link #close} removes that file again.
+ * The admin API's HTTP server, on a Vert.x instance its caller owns (in a stack, the admin
+ * partition's: its event loop is one of the partition's threads and the kernel calls, made through
+ * {@code executeBlocking}, run as the partition's tasks). {@link #start} returns once the server
+ * listens; it then publishes the address clients should use in a file next to the token
+ * ({@code <token file>.url}), so that clients find a server started on port 0. {@link #close}
+ * removes that file again and stops listening; closing the Vert.x instance is the caller's.
  */
 public final class AdminServer implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
 
-    private final Vertx vertx;
     private final HttpServer server;
     private final TokenFile token;
     private final String url;
 
-    private AdminServer(Vertx vertx, HttpServer server, TokenFile token, String url) {
-        this.vertx = vertx;
+    private AdminServer(HttpServer server, TokenFile token, String url) {
         this.server = server;
         this.token = token;
         this.url = url;
     }
 
     /**
-     * Reads or creates the token, then listens.
+     * Reads or creates the token, then listens. A request that fails inside the server (a 500) is
+     * logged to {@code log} with its stack.
      *
      * @throws IllegalStateException if the token file is unsafe or the address cannot be bound, saying which
      * @throws IOException if the token file cannot be read or created
      */
-    public static AdminServer start(AdminConfig config, Schedulers schedulers, Partitions partitions) throws IOException {
+    public static AdminServer start(AdminConfig config, Vertx vertx, Schedulers schedulers, Partitions partitions, Logger log)
+            throws IOException {
         TokenFile token = TokenFile.openOrCreate(config.tokenFile());
-        Vertx vertx = Vertx.vertx(new VertxOptions()
-                .setEventLoopPoolSize(1)
-                .setWorkerPoolSize(4)
-                // It serves no files: no class path lookups, no cache folder under java.io.tmpdir.
-                .setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false)));
+        HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+                .requestHandler(new AdminHandler(vertx, token, new AdminApi(schedulers, partitions), log))
+                .listen(), "listen on " + config.host() + ":" + config.port() + " (set " + AdminConfig.PORT
+                        + " to a free port, or 0 for any)");
+        AdminServer started = new AdminServer(server, token, "http://" + clientHost(config.host()) + ":" + server.actualPort());
         try {
-            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-                    .requestHandler(new AdminHandler(vertx, token, new AdminApi(schedulers, partitions)))
-                    .listen(), "listen on " + config.host() + ":" + config.port() + " (set " + AdminConfig.PORT
-                            + " to a free port, or 0 for any)");
-            AdminServer started = new AdminServer(vertx, server, token, "http://" + clientHost(config.host()) + ":" + server.actualPort());
             started.publishUrl();
             return started;
-        } catch (RuntimeException | IOException e) {
-            vertx.close();
+        } catch (IOException | RuntimeException e) {
+            await(server.close(), "stop listening after failing to publish the URL");
             throw e;
         }
+    }
+
+    /**
+     * The settings of the admin API's Vert.x: one event loop; it serves no files, so no class
+     * path lookups and no cache folder under {@code java.io.tmpdir}.
+     */
+    public static VertxOptions vertxOptions() {
+        return new VertxOptions().setEventLoopPoolSize(1)
+                .setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false));
     }
 
     /** The base URL clients use, e.g. {@code http://127.0.0.1:8470}. */
@@ -90,7 +97,7 @@ public final class AdminServer implements AutoCloseable {
         return tokenFile.resolveSibling(tokenFile.getFileName() + ".url");
     }
 
-    /** Stops listening, withdraws the published URL (unless another server replaced it) and closes Vert.x. */
+    /** Withdraws the published URL (unless another server replaced it) and stops listening. */
     @Override
     public void close() {
         try {
@@ -100,7 +107,7 @@ public final class AdminServer implements AutoCloseable {
         } catch (IOException e) {
             // Already gone or unreadable: nothing of ours to withdraw.
         }
-        await(vertx.close(), "close the admin API's Vert.x instance");
+        await(server.close(), "stop the admin API's HTTP server");
     }
 
     private void publishUrl() throws IOException {

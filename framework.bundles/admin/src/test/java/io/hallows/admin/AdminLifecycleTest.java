@@ -15,6 +15,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +25,16 @@ class AdminLifecycleTest {
     @TempDir
     Path dir;
     private final FakeKernel kernel = new FakeKernel();
+    /** In a stack the partition's Vert.x; here a plain one, as the server does not care whose it is. */
+    private final Vertx vertx = Vertx.vertx(AdminServer.vertxOptions());
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
 
     private AdminServer start(Path tokenFile, int port) throws IOException {
-        return AdminServer.start(new AdminConfig("127.0.0.1", port, tokenFile), kernel, kernel);
+        return AdminServer.start(new AdminConfig("127.0.0.1", port, tokenFile), vertx, kernel, kernel, FakeKernel.LOG);
     }
 
     @Test

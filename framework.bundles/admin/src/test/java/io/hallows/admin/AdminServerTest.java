@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,18 +25,21 @@ class AdminServerTest {
     @TempDir
     Path dir;
     private final FakeKernel kernel = new FakeKernel();
+    /** In a stack the partition's Vert.x; here a plain one, as the server does not care whose it is. */
+    private final Vertx vertx = Vertx.vertx(AdminServer.vertxOptions());
     private AdminServer server;
     private AdminClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = AdminServer.start(new AdminConfig("127.0.0.1", 0, dir.resolve("admin.token")), kernel, kernel);
+        server = AdminServer.start(new AdminConfig("127.0.0.1", 0, dir.resolve("admin.token")), vertx, kernel, kernel, FakeKernel.LOG);
         client = new AdminClient(server.url(), Files.readString(server.tokenFile()).strip());
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         server.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get();
     }
 
     @Test

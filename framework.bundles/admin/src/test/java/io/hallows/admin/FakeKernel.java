@@ -24,6 +24,12 @@ import java.util.TreeMap;
  * records every swap and rollback that reached it.
  */
 final class FakeKernel implements Schedulers, Partitions {
+    /** A log that drops what it is given: these tests look at HTTP answers, not at log lines. */
+    static final org.osgi.service.log.Logger LOG = (org.osgi.service.log.Logger) java.lang.reflect.Proxy.newProxyInstance(
+            FakeKernel.class.getClassLoader(), new Class<?>[] {org.osgi.service.log.Logger.class},
+            (proxy, method, args) -> method.getReturnType() == boolean.class ? Boolean.FALSE
+                    : method.getReturnType() == String.class ? "fake" : null);
+
     static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
     /** Every swap and rollback that reached the kernel, as {@code swap web keyed} / {@code rollback web}. */
