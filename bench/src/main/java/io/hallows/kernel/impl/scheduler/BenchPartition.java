@@ -78,7 +78,7 @@ public final class BenchPartition implements AutoCloseable {
         } catch (ConfigRejection | SwapProtocol.OpenFailure e) {
             throw new IllegalStateException("bench partition '" + name + "' on " + policy + ": " + e.getMessage(), e);
         }
-        watchdog = new Watchdog(() -> List.of(runtime), this::revert);
+        watchdog = new Watchdog(() -> List.of(runtime), this::revert, (partition, stall) -> { });
         watchdog.start();
     }
 

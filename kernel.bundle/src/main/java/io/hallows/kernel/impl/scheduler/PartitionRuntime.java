@@ -6,7 +6,6 @@ import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.api.TaskHints;
 import io.hallows.hal.api.CpuSet;
 import io.hallows.hal.api.Outcome;
-import io.hallows.kernel.impl.hal.HalBinding;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.spi.Task;
 import java.util.ArrayDeque;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * A partition's scheduling: the executor partition code submits to, the kernel's task registry
@@ -51,9 +51,9 @@ final class PartitionRuntime implements PartitionExecutor {
     private final ArrayDeque<SwapRecord> swaps = new ArrayDeque<>();
     private volatile SwapRecord lastExit;
     private volatile boolean closed;
-    private final Pinner pinner;
-    /** Every live worker of every lane, for pinning again; also the lock pinning happens under. */
-    private final java.util.Set<LaneThread> workers = new java.util.HashSet<>();
+    private final ThreadRoster threads;
+    private final LongAdder stalls = new LongAdder();
+    private volatile Stall lastStall;
 
     PartitionRuntime(PartitionConfig config, BiConsumer<Lane, String> onLaneFailure) {
         this(config, onLaneFailure, Pinner.NONE);
@@ -63,67 +63,37 @@ final class PartitionRuntime implements PartitionExecutor {
         this.name = config.name();
         this.config = config;
         this.onLaneFailure = onLaneFailure;
-        this.pinner = pinner;
+        this.threads = new ThreadRoster(name, () -> this.config.cpus(), pinner);
     }
 
-    /**
-     * Run by each worker as it starts, before its scheduler's loop: records its id, joins the
-     * partition's workers and pins itself to the partition's cpus. Never throws: a worker that
-     * cannot be pinned runs unpinned and says why.
-     */
+    /** Run by each worker as it starts, before its scheduler's loop: joins and pins itself. */
     void bindWorker(LaneThread worker) {
-        worker.tid = HalBinding.currentThreadId();
-        synchronized (workers) { // one pinning at a time per partition, so the last cpus win
-            workers.add(worker);
-            worker.pinned = pinCurrent(config.cpus());
-        }
-    }
-
-    private Outcome<CpuSet> pinCurrent(CpuSet cpus) {
-        try {
-            return pinner.pinCurrent(cpus);
-        } catch (RuntimeException e) {
-            return Outcome.unsupported("pinning failed: " + e);
-        }
+        threads.workerStarting(worker);
     }
 
     void workerExited(LaneThread worker) {
-        synchronized (workers) {
-            workers.remove(worker);
-        }
+        threads.workerExited(worker);
     }
 
-    /**
-     * Pins every live worker again, of every lane (a new lane's workers may not be active yet):
-     * a HAL arrived after they started, or the cpus changed. A worker starting meanwhile pins
-     * itself under the same lock, reading the configuration then.
-     *
-     * @return what each worker is pinned to now
-     */
+    /** Pins every live thread again (a HAL arrived late, or the cpus changed); see {@link ThreadRoster#rebind}. */
     List<Outcome<CpuSet>> rebindWorkers() {
-        synchronized (workers) {
-            CpuSet cpus = config.cpus();
-            List<Outcome<CpuSet>> outcomes = new java.util.ArrayList<>();
-            for (LaneThread worker : workers) {
-                long tid = worker.tid;
-                if (tid >= 0) {
-                    try {
-                        worker.pinned = pinner.pin(tid, cpus);
-                    } catch (RuntimeException e) {
-                        worker.pinned = Outcome.unsupported("pinning failed: " + e);
-                    }
-                    outcomes.add(worker.pinned);
-                }
-            }
-            return outcomes;
-        }
+        return threads.rebind();
     }
 
-    /** Each live worker, of every lane, with what it is pinned to. */
+    /** Each live thread, workers of every lane and loops, with what it is pinned to. */
     List<WorkerPin> workers() {
-        synchronized (workers) {
-            return workers.stream().map(t -> new WorkerPin(name, t.getName(), t.tid, t.pinned)).toList();
-        }
+        return threads.list();
+    }
+
+    /** The loop threads the partition owns now, for the watchdog. */
+    List<LoopThread> loops() {
+        return threads.loops();
+    }
+
+    /** Counts a stall of one of its loops, the watchdog's finding, in the partition's figures. */
+    void recordStall(Stall stall) {
+        stalls.increment();
+        lastStall = stall;
     }
 
     @Override
@@ -239,6 +209,7 @@ final class PartitionRuntime implements PartitionExecutor {
 
     SchedulerStats stats() {
         Lane lane = active;
+        Stall stall = lastStall;
         long subs = submitted.sum();
         long starts = started.sum();
         long done = completed.sum() + failed.sum();
@@ -255,7 +226,8 @@ final class PartitionRuntime implements PartitionExecutor {
         return new SchedulerStats(name, lane == null ? "-" : lane.choice.label(), config.workers(),
                 config.watchdog().toMillis(), subs, completed.sum(), failed.sum(), Math.max(0, subs - starts),
                 Math.max(0, starts - done), latency.quantile(0.5) / 1e3, latency.quantile(0.99) / 1e3,
-                latency.quantile(0.999) / 1e3, recent, lastExit, policy);
+                latency.quantile(0.999) / 1e3, recent, lastExit, policy, threads.loopCount(), stalls.sum(),
+                stall == null ? null : stall.describe());
     }
 
     /** Refuses new submissions; tasks not yet run are abandoned with the partition. */
@@ -272,8 +244,21 @@ final class PartitionRuntime implements PartitionExecutor {
     }
 
     @Override
-    public Runnable ownThread(String role, Runnable loop, java.util.function.LongSupplier busySince) {
-        throw new UnsupportedOperationException("not yet: partition-owned loop threads"); // TODO(kernel-sched helper)
+    public Runnable ownThread(String role, Runnable loop, LongSupplier busySince) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(loop, "loop");
+        Objects.requireNonNull(busySince, "busySince");
+        if (closed) {
+            throw new RejectedExecutionException("partition '" + name + "' has been removed: it owns no more threads");
+        }
+        return () -> {
+            LoopThread self = threads.loopStarting(role, busySince);
+            try {
+                loop.run();
+            } finally {
+                threads.loopExited(self);
+            }
+        };
     }
 
     /** A task body's checked exception, carried out of a Runnable; counted as the task's failure. */

@@ -13,6 +13,8 @@ import io.hallows.kernel.impl.partition.PartitionRights;
 import io.hallows.kernel.impl.protect.GatedService;
 import io.hallows.kernel.impl.protect.PerHolder;
 import io.hallows.kernel.impl.hal.HalBinding;
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.impl.partition.PartitionListener;
 import io.hallows.kernel.spi.SchedulerFactory;
@@ -37,6 +39,7 @@ import org.osgi.framework.ServiceRegistration;
  * scheduler the watchdog or its own failure condemns. Every switch is audited.
  */
 public final class SchedulerManager implements PartitionListener, Schedulers, PerHolder<Schedulers>, AutoCloseable {
+    private static final KernelLogger LOG = KernelLog.of(SchedulerManager.class);
     private static final Pattern POLICY_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     /** A partition's runtime, what it wants to run, and its executor's registration. */
@@ -79,7 +82,7 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         this.kernelOnly = kernelOnly;
         this.catalog = new SchedulerCatalog(context);
         this.protocol = new SwapProtocol(catalog);
-        this.watchdog = new Watchdog(() -> partitions.values().stream().map(m -> m.runtime).toList(), this::abort);
+        this.watchdog = new Watchdog(() -> partitions.values().stream().map(m -> m.runtime).toList(), this::abort, this::stalled);
     }
 
     public void open() throws InvalidSyntaxException {
@@ -193,6 +196,12 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         } catch (SwapProtocol.OpenFailure impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** A loop thread of {@code partition} stalled: the audit log gets its top frames, the log its whole stack. */
+    private void stalled(String partition, Stall stall) {
+        audit.record("kernel", "partition.stall", partition, stall.summary());
+        LOG.warn("partition '" + partition + "': " + stall.summary(), stall.asTrace());
     }
 
     private void recorded(Managed m, SwapRecord r) {

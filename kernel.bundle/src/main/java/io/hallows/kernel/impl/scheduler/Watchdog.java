@@ -11,7 +11,10 @@ import java.util.function.Supplier;
  * Looks at every partition every {@value #PERIOD_MS} ms: the oldest task its active scheduler
  * holds must not have been runnable for longer than the partition's bound, or the scheduler is
  * aborted with exit reason {@code stall} (sched_ext's watchdog, on the JVM). The built-in FIFO is
- * never aborted: there is nothing safer to revert to. Also trims the task registries.
+ * never aborted: there is nothing safer to revert to. The partition's own loop threads
+ * ({@link io.hallows.kernel.api.PartitionExecutor#ownThread}) are looked at too: one busy with one
+ * unit of work for longer than the bound is reported as a stall, once, with its stack (Vert.x's
+ * {@code BlockedThreadChecker}). Also trims the task registries.
  */
 final class Watchdog implements AutoCloseable {
     static final long PERIOD_MS = 20;
@@ -23,26 +26,35 @@ final class Watchdog implements AutoCloseable {
         void abort(Lane lane, ExitReason reason, String detail);
     }
 
+    /** Where a loop thread's stall is reported, after it is counted in its partition's figures. */
+    interface StallReport {
+        void stalled(String partition, Stall stall);
+    }
+
     private final Supplier<List<PartitionRuntime>> runtimes;
     private final Verdict verdict;
+    private final StallReport stalls;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hallows-watchdog");
         t.setDaemon(true);
         return t;
     });
 
-    Watchdog(Supplier<List<PartitionRuntime>> runtimes, Verdict verdict) {
+    Watchdog(Supplier<List<PartitionRuntime>> runtimes, Verdict verdict, StallReport stalls) {
         this.runtimes = runtimes;
         this.verdict = verdict;
+        this.stalls = stalls;
     }
 
     void start() {
         timer.scheduleWithFixedDelay(this::check, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    private void check() {
+    /** One look at every partition; package-private so that tests can look without waiting for the timer. */
+    void check() {
         for (PartitionRuntime runtime : runtimes.get()) {
             try {
+                checkLoops(runtime);
                 check(runtime);
             } catch (RuntimeException e) {
                 System.err.println("hallows: watchdog failed on partition '" + runtime.name() + "': " + e);
@@ -65,6 +77,19 @@ final class Watchdog implements AutoCloseable {
         if (waited > bound && runtime.active == lane) {
             verdict.abort(lane, ExitReason.STALL, oldest + " was runnable for " + TimeUnit.NANOSECONDS.toMillis(waited)
                     + " ms, over the partition's watchdog bound of " + TimeUnit.NANOSECONDS.toMillis(bound) + " ms");
+        }
+    }
+
+    /** A loop busy with one unit of work for over the bound is reported once; it is not interrupted. */
+    private void checkLoops(PartitionRuntime runtime) {
+        long now = System.nanoTime();
+        long bound = runtime.watchdogNanos();
+        for (LoopThread loop : runtime.loops()) {
+            Stall stall = loop.stallAt(now, bound);
+            if (stall != null) {
+                runtime.recordStall(stall);
+                stalls.stalled(runtime.name(), stall);
+            }
         }
     }
 

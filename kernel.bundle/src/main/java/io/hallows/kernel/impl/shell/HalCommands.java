@@ -42,7 +42,7 @@ public final class HalCommands {
         this.schedulers = kernel.schedulers();
     }
 
-    @Descriptor("show the cpu topology, which partition owns each cpu, and what each worker thread is pinned to")
+    @Descriptor("show the cpu topology, which partition owns each cpu, and what each worker and loop thread is pinned to")
     public String cores() {
         Optional<Hal> bound = hal.hal();
         // One read of sysfs for the whole answer, so the cpus listed and the layout agree.
@@ -69,12 +69,22 @@ public final class HalCommands {
         // PINNED TO is what pinning read back; ALLOWED NOW asks the HAL again, so a change made
         // behind the kernel's back (taskset, cgroups) shows.
         Table workers = new Table("PARTITION", "WORKER", "TID", "PINNED TO", "ALLOWED NOW");
+        // A framework's loop threads (ownThread) are the partition's too; listed apart, with their role.
+        Table loops = new Table("PARTITION", "LOOP THREAD", "ROLE", "TID", "PINNED TO", "ALLOWED NOW");
         for (WorkerPin w : schedulers.workers()) {
-            workers.row(w.partition(), w.thread(), w.tid() < 0 ? "-" : w.tid(),
-                    w.pinned().isSupported() ? w.pinned().value() : "not pinned: " + w.pinned().reason(),
-                    bound.isEmpty() || w.tid() < 0 ? "-" : allowedNow(bound.get(), w.tid()));
+            Object tid = w.tid() < 0 ? "-" : w.tid();
+            Object pinned = w.pinned().isSupported() ? w.pinned().value() : "not pinned: " + w.pinned().reason();
+            Object allowed = bound.isEmpty() || w.tid() < 0 ? "-" : allowedNow(bound.get(), w.tid());
+            if (w.isLoop()) {
+                loops.row(w.partition(), w.thread(), w.role(), tid, pinned, allowed);
+            } else {
+                workers.row(w.partition(), w.thread(), tid, pinned, allowed);
+            }
         }
         out.append(workers.isEmpty() ? "no worker threads running\n" : workers.toString());
+        if (!loops.isEmpty()) {
+            out.append('\n').append(loops);
+        }
         return out.toString();
     }
 

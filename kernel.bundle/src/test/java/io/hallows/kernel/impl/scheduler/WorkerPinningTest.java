@@ -95,6 +95,7 @@ class WorkerPinningTest {
         CountDownLatch ran = new CountDownLatch(1);
         runtime.execute(ran::countDown);
         assertTrue(ran.await(10, TimeUnit.SECONDS), "work runs without a HAL");
+        awaitWorkers(runtime, 2); // the worker that did not take the task may still be starting
         List<WorkerPin> workers = runtime.workers();
         assertEquals(2, workers.size());
         for (WorkerPin w : workers) {
