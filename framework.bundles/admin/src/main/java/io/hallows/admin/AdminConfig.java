@@ -23,9 +23,22 @@ public record AdminConfig(String host, int port, Path tokenFile) {
      * @throws IllegalArgumentException naming the property whose value is not usable
      */
     public static AdminConfig from(Function<String, String> property) {
+        return from(property, System.getenv());
+    }
+
+    /**
+     * As {@link #from(Function)}, with {@code env} as the environment: the default token file is
+     * under {@code $HOME} when it is set (where {@code run/hallows ctl} looks), else under {@code user.home}.
+     */
+    static AdminConfig from(Function<String, String> property, java.util.Map<String, String> env) {
         String host = value(property, HOST, DEFAULT_HOST);
         String port = value(property, PORT, Integer.toString(DEFAULT_PORT));
+        // $HOME first, as run/hallows ctl looks there: the JVM's user.home can differ from it.
         String home = value(property, "user.home", ".");
+        String envHome = env.get("HOME");
+        if (envHome != null && !envHome.isBlank()) {
+            home = envHome;
+        }
         String tokenFile = value(property, TOKEN_FILE, Path.of(home, ".hallows", "admin.token").toString());
         return new AdminConfig(host, parsePort(port), Path.of(tokenFile).toAbsolutePath());
     }

@@ -117,8 +117,11 @@ class AdminLifecycleTest {
 
     @Test
     void configurationComesFromPropertiesWithDefaults() {
-        AdminConfig defaults = AdminConfig.from(name -> name.equals("user.home") ? "/home/op" : null);
+        AdminConfig defaults = AdminConfig.from(name -> name.equals("user.home") ? "/home/op" : null, java.util.Map.of());
         assertEquals(new AdminConfig("127.0.0.1", 8470, Path.of("/home/op/.hallows/admin.token")), defaults);
+        // Where $HOME and user.home disagree, $HOME wins: run/hallows ctl looks for the token there.
+        AdminConfig home = AdminConfig.from(name -> name.equals("user.home") ? "/nonexistent" : null, java.util.Map.of("HOME", "/home/op"));
+        assertEquals(Path.of("/home/op/.hallows/admin.token"), home.tokenFile());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AdminConfig.from(name -> name.equals(AdminConfig.PORT) ? "http" : null));
         assertEquals("hallows.admin.port must be a port number from 0 to 65535, 0 for any free port (was 'http')", e.getMessage());

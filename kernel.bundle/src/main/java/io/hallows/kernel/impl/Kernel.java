@@ -3,6 +3,7 @@ package io.hallows.kernel.impl;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import io.hallows.kernel.impl.capability.RequestGrants;
+import io.hallows.kernel.impl.data.DataHealth;
 import io.hallows.kernel.impl.hal.HalBinding;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import io.hallows.kernel.impl.protect.Trust;
@@ -13,7 +14,7 @@ import io.hallows.kernel.impl.scheduler.SchedulerManager;
  * that only the kernel bundle itself can see or obtain it.
  */
 public record Kernel(AuditJournal audit, CapabilityTable capabilities, RequestGrants requests,
-        PartitionManager partitions, SchedulerManager schedulers, HalBinding hal, Trust trust) {
+        PartitionManager partitions, SchedulerManager schedulers, HalBinding hal, Trust trust, DataHealth data) {
     /** Service property that marks the kernel's internal services, seen only by the kernel. */
     public static final String INTERNAL = "hallows.internal";
     /** The filter the kernel's own components use to reference this service. */

@@ -2,6 +2,7 @@ package io.hallows.kernel.impl;
 
 import io.hallows.kernel.api.AuditLog;
 import io.hallows.kernel.api.CapabilityRegistry;
+import io.hallows.kernel.api.DataArea;
 import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.api.Partitions;
 import io.hallows.kernel.api.Schedulers;
@@ -9,6 +10,8 @@ import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.BundleCapabilities;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import io.hallows.kernel.impl.capability.RequestGrants;
+import io.hallows.kernel.impl.data.DataFolder;
+import io.hallows.kernel.impl.data.DataHealth;
 import io.hallows.kernel.impl.hal.HalBinding;
 import io.hallows.kernel.impl.log.KernelLog;
 import io.hallows.kernel.impl.log.KernelLogger;
@@ -48,6 +51,8 @@ import org.osgi.service.cm.ManagedServiceFactory;
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class KernelActivator implements BundleActivator {
     private static final KernelLogger LOG = KernelLog.of(KernelActivator.class);
+    /** The process's exit status when run/hallows started a stack whose kernel refused to start. */
+    static final int REFUSED_EXIT_STATUS = 3;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private AuditJournal audit;
     private CapabilityTable table;
@@ -56,14 +61,34 @@ public final class KernelActivator implements BundleActivator {
     private SchedulerManager schedulers;
     private HalBinding hal;
     private RequestGrants requests;
+    private DataFolder dataFolder;
+    private DataHealth dataHealth;
 
     @Override
     public void start(BundleContext context) throws Exception {
+        try {
+            startParts(context);
+        } catch (Exception | Error e) {
+            // Felix does not call stop() after a failed start: at least free the data area for the next try.
+            if (dataHealth != null) {
+                dataHealth.close();
+            }
+            if (dataFolder != null) {
+                dataFolder.close();
+            }
+            throw e;
+        }
+    }
+
+    private void startParts(BundleContext context) throws Exception {
         KernelLog.open(context);
         refuseAttachedFragments(context);
-        java.io.File file = context.getDataFile("audit.log");
-        audit = file == null ? AuditJournal.inMemory() : AuditJournal.appendingTo(file.toPath());
-        audit.record("kernel", "start", "kernel", "Hallows kernel " + context.getBundle().getVersion() + " starting");
+        dataFolder = openDataArea(context);
+        audit = AuditJournal.appendingTo(dataFolder.root().resolve("audit").resolve("audit.log"));
+        audit.record("kernel", "start", "kernel", "Hallows kernel " + context.getBundle().getVersion() + " starting; data area "
+                + dataFolder.root());
+        dataHealth = new DataHealth(dataFolder, audit);
+        dataHealth.start();
         table = new CapabilityTable(audit);
         Trust trust = Trust.ofStackInstalledBefore(context, table);
         ServiceVisibility visibility = new ServiceVisibility(trust, audit);
@@ -99,8 +124,10 @@ public final class KernelActivator implements BundleActivator {
                 props(KernelConstants.PROTECTED, "kernel.audit"));
         register(context, new String[] {Schedulers.class.getName()}, new GatedService<>(schedulers, kernelOnly, "schedulers", audit),
                 props(KernelConstants.PROTECTED, KernelConstants.SCHEDULERS));
+        register(context, new String[] {DataArea.class.getName()}, new GatedService<>(dataFolder, kernelOnly, "data", audit),
+                props(KernelConstants.PROTECTED, "kernel.data"));
         register(context, new String[] {CapabilityRegistry.class.getName()}, new BundleCapabilities(table), props());
-        Kernel kernel = new Kernel(audit, table, requests, partitions, schedulers, hal, trust);
+        Kernel kernel = new Kernel(audit, table, requests, partitions, schedulers, hal, trust, dataHealth);
         register(context, new String[] {Kernel.class.getName()}, new GatedService<>(kernel, kernelOnly, "internal", audit),
                 props(Kernel.INTERNAL, Boolean.TRUE));
     }
@@ -121,8 +148,39 @@ public final class KernelActivator implements BundleActivator {
         }
         registrations.clear();
         audit.record("kernel", "stop", "kernel", "Hallows kernel stopped");
+        dataHealth.close();
         audit.close();
+        dataFolder.close();
         KernelLog.close();
+    }
+
+    /**
+     * The stack's data area: the folder {@code hallows.data} names, locked for this kernel. Without
+     * the property (a framework started by hand or by a test), a folder in the kernel bundle's
+     * storage, which lasts only as long as that storage does.
+     */
+    private static DataFolder openDataArea(BundleContext context) throws BundleException {
+        String configured = context.getProperty(DataArea.PROPERTY);
+        java.nio.file.Path root;
+        if (configured != null && !configured.isBlank()) {
+            root = java.nio.file.Path.of(configured.strip());
+        } else {
+            root = context.getDataFile("data").toPath();
+            LOG.warn("no " + DataArea.PROPERTY + " is set: the data area is " + root + ", inside the framework's storage,"
+                    + " and is lost when that storage is cleaned; run/hallows sets it (HALLOWS_DATA)");
+        }
+        try {
+            return DataFolder.open(root);
+        } catch (java.io.IOException e) {
+            LOG.error("the kernel refuses to start: " + e.getMessage());
+            if (context.getProperty("hallows.console") != null) {
+                // Started by run/hallows, where nothing else would end the process: without a kernel the
+                // stack would wait forever. Exit status 3 says "refused to start" (see run/hallows help).
+                Thread exit = new Thread(() -> System.exit(REFUSED_EXIT_STATUS), "hallows-refused");
+                exit.start();
+            }
+            throw new BundleException("the Hallows kernel refuses to start: " + e.getMessage(), BundleException.ACTIVATOR_ERROR, e);
+        }
     }
 
     /** A fragment shares the kernel's class loader, and could mint: the kernel will not run with one. */

@@ -33,6 +33,7 @@ class LauncherIT {
         builder.environment().put("HALLOWS_NO_BUILD", "1");
         builder.environment().put("JAVA_HOME", javaHome);
         builder.environment().put("HALLOWS_JVM_DIR", jvmDir);
+        builder.environment().put("HALLOWS_DATA", work.resolve("data").toString()); // not the user's ~/.hallows/data
         // The stack's admin API on any free port, with its token in the test's folder, not ~/.hallows.
         builder.environment().put("HALLOWS_JAVA_OPTS", "-Dhallows.admin.port=0 -Dhallows.admin.tokenFile=" + work.resolve("admin.token"));
         Process process = builder.start();

@@ -71,6 +71,7 @@ final class Stack implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put("org.osgi.framework.storage", workDir.resolve("framework").toString());
         config.put("org.osgi.framework.storage.clean", "onFirstInit");
+        config.put("hallows.data", workDir.resolve("data").toString()); // the stack's data area (audit log, layers' files)
         config.put("org.osgi.framework.system.packages.extra", "sun.misc");
         config.put("org.osgi.framework.startlevel.beginning", String.valueOf(bundles.size() + 2));
         config.put("configurator.initial", stackFile.toUri().toString());

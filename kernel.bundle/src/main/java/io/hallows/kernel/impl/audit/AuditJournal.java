@@ -2,38 +2,45 @@ package io.hallows.kernel.impl.audit;
 
 import io.hallows.kernel.api.AuditEntry;
 import io.hallows.kernel.api.AuditLog;
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The audit log: the newest entries in memory, every entry appended to a file when one is given. */
+/**
+ * The audit log: the newest entries in memory and, when a file is given, every entry appended to
+ * it ({@link AuditFile}: forced every second by the kernel, rotated by size). A journal on a file
+ * that already holds entries (an earlier run's) starts with its last ones in memory and continues
+ * their numbering, so {@code hallows:audit} shows what happened before a restart or a crash.
+ */
 public final class AuditJournal implements AuditLog, AutoCloseable {
+    private static final KernelLogger LOG = KernelLog.of(AuditJournal.class);
     private static final int KEPT = 10_000;
 
     private final ArrayDeque<AuditEntry> entries = new ArrayDeque<>();
-    private final Writer file;
+    private final AuditFile file;
     private long sequence;
+    private boolean failing;
 
-    private AuditJournal(Writer file) {
+    private AuditJournal(AuditFile file, List<AuditEntry> earlier) {
         this.file = file;
+        entries.addAll(earlier);
+        sequence = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).sequence();
     }
 
     /** A journal that keeps entries in memory only. */
     public static AuditJournal inMemory() {
-        return new AuditJournal(null);
+        return new AuditJournal(null, List.of());
     }
 
-    /** A journal that also appends every entry to {@code file}. */
+    /** A journal that also appends every entry to {@code file}, after the entries already there. */
     public static AuditJournal appendingTo(Path file) throws IOException {
-        return new AuditJournal(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND));
+        List<AuditEntry> earlier = AuditFile.tail(file, KEPT);
+        return new AuditJournal(AuditFile.open(file), earlier);
     }
 
     public AuditEntry record(String actor, String action, String target, String detail) {
@@ -63,17 +70,36 @@ public final class AuditJournal implements AuditLog, AutoCloseable {
         }
     }
 
+    /** Forces what was appended to the device (the kernel calls it every second). */
+    public void force() {
+        if (file == null) {
+            return;
+        }
+        try {
+            file.force();
+        } catch (IOException e) {
+            LOG.error("cannot force the audit log to disk: " + e.getMessage());
+        }
+    }
+
+    /** What is wrong with the audit log's file now, or null (see {@link AuditFile#problem()}). */
+    public String problem() {
+        return file == null ? null : file.problem();
+    }
+
     private void append(AuditEntry e) {
         if (file == null) {
             return;
         }
         try {
-            file.write(e.time() + "\t" + e.sequence() + "\t" + e.actor() + "\t" + e.action() + "\t" + e.target()
-                    + "\t" + e.detail().replace('\n', ' ') + "\n");
-            file.flush();
+            file.append(e);
+            failing = false;
         } catch (IOException ex) {
-            // The in-memory log still has the entry; a full disk must not stop the kernel.
-            System.err.println("hallows: cannot append to audit log: " + ex.getMessage());
+            // The in-memory log still has the entry; a full disk must not stop the kernel. Said once per outage.
+            if (!failing) {
+                LOG.error("cannot append to the audit log (entries are kept in memory until it works again): " + ex.getMessage());
+            }
+            failing = true;
         }
     }
 
