@@ -10,13 +10,19 @@ import java.util.function.Function;
  * @param host the address to bind, {@value #DEFAULT_HOST} unless {@value #HOST} says otherwise
  * @param port the port, {@value #DEFAULT_PORT} unless {@value #PORT} says otherwise; 0 for any free port
  * @param tokenFile the bearer token's file, {@value #TOKEN_FILE}, default {@code ~/.hallows/admin.token}
+ * @param limits what clients may hold (connections, timeouts)
  */
-public record AdminConfig(String host, int port, Path tokenFile) {
+public record AdminConfig(String host, int port, Path tokenFile, ConnectionLimits limits) {
     public static final String HOST = "hallows.admin.host";
     public static final String PORT = "hallows.admin.port";
     public static final String TOKEN_FILE = "hallows.admin.tokenFile";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8470;
+
+    /** With the default {@link ConnectionLimits}. */
+    public AdminConfig(String host, int port, Path tokenFile) {
+        this(host, port, tokenFile, ConnectionLimits.DEFAULT);
+    }
 
     /**
      * @param property looks up a property by name, null if unset
@@ -40,7 +46,7 @@ public record AdminConfig(String host, int port, Path tokenFile) {
             home = envHome;
         }
         String tokenFile = value(property, TOKEN_FILE, Path.of(home, ".hallows", "admin.token").toString());
-        return new AdminConfig(host, parsePort(port), Path.of(tokenFile).toAbsolutePath());
+        return new AdminConfig(host, parsePort(port), Path.of(tokenFile).toAbsolutePath(), ConnectionLimits.from(property));
     }
 
     private static String value(Function<String, String> property, String name, String otherwise) {

@@ -51,8 +51,14 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(AdminConfig config, Vertx vertx, Schedulers schedulers, Partitions partitions, Logger log)
             throws IOException {
         TokenFile token = TokenFile.openOrCreate(config.tokenFile());
-        HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-                .requestHandler(new AdminHandler(vertx, token, new AdminApi(schedulers, partitions), log))
+        ConnectionGuard guard = new ConnectionGuard(vertx, config.limits(), log);
+        HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                        .setIdleTimeout((int) config.limits().idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                        // HTTP/1.1 only: with clear-text HTTP/2 on, Vert.x waits for a client's first bytes before it
+                        // makes the connection, and a client that sends none would escape the guard.
+                        .setHttp2ClearTextEnabled(false))
+                .connectionHandler(guard::accept)
+                .requestHandler(guard.guard(new AdminHandler(vertx, token, new AdminApi(schedulers, partitions), log)))
                 .listen(), "listen on " + config.host() + ":" + config.port() + " (set " + AdminConfig.PORT
                         + " to a free port, or 0 for any)");
         AdminServer started = new AdminServer(server, token, "http://" + clientHost(config.host()) + ":" + server.actualPort());

@@ -1,0 +1,101 @@
+package io.hallows.admin;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.osgi.service.log.Logger;
+
+/**
+ * Enforces {@link ConnectionLimits} on an HTTP server: connections over the caps are closed as
+ * they arrive, a connection that sends no whole request in time is closed, and a request not
+ * answered in time (a slow body, a stalled client) has its connection closed. Refusals are logged
+ * at WARN at most once per {@value #WARN_EVERY_MS} ms, with how many there were, so a flood cannot
+ * flood the log too.
+ */
+final class ConnectionGuard {
+    static final long WARN_EVERY_MS = 10_000;
+
+    private final Vertx vertx;
+    private final ConnectionLimits limits;
+    private final Logger log;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Map<String, AtomicInteger> perPeer = new ConcurrentHashMap<>();
+    /** The first-request timer of each connection that has not sent a request yet. */
+    private final Map<HttpConnection, Long> awaitingFirst = new ConcurrentHashMap<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong lastWarning = new AtomicLong();
+
+    ConnectionGuard(Vertx vertx, ConnectionLimits limits, Logger log) {
+        this.vertx = vertx;
+        this.limits = limits;
+        this.log = log;
+    }
+
+    /** The server's connection handler. */
+    void accept(HttpConnection connection) {
+        String peer = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().host();
+        int all = open.incrementAndGet();
+        int fromPeer = perPeer.computeIfAbsent(peer, p -> new AtomicInteger()).incrementAndGet();
+        connection.closeHandler(v -> closed(connection, peer));
+        if (all > limits.maxConnections() || fromPeer > limits.maxPerPeer()) {
+            refuse(all > limits.maxConnections() ? "over the cap of " + limits.maxConnections() + " connections"
+                    : "over the cap of " + limits.maxPerPeer() + " connections from " + peer);
+            connection.close();
+            return;
+        }
+        awaitingFirst.put(connection, vertx.setTimer(limits.requestTimeout().toMillis(), id -> {
+            if (awaitingFirst.remove(connection) != null) {
+                refuse("no request within " + limits.requestTimeout().toMillis() + " ms of connecting (" + peer + ")");
+                connection.close();
+            }
+        }));
+    }
+
+    /** Wraps the server's request handler with the per-request deadline. */
+    Handler<HttpServerRequest> guard(Handler<HttpServerRequest> next) {
+        return request -> {
+            Long first = awaitingFirst.remove(request.connection());
+            if (first != null) {
+                vertx.cancelTimer(first);
+            }
+            long deadline = vertx.setTimer(limits.requestTimeout().toMillis(), id -> {
+                if (!request.response().ended()) {
+                    refuse(request.method() + " " + request.path() + " not completed within " + limits.requestTimeout().toMillis()
+                            + " ms (a slow body or a stalled client)");
+                    request.connection().close();
+                }
+            });
+            request.response().endHandler(v -> vertx.cancelTimer(deadline));
+            request.response().closeHandler(v -> vertx.cancelTimer(deadline));
+            next.handle(request);
+        };
+    }
+
+    /** Connections open now (for tests and diagnostics). */
+    int open() {
+        return open.get();
+    }
+
+    private void closed(HttpConnection connection, String peer) {
+        Long first = awaitingFirst.remove(connection);
+        if (first != null) {
+            vertx.cancelTimer(first);
+        }
+        open.decrementAndGet();
+        perPeer.computeIfPresent(peer, (p, count) -> count.decrementAndGet() == 0 ? null : count);
+    }
+
+    private void refuse(String why) {
+        long count = refused.incrementAndGet();
+        long now = System.currentTimeMillis();
+        long last = lastWarning.get();
+        if (now - last >= WARN_EVERY_MS && lastWarning.compareAndSet(last, now)) {
+            log.warn("admin API: closed a connection: {} ({} refused so far)", why, count);
+        }
+    }
+}
