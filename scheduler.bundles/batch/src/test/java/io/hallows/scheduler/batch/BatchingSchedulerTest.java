@@ -1,27 +1,64 @@
 package io.hallows.scheduler.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallows.kernel.spi.SchedulerFactory;
+import io.hallows.kernel.spi.Task;
+import io.hallows.scheduler.testkit.SchedulerContract;
 import io.hallows.scheduler.testkit.TestContext;
 import io.hallows.scheduler.testkit.TestTask;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The properties the batch policy exists for: batches by key and size or delay, in order. */
-class BatchingSchedulerTest {
-    private static final long TIMEOUT_SECONDS = 30; // a failure guard only
+/**
+ * The batch policy: the SPI's contract, and what the policy exists for: batches by key and size
+ * or delay, each key's batches in order.
+ */
+class BatchingSchedulerTest extends SchedulerContract<BatchingScheduler> {
+    @Override
+    protected SchedulerFactory factory() {
+        return new BatchingSchedulerFactory();
+    }
+
+    /** Batches of a few tasks, flushed quickly: many batches under load, none waiting long. */
+    @Override
+    protected Map<String, String> options() {
+        return Map.of("batchSize", "16", "batchDelayMicros", "500");
+    }
+
+    /**
+     * Batches of three and a delay no test reaches: at hand-back, tasks are held in every state a
+     * batch has (filling, ready, waiting behind its key's running batch, unclaimed in a running one).
+     */
+    @Override
+    protected Map<String, String> handBackOptions() {
+        return Map.of("batchSize", "3", "batchDelayMicros", "60000000");
+    }
+
+    @Override
+    protected Function<Task, String> orderKey() {
+        return Task::batchKey;
+    }
+
+    @Override
+    protected void checkMetricsAfterLoad(Map<String, Object> metrics, Load load) {
+        assertEquals(load.all().stream().filter(t -> t.batchKey() != null).count(), metrics.get("batchedTasks"));
+    }
 
     @Test
     void formsBatchesOfOneKeyUpToTheSizeAndRunsEachBackToBackOnOneWorker() throws Exception {
         // A delay no test run reaches: every batch is flushed by size, so the test knows each one.
-        TestContext context = new TestContext(2, Map.of("batchSize", "50", "batchDelayMicros", "60000000"));
-        BatchingScheduler scheduler = create(context);
+        BatchingScheduler scheduler = start(2, Map.of("batchSize", "50", "batchDelayMicros", "60000000"));
+        TestContext context = context();
         List<List<TestTask>> byKey = submitRoundRobin(context, scheduler, 1000, 4, 0);
 
         Map<String, Object> metrics = scheduler.metrics();
@@ -43,13 +80,13 @@ class BatchingSchedulerTest {
                         .noneMatch(t -> t.startedAt() >= begin && t.startedAt() <= end), "nothing ran between a batch's tasks");
             }
         }
-        stop(scheduler, context);
+        stop();
     }
 
     @Test
     void fillsMostBatchesUnderTheDefaultDelayWhenSubmittedQuickly() throws Exception {
-        TestContext context = new TestContext(2, Map.of("batchSize", "50"));
-        BatchingScheduler scheduler = create(context);
+        BatchingScheduler scheduler = start(2, Map.of("batchSize", "50"));
+        TestContext context = context();
         submitRoundRobin(context, scheduler, 1000, 4, 0);
 
         Map<String, Object> metrics = scheduler.metrics();
@@ -57,25 +94,25 @@ class BatchingSchedulerTest {
         assertEquals(1000L, metrics.get("batchedTasks"));
         assertTrue((long) metrics.get("maxBatchSize") <= 50);
         assertTrue((long) metrics.get("flushedBySize") * 2 > batches, "most of " + batches + " batches are full: " + metrics);
-        stop(scheduler, context);
+        stop();
     }
 
     @Test
     void runsEachKeyInSubmissionOrderOneBatchAtATime() throws Exception {
         // Small batches, a short delay and real work: batches of a key queue behind each other.
-        TestContext context = new TestContext(2, Map.of("batchSize", "8", "batchDelayMicros", "200"));
-        BatchingScheduler scheduler = create(context);
+        BatchingScheduler scheduler = start(2, Map.of("batchSize", "8", "batchDelayMicros", "200"));
+        TestContext context = context();
         List<List<TestTask>> byKey = submitRoundRobin(context, scheduler, 600, 2, TimeUnit.MICROSECONDS.toNanos(50));
 
-        byKey.forEach(BatchingSchedulerTest::assertInSequence);
+        byKey.forEach(SchedulerContract::assertInSequence);
         assertTrue((long) scheduler.metrics().get("batches") >= 600 / 8);
-        stop(scheduler, context);
+        stop();
     }
 
     @Test
     void flushesALoneTaskWhenTheDelayHasPassed() throws Exception {
-        TestContext context = new TestContext(1, Map.of("batchSize", "1000"));
-        BatchingScheduler scheduler = create(context);
+        BatchingScheduler scheduler = start(1, Map.of("batchSize", "1000"));
+        TestContext context = context();
         CountDownLatch ran = new CountDownLatch(1);
         TestTask task = TestTask.of(context, ran::countDown, TestTask.NO_DEADLINE, null, "log", 0);
         scheduler.submit(task);
@@ -85,22 +122,18 @@ class BatchingSchedulerTest {
         assertEquals(1L, scheduler.metrics().get("flushedByTime"));
         assertEquals(0L, scheduler.metrics().get("flushedBySize"));
         assertEquals(1L, scheduler.metrics().get("batches"));
-        stop(scheduler, context);
+        stop();
     }
 
     @Test
     void runsTasksWithoutABatchKeyAloneInSubmissionOrder() throws Exception {
-        TestContext context = new TestContext(1, Map.of());
-        BatchingScheduler scheduler = create(context);
+        BatchingScheduler scheduler = start(1, Map.of());
+        TestContext context = context();
         List<List<TestTask>> tasks = submitRoundRobin(context, scheduler, 100, 1, 0, null);
 
         assertInSequence(tasks.get(0));
         assertEquals(0L, scheduler.metrics().get("batches"));
-        stop(scheduler, context);
-    }
-
-    static BatchingScheduler create(TestContext context) {
-        return (BatchingScheduler) new BatchingSchedulerFactory().create(context);
+        stop();
     }
 
     private static List<List<TestTask>> submitRoundRobin(TestContext context, BatchingScheduler scheduler, int count,
@@ -133,35 +166,15 @@ class BatchingSchedulerTest {
         return byKey;
     }
 
-    /** Each task started after the one submitted before it had finished. */
-    private static void assertInSequence(List<TestTask> tasks) {
-        List<TestTask> byStart = tasks.stream().sorted(Comparator.comparingLong(TestTask::startedAt)).toList();
-        assertEquals(tasks, byStart, "ran in submission order");
-        for (int i = 1; i < tasks.size(); i++) {
-            assertTrue(tasks.get(i).startedAt() >= tasks.get(i - 1).finishedAt(), tasks.get(i) + " overlapped its predecessor");
-        }
-    }
-
-    /** Switches the instance out as the kernel does, and checks its workers left cleanly. */
-    static void stop(BatchingScheduler scheduler, TestContext context) throws InterruptedException {
-        scheduler.handBack();
-        context.deactivate();
-        assertTrue(context.awaitWorkersExit(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
-        assertEquals(List.of(), context.loopFailures());
-    }
-
-    static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @ParameterizedTest
+    @CsvSource({ "batchSize, abc", "batchSize, 0", "batchSize, -4", "batchSize, 2147483648", "batchDelayMicros, x",
+            "batchDelayMicros, 0", "batchDelayMicros, 60000001", "batchDelayMicros, 2ms" })
+    void rejectsMalformedOptions(String option, String value) {
+        TestContext context = new TestContext("db", 1, Map.of(option, value));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BatchingSchedulerFactory().create(context));
+        assertTrue(e.getMessage().contains(option) && e.getMessage().contains("'" + value + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("partition 'db'"), e.getMessage());
+        assertTrue(context.workers().isEmpty(), "no worker starts for a rejected configuration");
     }
 }

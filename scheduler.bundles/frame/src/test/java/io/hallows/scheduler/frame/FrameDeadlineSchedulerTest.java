@@ -1,29 +1,51 @@
 package io.hallows.scheduler.frame;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallows.kernel.spi.SchedulerFactory;
 import io.hallows.kernel.spi.Task;
+import io.hallows.scheduler.testkit.SchedulerContract;
 import io.hallows.scheduler.testkit.TestContext;
 import io.hallows.scheduler.testkit.TestTask;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The properties the frame policy exists for: deadlines, EDF inside a frame, a paced clock. */
-class FrameDeadlineSchedulerTest {
-    private static final long TIMEOUT_SECONDS = 30; // a failure guard only
+/**
+ * The frame policy: the SPI's contract, and what the policy exists for: deadlines, EDF inside a
+ * frame, a paced clock.
+ */
+class FrameDeadlineSchedulerTest extends SchedulerContract<FrameDeadlineScheduler> {
+    @Override
+    protected SchedulerFactory factory() {
+        return new FrameDeadlineSchedulerFactory();
+    }
+
+    /** Frames twice as often as the default, so the load run waits less for ticks. */
+    @Override
+    protected Map<String, String> options() {
+        return Map.of("frameRate", "120");
+    }
+
+    /** At the default rate: tasks submitted during a frame wait long enough to be held at hand-back. */
+    @Override
+    protected Map<String, String> handBackOptions() {
+        return Map.of();
+    }
 
     @Test
     void meetsDeadlinesUnderModerateLoad() throws Exception {
         // 5 tasks of 1 ms per 16.7 ms frame on 2 workers: about 15% of capacity.
-        TestContext context = new TestContext(2, Map.of("frameRate", "60"));
-        FrameDeadlineScheduler scheduler = create(context);
+        FrameDeadlineScheduler scheduler = start(2, Map.of("frameRate", "60"));
+        TestContext context = context();
         long period = TimeUnit.SECONDS.toNanos(1) / 60;
         List<TestTask> tasks = runPaced(context, scheduler, 120, 5, TimeUnit.MILLISECONDS.toNanos(1), 3 * period);
 
@@ -31,20 +53,20 @@ class FrameDeadlineSchedulerTest {
         assertEquals(0, tasks.stream().filter(t -> t.finishedAt() > t.deadline()).count(), "tasks seen late");
         assertEquals(0L, scheduler.metrics().get("missedDeadlines"));
         assertTrue((long) scheduler.metrics().get("frames") >= 2);
-        stop(scheduler, context);
+        stop();
     }
 
     @Test
     void countsExactlyTheDeadlinesMissedWhenOverloaded() throws Exception {
         // 8 tasks of 4 ms per 16.7 ms frame on one worker: about twice what a frame can hold.
-        TestContext context = new TestContext(1, Map.of("frameRate", "60"));
-        FrameDeadlineScheduler scheduler = create(context);
+        FrameDeadlineScheduler scheduler = start(1, Map.of("frameRate", "60"));
+        TestContext context = context();
         long period = TimeUnit.SECONDS.toNanos(1) / 60;
         List<TestTask> tasks = runPaced(context, scheduler, 20, 8, TimeUnit.MILLISECONDS.toNanos(4), period);
 
         // The policy times a task when run() returns, just after TestTask records finishedAt; the
         // next task's start on the (only) worker bounds that moment from above.
-        List<TestTask> byStart = tasks.stream().sorted(Comparator.comparingLong(TestTask::startedAt)).toList();
+        List<TestTask> byStart = byStart(tasks);
         long late = 0, unsure = 0;
         for (int i = 0; i < byStart.size(); i++) {
             TestTask t = byStart.get(i);
@@ -60,13 +82,13 @@ class FrameDeadlineSchedulerTest {
         assertTrue(missed >= late && missed <= late + unsure,
                 "missed " + missed + ", seen late " + late + " (+" + unsure + " finished within ns of their deadline)");
         assertTrue((long) scheduler.metrics().get("overruns") > 0);
-        stop(scheduler, context);
+        stop();
     }
 
     @Test
     void runsAFrameEarliestDeadlineFirst() throws Exception {
-        TestContext context = new TestContext(1, Map.of());
-        FrameDeadlineScheduler scheduler = create(context);
+        FrameDeadlineScheduler scheduler = start(1, Map.of());
+        TestContext context = context();
         CountDownLatch blocking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         scheduler.submit(TestTask.of(context, () -> {
@@ -88,10 +110,10 @@ class FrameDeadlineSchedulerTest {
         release.countDown();
         assertTrue(done.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
 
-        List<TestTask> ranInOrder = submitted.stream().sorted(Comparator.comparingLong(TestTask::startedAt)).toList();
+        List<TestTask> ranInOrder = byStart(submitted);
         List<Integer> expected = List.of(2, 5, 3, 6, 0, 1, 4); // by deadline; the two without one in submission order
         assertEquals(expected.stream().map(submitted::get).toList(), ranInOrder);
-        stop(scheduler, context);
+        stop();
     }
 
     @Test
@@ -99,8 +121,8 @@ class FrameDeadlineSchedulerTest {
         // A chain: each task, running in its frame, submits the next one.
         int frames = 30;
         long period = TimeUnit.SECONDS.toNanos(1) / 100;
-        TestContext context = new TestContext(1, Map.of("frameRate", "100"));
-        FrameDeadlineScheduler scheduler = create(context);
+        FrameDeadlineScheduler scheduler = start(1, Map.of("frameRate", "100"));
+        TestContext context = context();
         long[] ticks = new long[frames];
         List<TestTask> chain = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -128,11 +150,7 @@ class FrameDeadlineSchedulerTest {
         }
         drain(context, scheduler);
         assertTrue((long) scheduler.metrics().get("frames") >= frames);
-        stop(scheduler, context);
-    }
-
-    static FrameDeadlineScheduler create(TestContext context) {
-        return (FrameDeadlineScheduler) new FrameDeadlineSchedulerFactory().create(context);
+        stop();
     }
 
     /**
@@ -172,26 +190,22 @@ class FrameDeadlineSchedulerTest {
         assertTrue(ran.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 
-    /** Switches the instance out as the kernel does, and checks its workers left cleanly. */
-    static void stop(FrameDeadlineScheduler scheduler, TestContext context) throws InterruptedException {
-        scheduler.handBack();
-        context.deactivate();
-        assertTrue(context.awaitWorkersExit(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
-        assertEquals(List.of(), context.loopFailures());
+    @ParameterizedTest
+    @ValueSource(strings = { "abc", "0", "-60", "1001", "", "60.5" })
+    void rejectsAMalformedFrameRate(String rate) {
+        TestContext context = new TestContext("ui", 1, Map.of("frameRate", rate));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new FrameDeadlineSchedulerFactory().create(context));
+        assertTrue(e.getMessage().contains("frameRate") && e.getMessage().contains("'" + rate + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("partition 'ui'"), e.getMessage());
+        assertTrue(context.workers().isEmpty(), "no worker starts for a rejected configuration");
     }
 
-    static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Test
+    void reportsItsFrameRate() throws Exception {
+        FrameDeadlineScheduler scheduler = start(1, Map.of("frameRate", "144"));
+        assertEquals(144, scheduler.metrics().get("frameRate"));
+        assertEquals(0L, scheduler.metrics().get("frames"));
+        stop();
     }
 }

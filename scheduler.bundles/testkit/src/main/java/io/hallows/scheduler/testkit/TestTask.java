@@ -2,6 +2,7 @@ package io.hallows.scheduler.testkit;
 
 import io.hallows.kernel.spi.Task;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +21,8 @@ public final class TestTask implements Task {
     private final String batchKey;
     private final int priority;
     private final AtomicBoolean taken = new AtomicBoolean();
+    /** Every call of {@link #run()} on a worker, including those that return false. */
+    private final AtomicInteger runCalls = new AtomicInteger();
     private volatile int worker = -1;
     private volatile long startedAt;
     private volatile long finishedAt;
@@ -49,6 +52,7 @@ public final class TestTask implements Task {
         if (index < 0) {
             throw new IllegalStateException(this + " run on " + Thread.currentThread().getName() + ", not a worker");
         }
+        runCalls.incrementAndGet();
         if (!taken.compareAndSet(false, true)) {
             return false;
         }
@@ -65,6 +69,15 @@ public final class TestTask implements Task {
 
     public boolean ran() {
         return finishedAt != 0;
+    }
+
+    /**
+     * How often a worker called {@link #run()}: 1 for a task a policy held once. A second call
+     * returns false, as the kernel's does, so the body runs at most once; this count shows the
+     * policy's mistake that the guard hides.
+     */
+    public int runCalls() {
+        return runCalls.get();
     }
 
     /** The worker index it ran on, or -1. */
