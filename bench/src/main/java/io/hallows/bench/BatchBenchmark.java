@@ -1,7 +1,8 @@
 package io.hallows.bench;
 
 import io.hallows.kernel.api.TaskHints;
-import io.hallows.kernel.impl.scheduler.BenchPartition;
+import io.hallows.kernel.impl.scheduler.PartitionScheduling;
+import io.hallows.kernel.impl.scheduler.ScheduledPartition;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
@@ -42,8 +43,9 @@ public class BatchBenchmark {
     /** The log each worker has open; compared by identity with the hints' own strings. */
     private static final ThreadLocal<String[]> OPEN_LOG = ThreadLocal.withInitial(() -> new String[1]);
 
-    private BenchPartition batch;
-    private BenchPartition fifo;
+    private PartitionScheduling scheduling;
+    private ScheduledPartition batch;
+    private ScheduledPartition fifo;
     private ForkJoinPool pool;
 
     /** Flushes beside the writes (summed over measured iterations): flushes / writes is the batching achieved. */
@@ -62,15 +64,15 @@ public class BatchBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
-        batch = Work.partition("batch", Map.of("batchSize", "64", "batchDelayMicros", "2000"));
-        fifo = Work.partition("fifo", Map.of());
+        scheduling = Work.scheduling();
+        batch = Work.partition(scheduling, "batch", Map.of("batchSize", "64", "batchDelayMicros", "2000"));
+        fifo = Work.partition(scheduling, "fifo", Map.of());
         pool = new ForkJoinPool(Work.WORKERS);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        batch.close();
-        fifo.close();
+        scheduling.close();
         pool.shutdownNow();
     }
 

@@ -2,7 +2,8 @@ package io.hallows.bench;
 
 import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.TaskHints;
-import io.hallows.kernel.impl.scheduler.BenchPartition;
+import io.hallows.kernel.impl.scheduler.PartitionScheduling;
+import io.hallows.kernel.impl.scheduler.ScheduledPartition;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,20 +37,22 @@ public class DispatchBenchmark {
     static final int TASKS = 10_000;
     private static final TaskHints[] KEYS = Work.keys("k", 64);
 
-    private BenchPartition kernel;
+    private PartitionScheduling scheduling;
+    private ScheduledPartition kernel;
     private ForkJoinPool pool;
     private ExecutorService fixed;
 
     @Setup(Level.Trial)
     public void open() {
-        kernel = Work.partition("fifo", Map.of());
+        scheduling = Work.scheduling();
+        kernel = Work.partition(scheduling, "fifo", Map.of());
         pool = new ForkJoinPool(Work.WORKERS);
         fixed = Executors.newFixedThreadPool(Work.WORKERS);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        kernel.close();
+        scheduling.close();
         pool.shutdownNow();
         fixed.shutdownNow();
     }

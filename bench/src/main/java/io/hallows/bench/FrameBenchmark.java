@@ -1,7 +1,8 @@
 package io.hallows.bench;
 
 import io.hallows.kernel.api.TaskHints;
-import io.hallows.kernel.impl.scheduler.BenchPartition;
+import io.hallows.kernel.impl.scheduler.PartitionScheduling;
+import io.hallows.kernel.impl.scheduler.ScheduledPartition;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -48,8 +49,9 @@ public class FrameBenchmark {
     static final long LEAD_MICROS = 2_000;
     private static final TaskHints URGENT_HINTS = TaskHints.deadline(Duration.ofMillis(DEADLINE_MILLIS));
 
-    private BenchPartition frame;
-    private BenchPartition fifo;
+    private PartitionScheduling scheduling;
+    private ScheduledPartition frame;
+    private ScheduledPartition fifo;
     private ForkJoinPool pool;
     /** A tick of the frame policy's clock, as observed: the grid is this plus whole frame periods. */
     private long origin;
@@ -71,16 +73,16 @@ public class FrameBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws InterruptedException {
-        frame = Work.partition("frame", Map.of("frameRate", String.valueOf(FRAME_RATE)));
+        scheduling = Work.scheduling();
+        frame = Work.partition(scheduling, "frame", Map.of("frameRate", String.valueOf(FRAME_RATE)));
         origin = observeTick();
-        fifo = Work.partition("fifo", Map.of());
+        fifo = Work.partition(scheduling, "fifo", Map.of());
         pool = new ForkJoinPool(Work.WORKERS);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        frame.close();
-        fifo.close();
+        scheduling.close();
         pool.shutdownNow();
     }
 

@@ -3,7 +3,8 @@ package io.hallows.bench;
 import io.hallows.hal.api.CpuSet;
 import io.hallows.hal.api.Hal;
 import io.hallows.hal.impl.HalSelection;
-import io.hallows.kernel.impl.scheduler.BenchPartition;
+import io.hallows.kernel.impl.scheduler.PartitionScheduling;
+import io.hallows.kernel.impl.scheduler.ScheduledPartition;
 import io.hallows.kernel.impl.scheduler.Pinner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,20 +110,23 @@ final class Isolation {
         List<String> checks = new ArrayList<>();
         String notPinned = Pinning.probe(hal, CpuSet.of(1));
         if (notPinned == null) {
-            try (BenchPartition rt = new BenchPartition("rt", "1", Pinner.with(hal), "fifo", 1, Map.of(), Map.of());
-                    BenchPartition noisy = new BenchPartition("noisy", "0", Pinner.with(hal), "fifo", 2, Map.of(), Map.of())) {
+            try (PartitionScheduling kernel = Work.scheduling(Pinner.with(hal))) {
+                ScheduledPartition rt = kernel.start(Work.config("rt", "1", 1, Map.of()), "fifo");
+                ScheduledPartition noisy = kernel.start(Work.config("noisy", "0", 2, Map.of()), "fifo");
                 checks.add(Pinning.requireWorkersOn(hal, "rt", rt.executor(), 1, 1));
                 checks.add(Pinning.requireWorkersOn(hal, "noisy", noisy.executor(), 2, 0));
                 runs.add(measure(hal, work, measured, new Setup("pinned (rt on cpu 1, noisy on cpu 0)",
                         rt.executor(), CpuSet.of(1), noisy.executor(), CpuSet.of(0))));
             }
         }
-        try (BenchPartition rt = new BenchPartition("rt", "0-1", Pinner.NONE, "fifo", 1, Map.of(), Map.of());
-                BenchPartition noisy = new BenchPartition("noisy", "0-1", Pinner.NONE, "fifo", 2, Map.of(), Map.of())) {
+        try (PartitionScheduling kernel = Work.scheduling()) {
+            ScheduledPartition rt = kernel.start(Work.config("rt", "0-1", 1, Map.of()), "fifo");
+            ScheduledPartition noisy = kernel.start(Work.config("noisy", "0-1", 2, Map.of()), "fifo");
             runs.add(measure(hal, work, measured, new Setup("two partitions, unpinned (cpus 0-1)",
                     rt.executor(), null, noisy.executor(), null)));
         }
-        try (BenchPartition shared = new BenchPartition("shared", "0-1", Pinner.NONE, "fifo", 3, Map.of(), Map.of())) {
+        try (PartitionScheduling kernel = Work.scheduling()) {
+            ScheduledPartition shared = kernel.start(Work.config("shared", "0-1", 3, Map.of()), "fifo");
             runs.add(measure(hal, work, measured, new Setup("kernel shared (3 workers, cpus 0-1)",
                     shared.executor(), null, shared.executor(), null)));
         }

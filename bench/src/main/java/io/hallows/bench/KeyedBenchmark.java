@@ -1,7 +1,8 @@
 package io.hallows.bench;
 
 import io.hallows.kernel.api.TaskHints;
-import io.hallows.kernel.impl.scheduler.BenchPartition;
+import io.hallows.kernel.impl.scheduler.PartitionScheduling;
+import io.hallows.kernel.impl.scheduler.ScheduledPartition;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,13 +39,15 @@ public class KeyedBenchmark {
     static final long WORK_NANOS = 1_000;
     private static final TaskHints[] HINTS = Work.keys("account-", KEYS);
 
-    private BenchPartition kernel;
+    private PartitionScheduling scheduling;
+    private ScheduledPartition kernel;
     private ExecutorService[] perKey;
     private ForkJoinPool pool;
 
     @Setup(Level.Trial)
     public void open() {
-        kernel = Work.partition("keyed", Map.of());
+        scheduling = Work.scheduling();
+        kernel = Work.partition(scheduling, "keyed", Map.of());
         perKey = new ExecutorService[KEYS];
         for (int k = 0; k < KEYS; k++) {
             perKey[k] = Executors.newSingleThreadExecutor();
@@ -54,7 +57,7 @@ public class KeyedBenchmark {
 
     @TearDown(Level.Trial)
     public void close() {
-        kernel.close();
+        scheduling.close();
         for (ExecutorService e : perKey) {
             e.shutdownNow();
         }

@@ -1,8 +1,10 @@
 package io.hallows.bench;
 
+import io.hallows.kernel.api.ExitReason;
 import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.api.TaskHints;
-import io.hallows.kernel.impl.scheduler.BenchPartition;
+import io.hallows.kernel.impl.scheduler.PartitionScheduling;
+import io.hallows.kernel.impl.scheduler.ScheduledPartition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +83,8 @@ final class SwapPause {
         long[] lag = new long[1];
         List<SwapRecord> swaps = new ArrayList<>();
         List<String> aborts;
-        try (BenchPartition partition = Work.partition("fifo", Map.of())) {
+        try (PartitionScheduling kernel = Work.scheduling()) {
+            ScheduledPartition partition = Work.partition(kernel, "fifo", Map.of());
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
             Thread producer = Thread.ofPlatform().name("bench-producer").start(() -> {
                 long period = 1_000_000_000L / RATE;
@@ -122,7 +125,9 @@ final class SwapPause {
             while (partition.stats().completed() < total && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            aborts = partition.aborts();
+            // A switch not made by the operator (here: by swapTo) is the watchdog's or a scheduler's own abort.
+            aborts = partition.stats().swaps().stream().filter(r -> r.reason() != ExitReason.OPERATOR)
+                    .map(r -> r.from() + " " + r.reason() + ": " + r.detail()).toList();
         }
         int lost = 0;
         int duplicated = 0;

@@ -1,12 +1,18 @@
 package io.hallows.bench;
 
 import io.hallows.kernel.api.TaskHints;
-import io.hallows.kernel.impl.scheduler.BenchPartition;
+import io.hallows.hal.api.CpuSet;
+import io.hallows.kernel.impl.partition.ConfigRejection;
+import io.hallows.kernel.impl.partition.PartitionConfig;
+import io.hallows.kernel.impl.scheduler.PartitionScheduling;
+import io.hallows.kernel.impl.scheduler.Pinner;
+import io.hallows.kernel.impl.scheduler.ScheduledPartition;
 import io.hallows.kernel.spi.SchedulerFactory;
 import io.hallows.scheduler.batch.BatchingSchedulerFactory;
 import io.hallows.scheduler.frame.FrameDeadlineSchedulerFactory;
 import io.hallows.scheduler.keyed.KeyedSchedulerFactory;
 import io.hallows.scheduler.workstealing.WorkStealingSchedulerFactory;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +31,45 @@ final class Work {
                 "batch", new BatchingSchedulerFactory(), "keyed", new KeyedSchedulerFactory());
     }
 
-    /** A partition of {@value #WORKERS} workers on {@code policy}, every policy installed. */
-    static BenchPartition partition(String policy, Map<String, String> options) {
-        return new BenchPartition(policy, WORKERS, policies(), options);
+    /** The cpus the JVM sees: where an unpinned partition runs. */
+    static final CpuSet ONLINE = CpuSet.first(Runtime.getRuntime().availableProcessors());
+
+    /**
+     * The kernel's scheduling as the kernel builds it (through its composition root), with every
+     * policy installed and nothing pinned. Not measured here: the protected-service proxy that
+     * bundles other than the kernel get their executor through.
+     */
+    static PartitionScheduling scheduling() {
+        return scheduling(Pinner.NONE);
+    }
+
+    /** The same, binding each partition's workers to its cpus through {@code pinner} ({@link Pinner#with} a HAL). */
+    static PartitionScheduling scheduling(Pinner pinner) {
+        return PartitionScheduling.builder().policies(policies()).pinner(pinner).build();
+    }
+
+    /** A partition named after {@code policy}, of {@value #WORKERS} workers on every cpu, running that policy. */
+    static ScheduledPartition partition(PartitionScheduling scheduling, String policy, Map<String, String> options) {
+        return scheduling.start(config(policy, ONLINE.toString(), WORKERS, options), policy);
+    }
+
+    /**
+     * A partition's configuration, as its {@code hallows.partition} factory configuration would give it.
+     *
+     * @param cpus a cpu list such as {@code 1} or {@code 0-1}, within the cpus the JVM sees
+     * @param options scheduler options, as {@code scheduler.<name>} in a partition's configuration
+     */
+    static PartitionConfig config(String name, String cpus, int workers, Map<String, String> options) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("name", name);
+        props.put("cpus", cpus);
+        props.put("workers", workers);
+        options.forEach((k, v) -> props.put("scheduler." + k, v));
+        try {
+            return PartitionConfig.parse(props, ONLINE);
+        } catch (ConfigRejection e) {
+            throw new IllegalArgumentException("bench partition '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     /** Hints with keys {@code prefix0 … prefix<n-1>}, built once so that submitting allocates none. */

@@ -1,6 +1,7 @@
 package io.hallows.bench;
 
-import io.hallows.kernel.impl.scheduler.BenchPartition;
+import io.hallows.kernel.impl.scheduler.PartitionScheduling;
+import io.hallows.kernel.impl.scheduler.ScheduledPartition;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -36,21 +37,22 @@ public class WorkStealingBenchmark {
     static final long CHILD_NANOS = 5_000;
     static final int TASKS = REQUESTS + HOT_CHILDREN + (REQUESTS - 1) * COLD_CHILDREN;
 
-    private BenchPartition stealing;
-    private BenchPartition fifo;
+    private PartitionScheduling scheduling;
+    private ScheduledPartition stealing;
+    private ScheduledPartition fifo;
     private ForkJoinPool pool;
 
     @Setup(Level.Trial)
     public void open() {
-        stealing = Work.partition("workstealing", Map.of());
-        fifo = Work.partition("fifo", Map.of());
+        scheduling = Work.scheduling();
+        stealing = Work.partition(scheduling, "workstealing", Map.of());
+        fifo = Work.partition(scheduling, "fifo", Map.of());
         pool = new ForkJoinPool(Work.WORKERS);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        stealing.close();
-        fifo.close();
+        scheduling.close();
         pool.shutdownNow();
     }
 

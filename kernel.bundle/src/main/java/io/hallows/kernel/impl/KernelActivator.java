@@ -109,7 +109,7 @@ public final class KernelActivator implements BundleActivator {
                 new GatedService<>(requests, trust::isInfrastructure, "policy", audit), props(Constants.SERVICE_PID, KernelConstants.POLICY_PID));
 
         hal = new HalBinding(context, audit, trust::isInfrastructure);
-        schedulers = new SchedulerManager(context, audit, table, kernelOnly, hal);
+        schedulers = new SchedulerManager(context, audit, table, kernelOnly, hal, (p, reason) -> partitions.reportFault(p, reason));
         schedulers.open();
         hal.open();
         partitions = new PartitionManager(context, audit, table, hal::online, hal::allowed, schedulers);

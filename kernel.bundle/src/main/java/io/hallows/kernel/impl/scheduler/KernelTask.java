@@ -29,7 +29,7 @@ final class KernelTask implements Task {
         }
     }
 
-    private final PartitionRuntime runtime;
+    private final LaneHost host;
     private final Runnable body;
     private final long sequence;
     private final long submittedAt;
@@ -42,9 +42,9 @@ final class KernelTask implements Task {
     /** Since when it has been waiting for a scheduler to start it; the watchdog's clock. */
     volatile long runnableAt;
 
-    KernelTask(PartitionRuntime runtime, Runnable body, long sequence, long submittedAt, long deadline, String key,
+    KernelTask(LaneHost host, Runnable body, long sequence, long submittedAt, long deadline, String key,
             String batchKey, int priority) {
-        this.runtime = runtime;
+        this.host = host;
         this.body = body;
         this.sequence = sequence;
         this.submittedAt = submittedAt;
@@ -72,7 +72,7 @@ final class KernelTask implements Task {
     @Override
     public boolean run() {
         if (!(Thread.currentThread() instanceof LaneThread worker)) {
-            throw new IllegalStateException("task #" + sequence + " of partition '" + runtime.name()
+            throw new IllegalStateException("task #" + sequence + " of partition '" + host.name()
                     + "' may only run on that partition's worker threads, not on " + Thread.currentThread().getName());
         }
         Lane lane = worker.lane;
@@ -94,7 +94,7 @@ final class KernelTask implements Task {
         Thread.interrupted();
         state = DONE;
         worker.inTask = false;
-        runtime.completed(this, failure);
+        host.completed(this, failure);
         lane.finished();
         return true;
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Lane implements Sink, SchedulerContext {
     final int epoch;
     final SchedulerChoice choice;
-    private final PartitionRuntime runtime;
+    private final LaneHost host;
     private final int parallelism;
     private Scheduler scheduler;
     private volatile boolean closed;
@@ -29,8 +29,8 @@ final class Lane implements Sink, SchedulerContext {
     private final AtomicInteger running = new AtomicInteger();
     private final List<LaneThread> threads = new CopyOnWriteArrayList<>();
 
-    Lane(PartitionRuntime runtime, int epoch, SchedulerChoice choice, int parallelism) {
-        this.runtime = runtime;
+    Lane(LaneHost host, int epoch, SchedulerChoice choice, int parallelism) {
+        this.host = host;
         this.epoch = epoch;
         this.choice = choice;
         this.parallelism = parallelism;
@@ -105,13 +105,13 @@ final class Lane implements Sink, SchedulerContext {
     /** Reports a fault in this instance's own code, once. */
     void fail(String detail) {
         if (active && failed.compareAndSet(false, true)) {
-            runtime.laneFailed(this, detail);
+            host.laneFailed(this, detail);
         }
     }
 
     void started() {
         running.incrementAndGet();
-        runtime.started();
+        host.started();
     }
 
     void finished() {
@@ -131,7 +131,7 @@ final class Lane implements Sink, SchedulerContext {
 
     @Override
     public String partition() {
-        return runtime.name();
+        return host.name();
     }
 
     @Override
@@ -141,7 +141,7 @@ final class Lane implements Sink, SchedulerContext {
 
     @Override
     public String option(String name, String otherwise) {
-        return runtime.option(name, otherwise);
+        return host.option(name, otherwise);
     }
 
     @Override
@@ -149,12 +149,12 @@ final class Lane implements Sink, SchedulerContext {
         LaneThread[] self = new LaneThread[1];
         self[0] = new LaneThread(this, threads.size(), () -> {
             try {
-                runtime.bindWorker(self[0]);
+                host.workerStarting(self[0]);
                 loop.run();
             } catch (Throwable e) {
                 fail("worker " + self[0].getName() + " threw " + e);
             } finally {
-                runtime.workerExited(self[0]);
+                host.workerExited(self[0]);
             }
         });
         threads.add(self[0]);

@@ -2,98 +2,55 @@ package io.hallows.kernel.impl.scheduler;
 
 import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.SchedulerStats;
-import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.api.TaskHints;
-import io.hallows.hal.api.CpuSet;
-import io.hallows.hal.api.Outcome;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.spi.Task;
-import java.util.ArrayDeque;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
  * A partition's scheduling: the executor partition code submits to, the kernel's task registry
- * and key chains, and the lane (scheduler instance) currently serving it. Switching lanes is
- * {@link SwapProtocol}'s job; this class is the submission and completion path.
+ * and key chains, its threads and its figures. This class is the submission and completion path;
+ * where a submission goes is its {@link Switchboard}'s answer, which {@link SwapProtocol} changes.
  */
-final class PartitionRuntime implements PartitionExecutor {
-    private static final int SWAPS_KEPT = 64;
-
+final class PartitionRuntime implements PartitionExecutor, LaneHost {
     private final String name;
     private final BiConsumer<Lane, String> onLaneFailure;
+    private final TaskFailures failures;
     private volatile PartitionConfig config;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger epochs = new AtomicInteger(KernelTask.FIRST_EPOCH);
-    final TaskRegistry registry = new TaskRegistry();
+    private final TaskRegistry registry = new TaskRegistry();
     private final KeyChains keys = new KeyChains();
-    final Bypass bypass = new Bypass();
-    final ReentrantLock switching = new ReentrantLock();
-    volatile Sink target;
-    volatile Lane active;
-    /** The choice before the latest switch, for rollback. */
-    volatile SchedulerChoice previous;
-    private final LongAdder submitted = new LongAdder();
-    private final LongAdder started = new LongAdder();
-    private final LongAdder completed = new LongAdder();
-    private final LongAdder failed = new LongAdder();
-    private final LatencyHistogram latency = new LatencyHistogram();
-    private final ArrayDeque<SwapRecord> swaps = new ArrayDeque<>();
-    private volatile SwapRecord lastExit;
-    private volatile boolean closed;
+    private final Switchboard switchboard = new Switchboard();
+    private final PartitionFigures figures = new PartitionFigures();
     private final ThreadRoster threads;
-    private final LongAdder stalls = new LongAdder();
-    private volatile Stall lastStall;
+    private volatile boolean closed;
 
     PartitionRuntime(PartitionConfig config, BiConsumer<Lane, String> onLaneFailure) {
         this(config, onLaneFailure, Pinner.NONE);
     }
 
     PartitionRuntime(PartitionConfig config, BiConsumer<Lane, String> onLaneFailure, Pinner pinner) {
+        this(config, onLaneFailure, pinner, TaskFailures.NONE);
+    }
+
+    /**
+     * @param onLaneFailure told when a lane's own scheduler code fails (on the failing thread)
+     * @param failures counts failed tasks, for the supervisor's "repeated task failures" fault
+     */
+    PartitionRuntime(PartitionConfig config, BiConsumer<Lane, String> onLaneFailure, Pinner pinner, TaskFailures failures) {
         this.name = config.name();
         this.config = config;
         this.onLaneFailure = onLaneFailure;
+        this.failures = failures;
         this.threads = new ThreadRoster(name, () -> this.config.cpus(), pinner);
-    }
-
-    /** Run by each worker as it starts, before its scheduler's loop: joins and pins itself. */
-    void bindWorker(LaneThread worker) {
-        threads.workerStarting(worker);
-    }
-
-    void workerExited(LaneThread worker) {
-        threads.workerExited(worker);
-    }
-
-    /** Pins every live thread again (a HAL arrived late, or the cpus changed); see {@link ThreadRoster#rebind}. */
-    List<Outcome<CpuSet>> rebindWorkers() {
-        return threads.rebind();
-    }
-
-    /** Each live thread, workers of every lane and loops, with what it is pinned to. */
-    List<WorkerPin> workers() {
-        return threads.list();
-    }
-
-    /** The loop threads the partition owns now, for the watchdog. */
-    List<LoopThread> loops() {
-        return threads.loops();
-    }
-
-    /** Counts a stall of one of its loops, the watchdog's finding, in the partition's figures. */
-    void recordStall(Stall stall) {
-        stalls.increment();
-        lastStall = stall;
     }
 
     @Override
@@ -101,7 +58,8 @@ final class PartitionRuntime implements PartitionExecutor {
         return name;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -113,7 +71,8 @@ final class PartitionRuntime implements PartitionExecutor {
         config = newConfig;
     }
 
-    String option(String option, String otherwise) {
+    @Override
+    public String option(String option, String otherwise) {
         return config.schedulerOptions().getOrDefault(option, otherwise);
     }
 
@@ -123,6 +82,27 @@ final class PartitionRuntime implements PartitionExecutor {
 
     int nextEpoch() {
         return epochs.getAndIncrement();
+    }
+
+    Switchboard switchboard() {
+        return switchboard;
+    }
+
+    /** The lane serving the partition now, or null before it has one. */
+    Lane active() {
+        return switchboard.active();
+    }
+
+    TaskRegistry tasks() {
+        return registry;
+    }
+
+    PartitionFigures figures() {
+        return figures;
+    }
+
+    ThreadRoster threads() {
+        return threads;
     }
 
     @Override
@@ -150,15 +130,37 @@ final class PartitionRuntime implements PartitionExecutor {
         return future;
     }
 
+    @Override
+    public Runnable ownThread(String role, Runnable loop, LongSupplier busySince) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(loop, "loop");
+        Objects.requireNonNull(busySince, "busySince");
+        if (closed) {
+            throw removed("owns no more threads");
+        }
+        return () -> {
+            LoopThread self = threads.loopStarting(role, busySince);
+            try {
+                loop.run();
+            } finally {
+                threads.loopExited(self);
+            }
+        };
+    }
+
+    private RejectedExecutionException removed(String what) {
+        return new RejectedExecutionException("partition '" + name + "' has been removed: it " + what);
+    }
+
     private void enqueue(Runnable body, TaskHints hints) {
         if (closed) {
-            throw new RejectedExecutionException("partition '" + name + "' has been removed: it takes no more tasks");
+            throw removed("takes no more tasks");
         }
         long now = System.nanoTime();
         long deadline = hints.deadline() == null ? Task.NO_DEADLINE : now + hints.deadline().toNanos();
         KernelTask task = new KernelTask(this, body, sequence.incrementAndGet(), now, deadline, hints.key(),
                 hints.batchKey(), hints.priority());
-        submitted.increment();
+        figures.submitted();
         registry.add(task);
         if (task.key() == null || keys.admit(task)) {
             dispatch(task);
@@ -166,21 +168,33 @@ final class PartitionRuntime implements PartitionExecutor {
     }
 
     private void dispatch(KernelTask task) {
-        while (!target.offer(task)) {
-            Thread.onSpinWait(); // the sink closed under us: a switch has just pointed target elsewhere
+        while (!switchboard.target().offer(task)) {
+            Thread.onSpinWait(); // the sink closed under us: a switch has just pointed the target elsewhere
         }
     }
 
-    void started() {
-        started.increment();
+    @Override
+    public void workerStarting(LaneThread worker) {
+        threads.workerStarting(worker);
     }
 
-    void completed(KernelTask task, Throwable failure) {
-        latency.record(System.nanoTime() - task.submittedAt());
-        if (failure == null) {
-            completed.increment();
-        } else {
-            failed.increment();
+    @Override
+    public void workerExited(LaneThread worker) {
+        threads.workerExited(worker);
+    }
+
+    @Override
+    public void started() {
+        figures.started();
+        registry.started();
+    }
+
+    @Override
+    public void completed(KernelTask task, Throwable failure) {
+        long now = System.nanoTime();
+        figures.completed(now - task.submittedAt(), failure == null);
+        if (failure != null) {
+            failures.failed(now, failure instanceof TaskFailure carried ? carried.getCause() : failure);
         }
         if (task.key() != null) {
             KernelTask next = keys.next(task.key());
@@ -191,74 +205,25 @@ final class PartitionRuntime implements PartitionExecutor {
         }
     }
 
-    void laneFailed(Lane lane, String detail) {
+    @Override
+    public void laneFailed(Lane lane, String detail) {
         onLaneFailure.accept(lane, detail);
     }
 
-    void recordSwap(SwapRecord record) {
-        synchronized (swaps) {
-            if (swaps.size() == SWAPS_KEPT) {
-                swaps.removeFirst();
-            }
-            swaps.addLast(record);
-        }
-        if (record.reason() != io.hallows.kernel.api.ExitReason.OPERATOR) {
-            lastExit = record;
-        }
-    }
-
     SchedulerStats stats() {
-        Lane lane = active;
-        Stall stall = lastStall;
-        long subs = submitted.sum();
-        long starts = started.sum();
-        long done = completed.sum() + failed.sum();
-        List<SwapRecord> recent;
-        synchronized (swaps) {
-            recent = List.copyOf(swaps);
-        }
-        Map<String, Object> policy;
-        try {
-            policy = lane == null ? Map.of() : Map.copyOf(lane.scheduler().metrics());
-        } catch (RuntimeException e) {
-            policy = Map.of("error", "metrics() threw " + e);
-        }
-        return new SchedulerStats(name, lane == null ? "-" : lane.choice.label(), config.workers(),
-                config.watchdog().toMillis(), subs, completed.sum(), failed.sum(), Math.max(0, subs - starts),
-                Math.max(0, starts - done), latency.quantile(0.5) / 1e3, latency.quantile(0.99) / 1e3,
-                latency.quantile(0.999) / 1e3, recent, lastExit, policy, threads.loopCount(), stalls.sum(),
-                stall == null ? null : stall.describe());
+        return figures.snapshot(name, switchboard.active(), config, threads.loopCount());
     }
 
     /** Refuses new submissions; tasks not yet run are abandoned with the partition. */
     void close() {
         closed = true;
-        target = task -> {
-            throw new RejectedExecutionException("partition '" + name + "' has been removed: it takes no more tasks");
-        };
-        Lane lane = active;
+        Lane lane = switchboard.close(task -> {
+            throw removed("takes no more tasks");
+        });
         if (lane != null) {
             lane.closeAndQuiesce(watchdogNanos());
             lane.deactivate();
         }
-    }
-
-    @Override
-    public Runnable ownThread(String role, Runnable loop, LongSupplier busySince) {
-        Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(loop, "loop");
-        Objects.requireNonNull(busySince, "busySince");
-        if (closed) {
-            throw new RejectedExecutionException("partition '" + name + "' has been removed: it owns no more threads");
-        }
-        return () -> {
-            LoopThread self = threads.loopStarting(role, busySince);
-            try {
-                loop.run();
-            } finally {
-                threads.loopExited(self);
-            }
-        };
     }
 
     /** A task body's checked exception, carried out of a Runnable; counted as the task's failure. */

@@ -6,8 +6,9 @@ import io.hallows.hal.api.Outcome;
 import io.hallows.kernel.impl.hal.HalBinding;
 
 /**
- * Binds worker threads to their partition's cpus: the calling thread as a worker starts, or a
- * running worker by its thread id when the HAL arrives late or the partition's cpus change.
+ * Binds a partition's threads (its workers, and the loop threads it owns) to its cpus: the calling
+ * thread as it starts, or a running one by its thread id when the HAL arrives late or the
+ * partition's cpus change.
  */
 public interface Pinner {
     /** For runtimes without a HAL (unit tests): nothing is pinned, and the outcome says so. */

@@ -1,5 +1,7 @@
 package io.hallows.kernel.impl.scheduler;
 
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import io.hallows.kernel.spi.SchedulerFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.function.BiConsumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
@@ -20,7 +24,9 @@ import org.osgi.framework.ServiceReference;
  * built-in FIFO. Tells its listener, synchronously, when one arrives or is about to leave — a
  * leaving factory's bundle is still there, so partitions can be switched off it safely.
  */
-final class SchedulerCatalog implements ServiceListener, SwapProtocol.Factories {
+final class SchedulerCatalog implements ServiceListener, Policies {
+    private static final KernelLogger LOG = KernelLog.of(SchedulerCatalog.class);
+    private static final Pattern POLICY_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final String FILTER = "(objectClass=" + SchedulerFactory.class.getName() + ")";
 
     private final BundleContext context;
@@ -67,8 +73,8 @@ final class SchedulerCatalog implements ServiceListener, SwapProtocol.Factories 
 
     private void add(ServiceReference<SchedulerFactory> ref) {
         if (ref.getProperty(SchedulerFactory.NAME) == null) {
-            System.err.println("hallows: ignoring a scheduler factory of " + ref.getBundle().getSymbolicName()
-                    + ": it has no " + SchedulerFactory.NAME + " property");
+            LOG.warn("ignoring a scheduler factory of " + ref.getBundle().getSymbolicName() + ": it has no "
+                    + SchedulerFactory.NAME + " property");
             return;
         }
         SchedulerChoice choice = SchedulerChoice.of(ref);
@@ -103,6 +109,28 @@ final class SchedulerCatalog implements ServiceListener, SwapProtocol.Factories 
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    @Override
+    public SchedulerChoice named(String name) {
+        return best(byName(name)).orElse(null);
+    }
+
+    /** A filter that matches the policy called {@code name}; IllegalArgumentException if it is no policy name. */
+    static Filter byName(String name) {
+        if (name == null || !POLICY_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a scheduler name (lower case letters, digits, '-')");
+        }
+        return filter("(" + SchedulerFactory.NAME + "=" + name + ")");
+    }
+
+    /** {@code text} as a scheduler filter, or IllegalArgumentException saying why it is not one. */
+    static Filter filter(String text) {
+        try {
+            return FrameworkUtil.createFilter(text);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid scheduler filter: " + e.getMessage(), e);
+        }
     }
 
     boolean isInstalled(SchedulerChoice choice) {

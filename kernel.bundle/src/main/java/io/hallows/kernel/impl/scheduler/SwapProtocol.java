@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Switches a partition from one scheduler instance to another (ARCHITECTURE §4):
+ * Switches a partition from one scheduler instance to another, moving its {@link Switchboard}
+ * through SERVING, SWITCHING and back (the design: {@code docs/kernel.md#scheduler-swap-protocol}):
  * <ol>
  * <li>the new instance is created and its workers started, while the old one still serves;</li>
  * <li>new submissions go to the kernel's FIFO bypass; the old instance's gate closes and the
@@ -25,17 +26,6 @@ import java.util.List;
  * next task only after the previous one completes.
  */
 final class SwapProtocol {
-    /** Where scheduler factories come from: the catalog of installed policies. */
-    interface Factories {
-        /** The factory of {@code choice}, or null if it is gone. */
-        SchedulerFactory acquire(SchedulerChoice choice);
-
-        void release(SchedulerChoice choice);
-
-        /** The built-in FIFO, which is always there. */
-        SchedulerChoice fifo();
-    }
-
     /** A scheduler whose factory failed or is gone: the switch did not happen. */
     static final class OpenFailure extends Exception {
         private static final long serialVersionUID = 1L;
@@ -45,21 +35,17 @@ final class SwapProtocol {
         }
     }
 
-    private final Factories factories;
+    private final Policies policies;
 
-    SwapProtocol(Factories factories) {
-        this.factories = factories;
+    SwapProtocol(Policies policies) {
+        this.policies = policies;
     }
 
     /** Gives a new partition its first scheduler. */
     void start(PartitionRuntime runtime, SchedulerChoice choice) throws OpenFailure {
-        runtime.switching.lock();
-        try {
-            Lane lane = open(runtime, choice);
-            runtime.active = lane;
-            runtime.target = lane;
-        } finally {
-            runtime.switching.unlock();
+        Switchboard board = runtime.switchboard();
+        try (Switchboard.Held held = board.hold()) {
+            board.install(open(runtime, choice));
         }
     }
 
@@ -68,21 +54,20 @@ final class SwapProtocol {
      *
      * @param expected the lane to switch out, or null for whichever is active; if another is active, nothing happens
      * @param askOld whether to call the old instance's handBack (not when aborting it)
-     * @return the switch made, or null if {@code expected} was no longer active
+     * @return the switch made, or null if {@code expected} was no longer active or the partition was removed
      * @throws OpenFailure if {@code to} could not be created; the partition keeps its scheduler
      */
     SwapRecord swap(PartitionRuntime runtime, Lane expected, SchedulerChoice to, ExitReason reason, String detail,
             boolean askOld) throws OpenFailure {
-        runtime.switching.lock();
-        try {
-            Lane old = runtime.active;
-            if (old == null || (expected != null && old != expected)) {
+        Switchboard board = runtime.switchboard();
+        try (Switchboard.Held held = board.hold()) {
+            Lane old = board.active();
+            if (board.state() != Switchboard.State.SERVING || (expected != null && old != expected)) {
                 return null;
             }
             Lane fresh = open(runtime, to);
             long begin = System.nanoTime();
-            runtime.bypass.open();
-            runtime.target = runtime.bypass;
+            board.divert();
             boolean quiet = old.closeAndQuiesce(runtime.watchdogNanos());
             String oldTrouble = quiet ? null : "a submitter stayed inside its submit for over the watchdog bound";
             int handedBack = -1;
@@ -95,22 +80,18 @@ final class SwapProtocol {
                 }
             }
             old.deactivate();
-            List<KernelTask> moved = runtime.registry.transfer(old.epoch, fresh.epoch);
+            List<KernelTask> moved = runtime.tasks().transfer(old.epoch, fresh.epoch);
             long now = System.nanoTime();
             for (KernelTask t : moved) {
                 t.runnableAt = now;
                 fresh.preload(t);
             }
-            runtime.bypass.closeInto(t -> {
+            board.finish(fresh, t -> {
                 t.runnableAt = now;
                 fresh.preload(t);
-            }, () -> {
-                runtime.active = fresh;
-                runtime.target = fresh;
             });
             long pause = System.nanoTime() - begin;
-            factories.release(old.choice);
-            runtime.previous = old.choice;
+            policies.release(old.choice);
             String note = detail;
             if (handedBack >= 0 && handedBack != moved.size()) {
                 note += "; it handed back " + handedBack + " of the " + moved.size() + " tasks it held (the kernel took all back)";
@@ -120,15 +101,13 @@ final class SwapProtocol {
             }
             SwapRecord record = new SwapRecord(Instant.now(), old.choice.label(), fresh.choice.label(), reason, note, pause,
                     moved.size());
-            runtime.recordSwap(record);
+            runtime.figures().swapped(record);
             return record;
-        } finally {
-            runtime.switching.unlock();
         }
     }
 
     private Lane open(PartitionRuntime runtime, SchedulerChoice choice) throws OpenFailure {
-        SchedulerFactory factory = factories.acquire(choice);
+        SchedulerFactory factory = policies.acquire(choice);
         if (factory == null) {
             throw new OpenFailure("scheduler " + choice.label() + " is no longer installed", null);
         }
@@ -141,7 +120,7 @@ final class SwapProtocol {
             return lane;
         } catch (Throwable e) {
             lane.deactivate();
-            factories.release(choice);
+            policies.release(choice);
             throw new OpenFailure("scheduler " + choice.label() + " could not start: " + e, e);
         }
     }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every task of a partition from its submission until it starts, in submission order; from start
@@ -12,20 +13,42 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * task: when one is switched out or aborted, the kernel takes back from here every task that
  * instance still owned, whatever the instance says.
  *
- * <p>Started tasks are dropped from the head by {@link #trim()}, which the watchdog calls.
+ * <p>The registry keeps itself trimmed: each time a task starts, started tasks are dropped from
+ * the head, by one thread at a time (the others skip it: the next start trims for them). A task
+ * that never starts holds everything behind it, until a switch or abort moves it and it runs.
  */
 final class TaskRegistry {
     private final ConcurrentLinkedQueue<KernelTask> waiting = new ConcurrentLinkedQueue<>();
+    /** Held by the one thread trimming; only that thread removes from the queue, so peek-then-poll is safe. */
+    private final AtomicBoolean trimming = new AtomicBoolean();
 
     void add(KernelTask task) {
         waiting.add(task);
     }
 
-    /** Drops started tasks from the head. */
-    void trim() {
-        for (KernelTask head; (head = waiting.peek()) != null && head.state() < 0; ) {
-            waiting.poll();
+    /** A task has started: drops started tasks from the head, unless another thread is doing so. */
+    void started() {
+        // Looks again after letting go: a task that started while this thread trimmed, whose own
+        // thread found the trimming taken, is dropped here instead of waiting for the next start.
+        while (headStarted() && trimming.compareAndSet(false, true)) {
+            try {
+                while (headStarted()) {
+                    waiting.poll();
+                }
+            } finally {
+                trimming.set(false);
+            }
         }
+    }
+
+    private boolean headStarted() {
+        KernelTask head = waiting.peek();
+        return head != null && head.state() < 0;
+    }
+
+    /** How many tasks it holds, started ones not yet trimmed included. */
+    int size() {
+        return waiting.size();
     }
 
     /**

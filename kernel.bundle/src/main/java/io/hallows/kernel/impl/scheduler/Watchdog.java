@@ -1,6 +1,8 @@
 package io.hallows.kernel.impl.scheduler;
 
 import io.hallows.kernel.api.ExitReason;
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,20 +10,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Looks at every partition every {@value #PERIOD_MS} ms: the oldest task its active scheduler
- * holds must not have been runnable for longer than the partition's bound, or the scheduler is
- * aborted with exit reason {@code stall} (sched_ext's watchdog, on the JVM). The built-in FIFO is
- * never aborted: there is nothing safer to revert to. The partition's own loop threads
- * ({@link io.hallows.kernel.api.PartitionExecutor#ownThread}) are looked at too: one busy with one
- * unit of work for longer than the bound is reported as a stall, once, with its stack (Vert.x's
- * {@code BlockedThreadChecker}). Also trims the task registries.
+ * Looks at every partition every {@value #PERIOD_MS} ms, and reports what it finds; it changes
+ * nothing itself (Vert.x's {@code BlockedThreadChecker} has the same one job).
+ * <ul>
+ * <li>The oldest task the active scheduler holds must not have been runnable for longer than the
+ * partition's bound, or the scheduler is condemned with exit reason {@code stall} (sched_ext's
+ * watchdog, on the JVM). The built-in FIFO is never condemned: there is nothing safer to revert to.</li>
+ * <li>A loop thread the partition owns ({@link io.hallows.kernel.api.PartitionExecutor#ownThread})
+ * busy with one unit of work for longer than the bound is reported as a stall, once per unit of
+ * work, with its stack; it is not interrupted.</li>
+ * </ul>
  */
 final class Watchdog implements AutoCloseable {
     static final long PERIOD_MS = 20;
+    private static final KernelLogger LOG = KernelLog.of(Watchdog.class);
     /** How deep into a registry to look for the oldest owned task; a stalled one is near the head. */
     private static final int SCAN_LIMIT = 100_000;
 
-    /** What the watchdog does to a scheduler it condemns. */
+    /** What becomes of a scheduler the watchdog condemns. */
     interface Verdict {
         void abort(Lane lane, ExitReason reason, String detail);
     }
@@ -55,26 +61,25 @@ final class Watchdog implements AutoCloseable {
         for (PartitionRuntime runtime : runtimes.get()) {
             try {
                 checkLoops(runtime);
-                check(runtime);
+                checkScheduler(runtime);
             } catch (RuntimeException e) {
-                System.err.println("hallows: watchdog failed on partition '" + runtime.name() + "': " + e);
+                LOG.error("the watchdog failed on partition '" + runtime.name() + "'", e);
             }
         }
     }
 
-    private void check(PartitionRuntime runtime) {
-        runtime.registry.trim();
-        Lane lane = runtime.active;
+    private void checkScheduler(PartitionRuntime runtime) {
+        Lane lane = runtime.active();
         if (lane == null || lane.choice.builtIn()) {
             return;
         }
-        KernelTask oldest = runtime.registry.oldestOwnedBy(lane.epoch, SCAN_LIMIT);
+        KernelTask oldest = runtime.tasks().oldestOwnedBy(lane.epoch, SCAN_LIMIT);
         if (oldest == null) {
             return;
         }
         long waited = System.nanoTime() - oldest.runnableAt;
         long bound = runtime.watchdogNanos();
-        if (waited > bound && runtime.active == lane) {
+        if (waited > bound && runtime.active() == lane) {
             verdict.abort(lane, ExitReason.STALL, oldest + " was runnable for " + TimeUnit.NANOSECONDS.toMillis(waited)
                     + " ms, over the partition's watchdog bound of " + TimeUnit.NANOSECONDS.toMillis(bound) + " ms");
         }
@@ -84,10 +89,10 @@ final class Watchdog implements AutoCloseable {
     private void checkLoops(PartitionRuntime runtime) {
         long now = System.nanoTime();
         long bound = runtime.watchdogNanos();
-        for (LoopThread loop : runtime.loops()) {
+        for (LoopThread loop : runtime.threads().loops()) {
             Stall stall = loop.stallAt(now, bound);
             if (stall != null) {
-                runtime.recordStall(stall);
+                runtime.figures().stalled(stall);
                 stalls.stalled(runtime.name(), stall);
             }
         }

@@ -94,7 +94,7 @@ class OwnedLoopTest {
         PartitionRuntime runtime = runtime("1");
         startLoop(runtime, new AtomicLong());
         assertEquals(CpuSet.of(1), pinner.started.get("test-eventloop-0"), "it pinned itself to the partition's cpus");
-        WorkerPin pin = runtime.workers().stream().filter(WorkerPin::isLoop).findFirst().orElseThrow();
+        WorkerPin pin = runtime.threads().list().stream().filter(WorkerPin::isLoop).findFirst().orElseThrow();
         assertEquals("web", pin.partition());
         assertEquals("test-eventloop-0", pin.thread());
         assertEquals("test-eventloop", pin.role());
@@ -102,13 +102,13 @@ class OwnedLoopTest {
         assertEquals(1, runtime.stats().loops());
 
         runtime.reconfigure(config("0-1"));
-        runtime.rebindWorkers();
+        runtime.threads().rebind();
         assertEquals(CpuSet.parse("0-1"), pinner.repinned.get(pin.tid()), "pinned again, by its id, with the workers");
 
         release.countDown();
         thread.join(TimeUnit.SECONDS.toMillis(10));
         assertEquals(0, runtime.stats().loops(), "it left the partition when its loop returned");
-        assertTrue(runtime.workers().stream().noneMatch(WorkerPin::isLoop));
+        assertTrue(runtime.threads().list().stream().noneMatch(WorkerPin::isLoop));
     }
 
     @Test

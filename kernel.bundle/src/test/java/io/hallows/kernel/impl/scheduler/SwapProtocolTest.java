@@ -153,7 +153,7 @@ class SwapProtocolTest {
         }
         assertTrue(reported.await(10, TimeUnit.SECONDS));
         assertEquals(List.of("submit threw java.lang.IllegalStateException: boom"), failures);
-        SwapRecord r = protocol.swap(self[0], self[0].active, policies.fifo(), ExitReason.ERROR, failures.get(0), false);
+        SwapRecord r = protocol.swap(self[0], self[0].active(), policies.fifo(), ExitReason.ERROR, failures.get(0), false);
         assertEquals(3, r.handedBack());
         assertTrue(done.await(30, TimeUnit.SECONDS));
         assertNull(protocol.swap(self[0], r == null ? null : new Lane(self[0], 99, policies.fifo(), 1), policies.fifo(),

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.framework.Version;
 
 /** Test policies and a factory source for the swap protocol's tests: no framework needed. */
-final class TestPolicies implements SwapProtocol.Factories {
+final class TestPolicies implements Policies {
     private final Map<String, SchedulerFactory> factories = new HashMap<>();
     private final SchedulerChoice fifo = choice(FifoScheduler.NAME);
     final AtomicInteger acquired = new AtomicInteger();
@@ -47,6 +47,11 @@ final class TestPolicies implements SwapProtocol.Factories {
     @Override
     public SchedulerChoice fifo() {
         return fifo;
+    }
+
+    @Override
+    public SchedulerChoice named(String name) {
+        return factories.containsKey(name) ? (name.equals(FifoScheduler.NAME) ? fifo : choice(name)) : null;
     }
 
     static PartitionConfig config(int workers, String watchdog) throws Exception {

@@ -81,11 +81,11 @@ class WorkerPinningTest {
         List<Long> tids = awaitPinned(runtime, 2).stream().map(WorkerPin::tid).sorted().toList();
 
         runtime.reconfigure(config("0-1"));
-        runtime.rebindWorkers();
+        runtime.threads().rebind();
 
         assertEquals(tids, pinner.repinned.keySet().stream().sorted().toList(), "each running worker, by its thread id");
         pinner.repinned.values().forEach(cpus -> assertEquals(CpuSet.parse("0-1"), cpus));
-        runtime.workers().forEach(w -> assertEquals("0-1", w.pinned().value().toString()));
+        runtime.threads().list().forEach(w -> assertEquals("0-1", w.pinned().value().toString()));
     }
 
     @Test
@@ -96,12 +96,12 @@ class WorkerPinningTest {
         runtime.execute(ran::countDown);
         assertTrue(ran.await(10, TimeUnit.SECONDS), "work runs without a HAL");
         awaitWorkers(runtime, 2); // the worker that did not take the task may still be starting
-        List<WorkerPin> workers = runtime.workers();
+        List<WorkerPin> workers = runtime.threads().list();
         assertEquals(2, workers.size());
         for (WorkerPin w : workers) {
             assertFalse(w.pinned().isSupported(), w.toString());
         }
-        runtime.rebindWorkers(); // nothing to pin through: no exception either
+        runtime.threads().rebind(); // nothing to pin through: no exception either
     }
 
     @Test
@@ -126,17 +126,17 @@ class WorkerPinningTest {
         }
         assertTrue(ran.await(10, TimeUnit.SECONDS), "work still runs");
         awaitWorkers(runtime, 2);
-        List<Outcome<CpuSet>> again = runtime.rebindWorkers();
+        List<Outcome<CpuSet>> again = runtime.threads().rebind();
         assertEquals(2, again.size());
         again.forEach(o -> assertTrue(o.reason().contains("faulty HAL"), o.toString()));
-        runtime.workers().forEach(w -> assertFalse(w.pinned().isSupported(), w.toString()));
+        runtime.threads().list().forEach(w -> assertFalse(w.pinned().isSupported(), w.toString()));
         assertEquals(0, laneFailures.get(), "a pinning failure is not a scheduler fault");
     }
 
     private static void awaitWorkers(PartitionRuntime runtime, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (runtime.workers().size() < count) {
-            assertTrue(System.nanoTime() < deadline, "workers started: " + runtime.workers());
+        while (runtime.threads().list().size() < count) {
+            assertTrue(System.nanoTime() < deadline, "workers started: " + runtime.threads().list());
             Thread.onSpinWait();
         }
     }
@@ -146,7 +146,7 @@ class WorkerPinningTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<WorkerPin> workers;
         do {
-            workers = runtime.workers();
+            workers = runtime.threads().list();
             if (workers.size() == count && workers.stream().allMatch(w -> w.pinned().isSupported())) {
                 return workers;
             }

@@ -1,0 +1,46 @@
+/**
+ * Partition scheduling inside the kernel: every task a partition submits stays in the kernel's
+ * custody until it has run, whichever scheduling policy (a {@code SchedulerFactory} service, or the
+ * built-in FIFO) runs it, so a swap, a faulty policy or a bundle update loses no task and runs none
+ * twice. The swap protocol's design: {@code docs/kernel.md#scheduler-swap-protocol}.
+ *
+ * <h2>Who uses whom</h2>
+ * References point down only; the one upward edge, from a lane and its tasks to their partition,
+ * goes through the {@link io.hallows.kernel.impl.scheduler.LaneHost} interface.
+ * <pre>
+ *  SchedulerManager (Schedulers service, wiring)
+ *    ├─ PartitionFollower   partitions declared / changed / removed; executor services
+ *    ├─ PolicyFollower      policies installed / leaving
+ *    ├─ OperatorSwaps       hallows:swap, hallows:rollback
+ *    └─ SchedulingAudit     audit lines
+ *          │ all act through
+ *          ▼
+ *  PartitionScheduling (composition root; also what the benchmarks build) ── ScheduledPartition (handle)
+ *    ├─ SwapProtocol ──────────┐   switches lanes
+ *    ├─ Watchdog ──────────────┤   notices stalled schedulers and loops; reports, changes nothing
+ *    └─ Policies (SchedulerCatalog | NamedPolicies)
+ *                              ▼
+ *  PartitionRuntime (the PartitionExecutor; submission and completion path)
+ *    ├─ Switchboard    swap state: EMPTY → SERVING ⇄ SWITCHING, → CLOSED; active lane, target, bypass
+ *    ├─ TaskRegistry   every task until it starts; trims itself
+ *    ├─ KeyChains      per-key order
+ *    ├─ ThreadRoster   workers and owned loop threads; pinning through a Pinner
+ *    ├─ PartitionFigures, TaskFailures
+ *    └─ Lane (one scheduler instance, its LaneThreads) ──▶ LaneHost ◀── implemented by PartitionRuntime
+ * </pre>
+ *
+ * <h2>Threads</h2>
+ * Each lane's workers, and each framework loop thread a partition owns
+ * ({@link io.hallows.kernel.api.PartitionExecutor#ownThread}), are pinned to the partition's cpus
+ * as they start and again when the cpus change or a HAL arrives late. One watchdog thread looks at
+ * every partition every 20 ms; one control thread reverts aborted schedulers to FIFO and reports
+ * faults, off the worker or watchdog that found them.
+ *
+ * <h2>Repeated task failures</h2>
+ * More than {@value io.hallows.kernel.impl.scheduler.TaskFailures#DEFAULT_THRESHOLD} failed tasks
+ * (a body that threw) of one partition within 10 seconds are reported to the supervisor as the
+ * fault "repeated task failures" ({@code Partitions.reportFault}), which restarts or quarantines
+ * the partition by its restart policy. The count then starts again: a partition failing without
+ * pause is reported once per 101 failures, not once per failure. Fixed defaults, not per partition.
+ */
+package io.hallows.kernel.impl.scheduler;
