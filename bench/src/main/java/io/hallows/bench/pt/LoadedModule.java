@@ -5,6 +5,7 @@ import io.hallows.dsl.impl.compile.CompiledModule;
 import io.hallows.dsl.impl.compile.JavaModuleCompiler;
 import io.hallows.dsl.impl.compile.ModuleCompiler;
 import io.hallows.dsl.runtime.ModuleContext;
+import io.hallows.dsl.runtime.local.LocalModuleContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +24,10 @@ import java.util.function.ToLongFunction;
 /**
  * A Parseltongue module compiled on the benchmark's class path and loaded as the compiler's own
  * tests load one: its API and implementation classes defined in a fresh class loader, each service
- * created with a {@link DirectContext}. Everything here is set-up work (reflection); what a
- * benchmark calls is the {@link ToLongFunction} of {@link #listToLong}, a lambda class doing a
- * plain {@code invokeinterface} on the generated interface.
+ * created with the runtime's {@link LocalModuleContext} (state in memory, {@code runIn} on the
+ * caller's thread, no imported services, log lines dropped). Everything here is set-up work
+ * (reflection); what a benchmark calls is the {@link ToLongFunction} of {@link #listToLong}, a
+ * lambda class doing a plain {@code invokeinterface} on the generated interface.
  */
 public final class LoadedModule {
     /** Read once: the runtime's class files do not change while the JVM runs. */
@@ -37,7 +39,7 @@ public final class LoadedModule {
     private LoadedModule(CompiledModule compiled) throws ReflectiveOperationException {
         this.compiled = compiled;
         this.loader = new ModuleLoader(compiled);
-        ModuleContext context = new DirectContext(compiled.name());
+        ModuleContext context = new LocalModuleContext(compiled.name());
         for (CompiledModule.ServiceSpec spec : compiled.services()) {
             services.put(spec.name(), loader.loadClass(spec.implClassName()).getConstructor(ModuleContext.class).newInstance(context));
         }
