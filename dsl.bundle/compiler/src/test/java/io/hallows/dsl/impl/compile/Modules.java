@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.hallows.dsl.api.Diagnostic;
 import io.hallows.dsl.runtime.StateStore;
+import io.hallows.dsl.runtime.local.MemoryClassLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -179,28 +180,15 @@ final class Modules {
     }
 
     /** Defines the given classes; API classes of other modules come from their shared loaders, the rest from the test's. */
-    private final class MemoryLoader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-
+    private final class MemoryLoader extends MemoryClassLoader {
         MemoryLoader(Map<String, byte[]> classes) {
-            super(Modules.class.getClassLoader());
-            this.classes = classes;
+            super("pt-test", Modules.class.getClassLoader(), classes);
         }
 
         @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> found = findLoadedClass(name);
-                if (found != null) {
-                    return found;
-                }
-                byte[] bytes = classes.get(name);
-                if (bytes != null) {
-                    return defineClass(name, bytes, 0, bytes.length);
-                }
-                ClassLoader api = apiLoader(name);
-                return api != null && api != this ? api.loadClass(name) : super.loadClass(name, resolve);
-            }
+        protected Class<?> loadElsewhere(String name, boolean resolve) throws ClassNotFoundException {
+            ClassLoader api = apiLoader(name);
+            return api != null && api != this ? api.loadClass(name) : super.loadElsewhere(name, resolve);
         }
     }
 }

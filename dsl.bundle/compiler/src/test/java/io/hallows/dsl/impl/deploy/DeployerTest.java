@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,6 +240,24 @@ class DeployerTest {
         assertTrue(report.notes().contains("user.pt (module user) imports the API of demo and no longer compiles against the new one; nothing was deployed"));
         assertEquals(version, context.getBundle(GeneratedBundle.apiLocation("demo")).getVersion().toString());
         assertEquals(1L, Demo.call(context, "pt.user.api.Tally", "tally"));
+    }
+
+    @Test
+    void aNewDeployerOverTheSameRuntimeTakesTheModulesOverWithTheirState() throws Exception {
+        deployer.deploy("demo.pt", Demo.counter("v1", 1));
+        assertEquals(1L, Demo.call(context, Demo.COUNTER, "next"));
+        Bundle impl = context.getBundle(GeneratedBundle.implLocation("demo"));
+
+        deployer.close();
+        assertEquals(Bundle.ACTIVE, impl.getState(), "the module's bundle belongs to the runtime, not to the deployer");
+        assertEquals(2L, Demo.call(context, Demo.COUNTER, "next"), "it serves while no deployer runs");
+        deployer = new Deployer(context, new FakeCompiler(), runtime, RecordingLogger.into(log));
+        deployer.restored().get(30, TimeUnit.SECONDS);
+
+        assertEquals("demo", deployer.list().get(0).name());
+        DeployReport report = deployer.deploy("demo.pt", Demo.counter("v2", 10));
+        assertEquals(Outcome.UPDATED, report.outcome(), report.format());
+        assertEquals(12L, Demo.call(context, Demo.COUNTER, "next"), "the new deployer's revision on the count kept by the runtime");
     }
 
     @Test
