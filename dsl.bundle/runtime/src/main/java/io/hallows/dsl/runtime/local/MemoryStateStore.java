@@ -71,7 +71,10 @@ public final class MemoryStateStore implements ModuleStates {
         }
     }
 
-    @Override
+    /**
+     * The store as one module sees it: its own cells only. Generated code cannot read or drop
+     * another module's state through its context.
+     */
     public StateStore scopedTo(String module) {
         return new StateStore() {
             @Override

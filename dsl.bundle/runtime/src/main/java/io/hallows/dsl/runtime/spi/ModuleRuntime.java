@@ -8,8 +8,9 @@ import org.osgi.framework.Bundle;
  * the revisions of the implementation bundles the deployer adopted (their activator asks it) and
  * keeps every module's state. Thread-safe.
  *
- * <p>Not protected: the runtime trusts that only the deployer adopts bundles, as any bundle could
- * update a generated bundle anyway (see {@code docs/security.md}: code in the same JVM is trusted).
+ * <p>Not protected: the runtime trusts that only the deployer adopts bundles. Any bundle could
+ * update or stop a generated bundle anyway: see "Not guaranteed inside one JVM" in
+ * {@code docs/security.md}.
  */
 @ProviderType
 public interface ModuleRuntime {

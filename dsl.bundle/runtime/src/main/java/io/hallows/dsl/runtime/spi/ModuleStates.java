@@ -20,10 +20,4 @@ public interface ModuleStates extends StateStore {
 
     /** Puts back the cells of a {@link #snapshot}: cells the failed revision replaced come back. */
     void restore(String module, Map<String, StateCell<?>> snapshot);
-
-    /**
-     * The store as one module sees it: its own cells only. Generated code cannot read or drop
-     * another module's state through its context.
-     */
-    StateStore scopedTo(String module);
 }
