@@ -96,7 +96,7 @@ public final class Deployer implements ModuleDeployer {
     @Deactivate
     public void close() throws Exception {
         restore.close();
-        lock.lock();
+        lock.lock(); // a deployment under way finishes first: it uses this bundle's context
         lock.unlock();
     }
 
