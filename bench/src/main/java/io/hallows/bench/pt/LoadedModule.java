@@ -5,6 +5,8 @@ import io.hallows.dsl.impl.compile.CompiledModule;
 import io.hallows.dsl.impl.compile.JavaModuleCompiler;
 import io.hallows.dsl.impl.compile.ModuleCompiler;
 import io.hallows.dsl.runtime.ModuleContext;
+import io.hallows.dsl.runtime.local.LocalModuleContext;
+import io.hallows.dsl.runtime.local.MemoryClassLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +25,10 @@ import java.util.function.ToLongFunction;
 /**
  * A Parseltongue module compiled on the benchmark's class path and loaded as the compiler's own
  * tests load one: its API and implementation classes defined in a fresh class loader, each service
- * created with a {@link DirectContext}. Everything here is set-up work (reflection); what a
- * benchmark calls is the {@link ToLongFunction} of {@link #listToLong}, a lambda class doing a
- * plain {@code invokeinterface} on the generated interface.
+ * created with the runtime's {@link LocalModuleContext} (state in memory, {@code runIn} on the
+ * caller's thread, no imported services, log lines dropped). Everything here is set-up work
+ * (reflection); what a benchmark calls is the {@link ToLongFunction} of {@link #listToLong}, a
+ * lambda class doing a plain {@code invokeinterface} on the generated interface.
  */
 public final class LoadedModule {
     /** Read once: the runtime's class files do not change while the JVM runs. */
@@ -36,8 +39,8 @@ public final class LoadedModule {
 
     private LoadedModule(CompiledModule compiled) throws ReflectiveOperationException {
         this.compiled = compiled;
-        this.loader = new ModuleLoader(compiled);
-        ModuleContext context = new DirectContext(compiled.name());
+        this.loader = loaderOf(compiled);
+        ModuleContext context = new LocalModuleContext(compiled.name());
         for (CompiledModule.ServiceSpec spec : compiled.services()) {
             services.put(spec.name(), loader.loadClass(spec.implClassName()).getConstructor(ModuleContext.class).newInstance(context));
         }
@@ -104,32 +107,16 @@ public final class LoadedModule {
         }
     }
 
-    /** The module's classes and a copy of {@link LoaderLookup}, defined here; everything else from the benchmark's loader. */
-    private static final class ModuleLoader extends ClassLoader {
-        private final Map<String, byte[]> classes = new HashMap<>();
-
-        ModuleLoader(CompiledModule module) {
-            super("pt:" + module.name(), LoadedModule.class.getClassLoader());
-            classes.putAll(module.apiClasses());
-            classes.putAll(module.implClasses());
-            String lookup = LoaderLookup.class.getName();
-            try (InputStream in = LoadedModule.class.getClassLoader().getResourceAsStream(lookup.replace('.', '/') + ".class")) {
-                classes.put(lookup, in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** The module's classes and a copy of {@link LoaderLookup}, defined in a loader of their own; everything else from the benchmark's. */
+    private static ClassLoader loaderOf(CompiledModule module) {
+        Map<String, byte[]> classes = new HashMap<>(module.apiClasses());
+        classes.putAll(module.implClasses());
+        String lookup = LoaderLookup.class.getName();
+        try (InputStream in = LoadedModule.class.getClassLoader().getResourceAsStream(lookup.replace('.', '/') + ".class")) {
+            classes.put(lookup, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> found = findLoadedClass(name);
-                if (found != null) {
-                    return found;
-                }
-                byte[] bytes = classes.get(name);
-                return bytes != null ? defineClass(name, bytes, 0, bytes.length) : super.loadClass(name, resolve);
-            }
-        }
+        return new MemoryClassLoader("pt:" + module.name(), LoadedModule.class.getClassLoader(), classes);
     }
 }

@@ -24,8 +24,9 @@ import java.util.function.Predicate;
  * {@code run/hallows start} starts it, in script mode: each line written to its standard input is
  * run as a shell command, which prints {@code > command} and then its result on standard output, or
  * {@code hallows: line N: command: reason} on standard error when it fails. Every line of both
- * streams is time-stamped on arrival ({@link System#nanoTime()}) and copied to a log file; lines of
- * Parseltongue's deployer ({@code hallows: pt: ...}) are also kept for {@link #ptLine}, and the
+ * streams is time-stamped on arrival ({@link System#nanoTime()}) and copied to a log file, and kept
+ * for {@link #ptLine}: the watched folder's reports ({@code shop.pt updated ...}) reach the console
+ * through the OSGi Log Service, so they are matched by their text in whatever format it prints; the
  * framework's error lines ({@code ERROR: ...}, which Felix prints on standard output, between a
  * command's echo and its result) for {@link #errors}. Closing
  * ends standard input (the stack stops) and destroys the process if it has not exited.
@@ -81,9 +82,7 @@ final class StackProcess implements AutoCloseable {
                 for (String text = in.readLine(); text != null; text = in.readLine()) {
                     Line line = new Line(err, text, System.nanoTime());
                     log.println((err ? "err " : "out ") + line.nanos() + " " + text);
-                    if (err && text.startsWith("hallows: pt: ")) {
-                        ptLines.add(line);
-                    }
+                    ptLines.add(line);
                     if (text.startsWith("ERROR:")) {
                         errors.add(line);
                     }
@@ -138,7 +137,7 @@ final class StackProcess implements AutoCloseable {
         return new Answer(!line.err(), line.err() ? line.text().substring(failed.length()) : line.text(), line.nanos());
     }
 
-    /** The first deployer line that arrived after {@code since} and contains {@code text}, waiting for it. */
+    /** The first line (of either stream) that arrived after {@code since} and contains {@code text}, waiting for it. */
     Line ptLine(long since, String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The valid Parseltongue corpus (dsl.bundle's test resources) deployed with {@code pt:deploy} into
+ * The valid Parseltongue corpus (dsl.bundle/compiler's test resources) deployed with {@code pt:deploy} into
  * a real stack and called through the published services: each program's opening comment promises
  * these results. Operations with {@code @partition} hints run through the partitions' schedulers.
  */
 class ParseltongueCorpusIT {
     private static final Path CORPUS = Path.of(System.getProperty("basedir", "."))
-            .resolve("../dsl.bundle/src/test/resources/corpus/valid").normalize();
+            .resolve("../dsl.bundle/compiler/src/test/resources/corpus/valid").normalize();
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.ptcorpus", ":configurator:version": "1.0.0",
               "io.hallows.partition~web": { "name": "web", "cpus": "0", "exclusive": false,

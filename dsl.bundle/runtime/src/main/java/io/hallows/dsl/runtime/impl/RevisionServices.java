@@ -1,0 +1,87 @@
+package io.hallows.dsl.runtime.impl;
+
+import io.hallows.dsl.runtime.ModuleContext;
+import io.hallows.dsl.runtime.spi.GeneratedBundle;
+import io.hallows.dsl.runtime.spi.ServiceEntry;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.log.Logger;
+
+/**
+ * The services of one started revision. Reflection is used only here, once per service at start
+ * ({@code getConstructor(ModuleContext.class)}); calls then go straight to the generated classes.
+ * Services are not protected: any bundle can look them up (see the deployer's {@code package-info}).
+ */
+final class RevisionServices implements ModuleHost.Running {
+    private final BundleModuleContext context;
+    private final Logger log;
+    private final List<Object> implementations = new ArrayList<>();
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    private RevisionServices(BundleModuleContext context, Logger log) {
+        this.context = context;
+        this.log = log;
+    }
+
+    /** Creates and registers the services the bundle's {@value GeneratedBundle#SERVICES} header lists. */
+    static RevisionServices start(BundleContext generated, BundleModuleContext context, Logger log) throws Exception {
+        RevisionServices revision = new RevisionServices(context, log);
+        Bundle bundle = generated.getBundle();
+        try {
+            for (ServiceEntry spec : ServiceEntry.parse(bundle.getHeaders("").get(GeneratedBundle.SERVICES))) {
+                Object service = create(bundle.loadClass(spec.implClassName()), context);
+                revision.implementations.add(service);
+                Hashtable<String, Object> properties = new Hashtable<>();
+                properties.put(GeneratedBundle.MODULE_PROPERTY, context.module());
+                properties.put(GeneratedBundle.SERVICE_PROPERTY, spec.name());
+                revision.registrations.add(generated.registerService(spec.interfaceName(), service, properties));
+            }
+        } catch (Exception | Error failed) {
+            revision.stop();
+            throw failed;
+        }
+        return revision;
+    }
+
+    private static Object create(Class<?> implementation, ModuleContext context) throws Exception {
+        try {
+            return implementation.getConstructor(ModuleContext.class).newInstance(context);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void stop() {
+        for (int i = registrations.size() - 1; i >= 0; i--) {
+            try {
+                registrations.get(i).unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // unregistered by the framework as the bundle stopped
+            }
+        }
+        registrations.clear();
+        for (int i = implementations.size() - 1; i >= 0; i--) {
+            if (implementations.get(i) instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception | LinkageError e) {
+                    log.warn(context.module() + ": closing " + closeable.getClass().getName() + " failed: " + e);
+                }
+            }
+        }
+        implementations.clear();
+        context.close();
+    }
+}
