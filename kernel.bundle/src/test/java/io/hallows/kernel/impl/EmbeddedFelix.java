@@ -76,6 +76,11 @@ public final class EmbeddedFelix implements AutoCloseable {
         return b;
     }
 
+    /** Asks the framework to resolve {@code bundle}; true if it is resolved now. */
+    public boolean resolve(Bundle bundle) {
+        return framework.adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
+    }
+
     /** Refreshes {@code bundles} and waits until the framework has done so. */
     public void refresh(Bundle... bundles) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
