@@ -1,5 +1,7 @@
 package io.hallows.kernel.impl.audit;
 
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import io.hallows.kernel.api.AuditEntry;
 import io.hallows.kernel.api.AuditLog;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.List;
 
 /** The audit log: the newest entries in memory, every entry appended to a file when one is given. */
 public final class AuditJournal implements AuditLog, AutoCloseable {
+    private static final KernelLogger LOG = KernelLog.of(AuditJournal.class);
     private static final int KEPT = 10_000;
 
     private final ArrayDeque<AuditEntry> entries = new ArrayDeque<>();
@@ -73,7 +76,7 @@ public final class AuditJournal implements AuditLog, AutoCloseable {
             file.flush();
         } catch (IOException ex) {
             // The in-memory log still has the entry; a full disk must not stop the kernel.
-            System.err.println("hallows: cannot append to audit log: " + ex.getMessage());
+            LOG.error("cannot append to the audit log: " + ex.getMessage() + "; the entry is kept in memory only", ex);
         }
     }
 
