@@ -47,7 +47,12 @@ public interface Partitions {
     /** Stops the partition's bundles and holds it stopped until released. @throws IllegalArgumentException if unknown */
     void stop(String name);
 
-    /** Takes a partition out of quarantine (or stopped) and starts it. @throws IllegalArgumentException if unknown */
+    /**
+     * Takes a partition out of quarantine (or stopped) and starts it, with a fresh restart budget.
+     *
+     * @throws IllegalArgumentException if there is no such partition
+     * @throws IllegalStateException if it is neither quarantined nor stopped
+     */
     void release(String name);
 
     /**

@@ -113,9 +113,9 @@ public final class KernelActivator implements BundleActivator {
         schedulers.open();
         hal.open();
         partitions = new PartitionManager(context, audit, table, hal::online, hal::allowed, schedulers);
-        context.addBundleListener(partitions);
+        context.addBundleListener(partitions.bundleListener());
         register(context, new String[] {ManagedServiceFactory.class.getName()},
-                new GatedService<>(partitions, trust::isInfrastructure, "partitions", audit),
+                new GatedService<>(partitions.configurations(), trust::isInfrastructure, "partitions", audit),
                 props(Constants.SERVICE_PID, KernelConstants.PARTITION_PID));
         // Other bundles reach these two through the kernel's revocable proxies only.
         register(context, new String[] {Partitions.class.getName()}, new GatedService<>(partitions, kernelOnly, "partitions", audit),
@@ -135,7 +135,7 @@ public final class KernelActivator implements BundleActivator {
     @Override
     public void stop(BundleContext context) throws Exception {
         // Supervision and every grant end first; the hooks go last, so nothing is exposed meanwhile.
-        context.removeBundleListener(partitions);
+        context.removeBundleListener(partitions.bundleListener());
         context.removeBundleListener(requests);
         partitions.close();
         schedulers.close();

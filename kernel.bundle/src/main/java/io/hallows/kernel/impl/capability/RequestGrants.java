@@ -1,5 +1,7 @@
 package io.hallows.kernel.impl.capability;
 
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import io.hallows.kernel.api.Capability;
 import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.impl.ConfigValues;
@@ -25,6 +27,7 @@ import org.osgi.service.cm.ManagedService;
  * stack's policy applies to the bundles it starts with.
  */
 public final class RequestGrants implements ManagedService, SynchronousBundleListener {
+    private static final KernelLogger LOG = KernelLog.of(RequestGrants.class);
     private static final String ORIGIN = "request";
 
     private final BundleContext context;
@@ -47,7 +50,7 @@ public final class RequestGrants implements ManagedService, SynchronousBundleLis
                     : GrantPolicy.parse(ConfigValues.strings(properties.get("allow")));
         } catch (IllegalArgumentException e) {
             audit.record("config", "config.reject", "policy", e.getMessage());
-            System.err.println("hallows: policy: " + e.getMessage() + " — policy rejected, the previous policy stays in force");
+            LOG.warn("policy: " + e.getMessage() + " — policy rejected, the previous policy stays in force");
             throw new ConfigurationException("allow", e.getMessage());
         }
         synchronized (this) {
@@ -117,7 +120,7 @@ public final class RequestGrants implements ManagedService, SynchronousBundleLis
             denials.remove(bundle.getBundleId());
         } else {
             denials.put(bundle.getBundleId(), List.copyOf(denied));
-            System.err.println("hallows: " + bundle.getSymbolicName() + " [" + bundle.getBundleId() + "] was not granted: "
+            LOG.warn(bundle.getSymbolicName() + " [" + bundle.getBundleId() + "] was not granted: "
                     + String.join("; ", denied));
         }
     }

@@ -2,6 +2,8 @@ package io.hallows.kernel.impl.console;
 
 import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.impl.Kernel;
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import io.hallows.kernel.impl.shell.CapabilityCommands;
 import io.hallows.kernel.impl.shell.PartitionCommands;
@@ -33,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ReadyAnnouncer.class, immediate = true, property = Kernel.INTERNAL + "=true")
 public final class ReadyAnnouncer implements FrameworkListener {
+    private static final KernelLogger LOG = KernelLog.of(ReadyAnnouncer.class);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
 
     private final PartitionManager partitions;
@@ -92,11 +95,14 @@ public final class ReadyAnnouncer implements FrameworkListener {
                 pids.addAll(StackFile.partitionPids(context.getProperty(StackFile.PROPERTY)));
             } catch (IllegalArgumentException e) {
                 stackError = e.getMessage();
+                // Console output, not a log line: the operator must read what is wrong with the stack
+                // file next to the ready line below, which tells them to fix it.
                 System.err.println("hallows: " + e.getMessage());
             }
             boolean settled = partitions.awaitSettled(pids, SETTLE_LIMIT);
             long millis = ProcessHandle.current().info().startInstant()
                     .map(start -> Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+            // The ready line is the console's, for the operator (and run/hallows waits for it): not a log line.
             if (stackError != null) {
                 System.out.println("hallows: started without a stack — " + context.getBundles().length + " bundles, "
                         + partitions.list().size() + " partitions in " + millis + " ms; fix the stack file and restart");
@@ -109,7 +115,7 @@ public final class ReadyAnnouncer implements FrameworkListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | InvalidSyntaxException | IllegalStateException e) {
-            System.err.println("hallows: cannot read partition configurations: " + e.getMessage());
+            LOG.error("cannot read partition configurations; no ready line", e);
             ready.countDown();
         }
     }

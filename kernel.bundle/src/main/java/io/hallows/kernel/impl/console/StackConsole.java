@@ -43,6 +43,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {}, immediate = true)
 public final class StackConsole implements Callable<Integer> {
     static final String MODE_PROPERTY = "hallows.console";
+    // This class is the operator console: what it prints on these streams (the shell, script-mode
+    // results and failures) is console output, not logging.
     // The process's own streams: Gogo replaces System.out and System.err with per-thread
     // multiplexers that write to the session's streams, so a session on them would loop.
     private static final PrintStream STDOUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, Charset.defaultCharset());

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One partition's runtime record. Its fields are changed only on the supervisor thread; other
- * threads read a {@link #snapshot} and wait for states through this object's monitor.
+ * threads read a {@link #snapshot} and wait for states through this object's monitor. Its state
+ * changes only through {@link #setState}, which follows the {@link Lifecycle} table.
  */
 final class Partition {
     final String pid;
@@ -23,7 +23,7 @@ final class Partition {
     private String lastFault;
     private Instant lastFaultTime;
     private volatile String rejected;
-    ScheduledFuture<?> pendingStart;
+    private long transitions;
 
     Partition(String pid, PartitionConfig config) {
         this.pid = pid;
@@ -51,10 +51,23 @@ final class Partition {
         return state;
     }
 
-    private long transitions;
+    synchronized Lifecycle lifecycle() {
+        return Lifecycle.of(state);
+    }
 
-    /** Enters a state; returns the number of the transition, which a later one changes. */
-    synchronized long enter(PartitionState next) {
+    /**
+     * Moves from {@code expected} to {@code next}; returns the number of the transition, which a
+     * later one changes.
+     *
+     * @throws IllegalStateException if the partition is not in {@code expected} (another change came
+     *     first), or if the lifecycle does not lead from {@code expected} to {@code next}
+     */
+    synchronized long setState(PartitionState expected, PartitionState next) {
+        if (state != expected) {
+            throw new IllegalStateException("partition '" + name() + "' is " + state.label() + ", not " + expected.label()
+                    + ": it cannot become " + next.label());
+        }
+        Lifecycle.of(expected).require(name(), next);
         transitions++;
         state = next;
         since = Instant.now();

@@ -6,6 +6,7 @@ import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import org.osgi.framework.Bundle;
@@ -44,6 +45,11 @@ final class StackGrants {
             }
         }
         existing.forEach(Capability::revoke);
+    }
+
+    /** Applies every partition's grants: membership, and so grants, shift with any partition's change. */
+    void applyAll(Collection<Partition> partitions) {
+        partitions.forEach(p -> apply(p.config()));
     }
 
     void revokeAll(String partition) {

@@ -3,91 +3,34 @@ package io.hallows.kernel.impl.partition;
 import io.hallows.kernel.api.PartitionState;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 
 /**
- * Starts, stops and restarts partitions' bundles. Every action runs on one supervisor thread, so
- * partitions change state in a single order; restarts after a fault are scheduled on it with
- * exponential backoff, and a partition that spends its restart budget is quarantined. A fault in
- * one partition never touches another's bundles.
+ * Starts, stops and restarts partitions' bundles, on the {@link SupervisorThread} (every method
+ * here runs on it). Restarts after a fault are scheduled with exponential backoff, and a partition
+ * that spends its restart budget is quarantined. A fault in one partition never touches another's
+ * bundles. Each action checks the {@link Lifecycle} before it touches a bundle, so an illegal
+ * request changes nothing.
  */
-final class Supervisor implements AutoCloseable {
+final class Supervisor {
     private final AuditJournal audit;
-    private volatile Thread supervisorThread;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hallows-supervisor");
-        t.setDaemon(true);
-        supervisorThread = t;
-        return t;
-    });
-
+    private final SupervisorThread thread;
     private final Membership membership;
     private final Runnable onChange;
+    /** Restarts waiting out their backoff; touched on the supervisor thread only. */
+    private final Map<Partition, ScheduledFuture<?>> pendingStarts = new HashMap<>();
 
     /** @param onChange called after every state change, on the supervisor thread */
-    Supervisor(AuditJournal audit, Membership membership, Runnable onChange) {
+    Supervisor(AuditJournal audit, SupervisorThread thread, Membership membership, Runnable onChange) {
         this.audit = audit;
+        this.thread = thread;
         this.membership = membership;
         this.onChange = onChange;
-    }
-
-    /**
-     * Runs {@code action} on the supervisor thread and waits for it (operator commands). Called on
-     * the supervisor thread itself (an activator of a partition bundle calling the kernel), it runs
-     * at once instead of waiting for itself.
-     */
-    <T> T call(Callable<T> action) {
-        if (Thread.currentThread() == supervisorThread) {
-            try {
-                return action.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        try {
-            return thread.submit(action).get(60, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("the kernel is stopping", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the supervisor", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the supervisor did not answer within 60 s (a bundle activator may be stuck)", e);
-        }
-    }
-
-    /** Runs {@code action} on the supervisor thread later (events from framework threads). */
-    void post(Runnable action) {
-        try {
-            thread.execute(() -> {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    // A scheduled executor would swallow it; a kernel bug must be visible.
-                    audit.record("supervisor", "error", "kernel", "internal error: " + e);
-                    System.err.println("hallows: internal error in the supervisor: " + e);
-                    e.printStackTrace();
-                }
-            });
-        } catch (RejectedExecutionException stopping) {
-            // The kernel is stopping: there is nothing left to supervise.
-        }
     }
 
     /** The bundles the partition supervises, by id. */
@@ -97,7 +40,7 @@ final class Supervisor implements AutoCloseable {
 
     void start(Partition p) {
         List<Bundle> bundles = bundlesOf(p.config());
-        long transition = enter(p, PartitionState.STARTING, "starting " + bundles.size() + " bundle(s)");
+        long transition = enter(p, p.state(), PartitionState.STARTING, "starting " + bundles.size() + " bundle(s)");
         for (Bundle b : bundles) {
             if (!startBundle(p, b)) {
                 return;
@@ -105,14 +48,13 @@ final class Supervisor implements AutoCloseable {
             if (p.transitions() != transition) {
                 // An activator stopped or quarantined its own partition: that decision stands. Its own
                 // bundle could not be stopped while starting; stop it now that its activator returned.
-                PartitionState now = p.state();
-                if (now == PartitionState.STOPPED || now == PartitionState.QUARANTINED) {
+                if (p.lifecycle().held()) {
                     stopBundles(p);
                 }
                 return;
             }
         }
-        enter(p, PartitionState.RUNNING, "running");
+        enter(p, PartitionState.STARTING, PartitionState.RUNNING, "running");
     }
 
     /** Starts one bundle of a running partition (a newly installed one). */
@@ -138,12 +80,12 @@ final class Supervisor implements AutoCloseable {
     /** A fault: restart with backoff, or quarantine when the restart budget in the window is spent. */
     void fault(Partition p, String reason) {
         PartitionState now = p.state();
-        if (now == PartitionState.QUARANTINED || now == PartitionState.STOPPED) {
+        if (!Lifecycle.of(now).supervised()) {
             audit.record("supervisor", "partition.fault", p.name(), "ignored while " + now.label() + ": " + reason);
             return;
         }
         p.fault(reason);
-        if (now == PartitionState.RESTARTING && p.pendingStart != null) {
+        if (now == PartitionState.RESTARTING && pendingStarts.containsKey(p)) {
             // A restart is already on its way; a burst of faults must not spend the budget without restarting.
             audit.record("supervisor", "partition.fault", p.name(), "while a restart is pending: " + reason);
             return;
@@ -160,47 +102,63 @@ final class Supervisor implements AutoCloseable {
         p.countRestart();
         cancelPending(p);
         stopBundles(p);
-        enter(p, PartitionState.RESTARTING, "restart " + (used + 1) + " of " + budget + " in " + delay.toMillis() + " ms");
-        p.pendingStart = thread.schedule(() -> {
-            p.pendingStart = null;
+        enter(p, now, PartitionState.RESTARTING, "restart " + (used + 1) + " of " + budget + " in " + delay.toMillis() + " ms");
+        ScheduledFuture<?> restart = thread.schedule(() -> {
+            pendingStarts.remove(p);
             start(p);
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }, delay);
+        if (restart != null) {
+            pendingStarts.put(p, restart);
+        }
     }
 
     void restartNow(Partition p, String why) {
         PartitionState now = p.state();
-        if (now == PartitionState.QUARANTINED || now == PartitionState.STOPPED) {
+        if (Lifecycle.of(now).held()) {
             throw new IllegalStateException("partition '" + p.name() + "' is " + now.label() + "; release it to start it again");
         }
+        Lifecycle.of(now).require(p.name(), PartitionState.RESTARTING);
         cancelPending(p);
         stopBundles(p);
-        enter(p, PartitionState.RESTARTING, why);
+        enter(p, now, PartitionState.RESTARTING, why);
         start(p);
     }
 
     void quarantine(Partition p, String why) {
-        cancelPending(p);
-        stopBundles(p);
-        enter(p, PartitionState.QUARANTINED, why);
-    }
-
-    void release(Partition p) {
-        cancelPending(p);
-        p.forgiveRestarts();
-        audit.record("shell", "partition.release", p.name(), "released from " + p.state().label());
-        start(p);
+        hold(p, PartitionState.QUARANTINED, why);
     }
 
     void stop(Partition p, String why) {
+        hold(p, PartitionState.STOPPED, why);
+    }
+
+    private void hold(Partition p, PartitionState held, String why) {
+        PartitionState now = p.state();
+        Lifecycle.of(now).require(p.name(), held);
         cancelPending(p);
         stopBundles(p);
-        enter(p, PartitionState.STOPPED, why);
+        enter(p, now, held, why);
+    }
+
+    /** Starts a quarantined or stopped partition again, with a fresh restart budget. */
+    void release(Partition p) {
+        PartitionState now = p.state();
+        if (!Lifecycle.of(now).held()) {
+            throw new IllegalStateException("partition '" + p.name() + "' is " + now.label()
+                    + "; only a quarantined or stopped partition can be released");
+        }
+        p.forgiveRestarts();
+        audit.record("shell", "partition.release", p.name(), "released from " + now.label());
+        start(p);
     }
 
     /** Ends supervision of a deleted partition without touching bundles (the manager places them). */
     void retire(Partition p, String why) {
         cancelPending(p);
-        enter(p, PartitionState.STOPPED, why);
+        PartitionState now = p.state();
+        if (now != PartitionState.STOPPED) {
+            enter(p, now, PartitionState.STOPPED, why);
+        }
     }
 
     /** A bundle that came to {@code p} from another partition, or from none: give it {@code p}'s state. */
@@ -246,15 +204,15 @@ final class Supervisor implements AutoCloseable {
     }
 
     private void cancelPending(Partition p) {
-        if (p.pendingStart != null) {
-            p.pendingStart.cancel(false);
-            p.pendingStart = null;
+        ScheduledFuture<?> pending = pendingStarts.remove(p);
+        if (pending != null) {
+            pending.cancel(false);
         }
     }
 
-    private long enter(Partition p, PartitionState state, String detail) {
-        long transition = p.enter(state);
-        audit.record("supervisor", "partition." + state.label(), p.name(), detail);
+    private long enter(Partition p, PartitionState expected, PartitionState next, String detail) {
+        long transition = p.setState(expected, next);
+        audit.record("supervisor", "partition." + next.label(), p.name(), detail);
         onChange.run();
         return transition;
     }
@@ -265,17 +223,5 @@ final class Supervisor implements AutoCloseable {
             t = t.getCause();
         }
         return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (caused by " + t + ")";
-    }
-
-    @Override
-    public void close() {
-        thread.shutdownNow();
-        try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                System.err.println("hallows: the supervisor is still busy (a bundle activator may be stuck); leaving it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.hallows.kernel.impl.protect;
 
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import io.hallows.hal.api.Hal;
 import io.hallows.kernel.api.Capability;
 import io.hallows.kernel.api.KernelConstants;
@@ -35,11 +37,12 @@ import org.osgi.framework.wiring.BundleWiring;
  * {@code service:<name>} re-announces the proxy (a MODIFIED event), so trackers and Declarative
  * Services of a newly granted holder find it without polling.
  *
- * <p>Refused, with the reason audited and printed: names under {@code kernel.} registered by any
+ * <p>Refused, with the reason audited and logged: names under {@code kernel.} registered by any
  * bundle but the kernel, malformed names, and services registered under a class rather than
  * interfaces (the proxy can only implement interfaces).
  */
 public final class ProtectedServices implements ServiceListener, AutoCloseable {
+    private static final KernelLogger LOG = KernelLog.of(ProtectedServices.class);
     private static final String FILTER = "(&(" + KernelConstants.PROTECTED + "=*)(!(" + KernelConstants.PROXY_OF + "=*)))";
     private static final Set<String> NOT_COPIED = Set.of(Constants.SERVICE_ID, Constants.SERVICE_BUNDLEID,
             Constants.SERVICE_SCOPE, Constants.OBJECTCLASS);
@@ -149,7 +152,7 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
             types = interfaceTypes(provider, interfaces);
         } catch (IllegalArgumentException e) {
             audit.record("kernel", "deny", provider.getSymbolicName(), "protect " + name + ": " + e.getMessage());
-            System.err.println("hallows: " + provider.getSymbolicName() + " [" + provider.getBundleId() + "]: cannot protect '"
+            LOG.warn(provider.getSymbolicName() + " [" + provider.getBundleId() + "]: cannot protect '"
                     + name + "': " + e.getMessage() + "; the service stays hidden from every other bundle");
             return;
         }

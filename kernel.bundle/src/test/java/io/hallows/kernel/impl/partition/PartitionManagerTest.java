@@ -1,0 +1,201 @@
+package io.hallows.kernel.impl.partition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallows.hal.api.CpuSet;
+import io.hallows.kernel.api.PartitionState;
+import io.hallows.kernel.api.PartitionStatus;
+import io.hallows.kernel.api.Partitions;
+import io.hallows.kernel.api.Resource;
+import io.hallows.kernel.api.Right;
+import io.hallows.kernel.impl.EmbeddedFelix;
+import io.hallows.kernel.impl.audit.AuditJournal;
+import io.hallows.kernel.impl.capability.CapabilityTable;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+
+/** The partition manager fed as ConfigAdmin and the framework feed it, with bundles of a real framework. */
+class PartitionManagerTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static EmbeddedFelix felix;
+
+    private final AuditJournal audit = AuditJournal.inMemory();
+    private final CapabilityTable table = new CapabilityTable(audit);
+    private final List<String> heard = new CopyOnWriteArrayList<>();
+    private final CountDownLatch removed = new CountDownLatch(1);
+    private PartitionManager manager;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        felix = EmbeddedFelix.launch();
+    }
+
+    @AfterAll
+    static void shutDown() throws Exception {
+        felix.close();
+    }
+
+    @BeforeEach
+    void open() {
+        manager = new PartitionManager(felix.system(), audit, table, () -> CpuSet.parse("0-1"), CpuSet::empty, new PartitionListener() {
+            @Override
+            public void declared(PartitionConfig config) {
+                heard.add("declared " + config.name());
+            }
+
+            @Override
+            public void changed(PartitionConfig before, PartitionConfig after) {
+                heard.add("changed " + before.cpus() + " -> " + after.cpus());
+            }
+
+            @Override
+            public void removed(PartitionConfig config) {
+                heard.add("removed " + config.name());
+                removed.countDown();
+            }
+        });
+        felix.system().addBundleListener(manager.bundleListener());
+    }
+
+    @AfterEach
+    void close() {
+        felix.system().removeBundleListener(manager.bundleListener());
+        manager.close();
+    }
+
+    private static Hashtable<String, Object> config(String name, Object... more) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", name);
+        props.put("cpus", "0");
+        props.put("exclusive", "false");
+        props.put("bundles", new String[] {"test." + name + ".*"});
+        for (int i = 0; i < more.length; i += 2) {
+            props.put(more[i].toString(), more[i + 1]);
+        }
+        return props;
+    }
+
+    private void declare(String pid, Hashtable<String, Object> props) throws Exception {
+        manager.configurations().updated(pid, props);
+        assertTrue(manager.awaitSettled(List.of(pid), WAIT), pid + " settles");
+    }
+
+    @Test
+    void aDeclaredPartitionStartsItsBundlesAndGrantsThemWhatTheStackSays() throws Exception {
+        Bundle member = felix.install("test.alpha.app");
+        declare("pid.alpha", config("alpha", "grants", new String[] {"service:greeter CALL"}));
+
+        PartitionStatus alpha = manager.status("alpha").orElseThrow();
+        assertEquals(PartitionState.RUNNING, alpha.state());
+        assertEquals(List.of("test.alpha.app[" + member.getBundleId() + "] active"), alpha.bundles());
+        assertEquals(Bundle.ACTIVE, member.getState());
+        assertTrue(table.find(member.getBundleId(), Resource.service("greeter"), Right.CALL).isPresent());
+        assertTrue(table.find(member.getBundleId(), Resource.service("kernel.executor.alpha"), Right.CALL).isPresent(),
+                "a partition's bundles may run work in it");
+        assertEquals(List.of("declared alpha"), heard);
+        assertEquals(java.util.Optional.of("pid.alpha"), manager.pidOf("alpha"));
+    }
+
+    @Test
+    void aBundleInstalledLaterJoinsItsRunningPartition() throws Exception {
+        declare("pid.beta", config("beta"));
+        CountDownLatch started = new CountDownLatch(1);
+        BundleListener watch = event -> {
+            if (event.getType() == BundleEvent.STARTED && event.getBundle().getSymbolicName().equals("test.beta.late")) {
+                started.countDown();
+            }
+        };
+        felix.system().addBundleListener(watch);
+        try {
+            Bundle late = felix.install("test.beta.late");
+            assertTrue(started.await(10, TimeUnit.SECONDS), "the running partition adopts and starts it");
+            assertEquals(Bundle.ACTIVE, late.getState());
+        } finally {
+            felix.system().removeBundleListener(watch);
+        }
+    }
+
+    @Test
+    void aRejectedChangeKeepsThePreviousConfigurationAndTellsItsWaiter() throws Exception {
+        declare("pid.gamma", config("gamma"));
+        manager.configurations().updated("pid.gamma", config("gamma", "cpus", "7", PartitionManager.CHANGE_TOKEN, "t1"));
+        String verdict = manager.verdictOf("t1").get(10, TimeUnit.SECONDS);
+        manager.forgetVerdict("t1");
+        assertEquals("partition 'gamma': cpus: cpu 7 is not online (online: 0-1)", verdict);
+        PartitionStatus gamma = manager.status("gamma").orElseThrow();
+        assertEquals("0", gamma.cpus());
+        assertEquals(verdict, gamma.rejected());
+
+        manager.configurations().updated("pid.gamma", config("gamma", "cpus", "1", PartitionManager.CHANGE_TOKEN, "t2"));
+        assertNull(manager.verdictOf("t2").get(10, TimeUnit.SECONDS), "accepted");
+        assertEquals("1", manager.status("gamma").orElseThrow().cpus());
+        assertEquals(List.of("declared gamma", "changed 0 -> 1"), heard);
+    }
+
+    @Test
+    void aConfigurationRejectedBeforeItWasEverAcceptedIsReportedAndCountsAsSettled() throws Exception {
+        declare("pid.delta", config("delta"));
+        declare("pid.bad", config("delta")); // the same name twice
+        assertEquals(List.of("delta"), manager.list().stream().map(PartitionStatus::name).toList());
+        assertEquals("partition 'delta': name: already used by configuration pid.delta", manager.rejectedDeclarations().get("pid.bad"));
+    }
+
+    @Test
+    void deletingAPartitionStopsItsBundlesAndTakesTheirGrants() throws Exception {
+        Bundle member = felix.install("test.epsilon.app");
+        declare("pid.epsilon", config("epsilon"));
+        assertEquals(Bundle.ACTIVE, member.getState());
+
+        manager.configurations().deleted("pid.epsilon");
+        assertTrue(removed.await(10, TimeUnit.SECONDS));
+        assertEquals(Bundle.RESOLVED, member.getState(), "no partition supervises it any more");
+        assertTrue(manager.status("epsilon").isEmpty());
+        assertFalse(table.find(member.getBundleId(), Resource.service("kernel.executor.epsilon"), Right.CALL).isPresent());
+        IllegalArgumentException gone = assertThrows(IllegalArgumentException.class, () -> manager.restart("epsilon"));
+        assertEquals("no partition 'epsilon' (partitions: )", gone.getMessage());
+    }
+
+    @Test
+    void operatorActionsFollowTheLifecycleAndAHolderNeedsRightsOnThePartition() throws Exception {
+        Bundle member = felix.install("test.eta.app");
+        declare("pid.eta", config("eta"));
+        manager.stop("eta");
+        assertEquals(PartitionState.STOPPED, manager.status("eta").orElseThrow().state());
+        assertEquals(Bundle.RESOLVED, member.getState());
+        manager.release("eta");
+        assertEquals(PartitionState.RUNNING, manager.status("eta").orElseThrow().state());
+        IllegalStateException notHeld = assertThrows(IllegalStateException.class, () -> manager.release("eta"));
+        assertEquals("partition 'eta' is running; only a quarantined or stopped partition can be released", notHeld.getMessage());
+
+        Bundle outsider = felix.install("test.outsider");
+        Partitions view = manager.forHolder(outsider);
+        assertTrue(view.list().isEmpty(), "a partition it may not read is left out");
+        SecurityException denied = assertThrows(SecurityException.class, () -> view.quarantine("eta"));
+        assertEquals("test.outsider may not quarantine partition 'eta': it needs partition:eta with ADMIN", denied.getMessage());
+        assertEquals(PartitionState.RUNNING, manager.status("eta").orElseThrow().state());
+
+        table.grant(new Resource(Resource.PARTITION, "eta"), Set.of(Right.READ, Right.ADMIN), outsider.getBundleId(),
+                outsider.getSymbolicName(), "test");
+        view.quarantine("eta");
+        assertEquals(List.of("eta"), view.list().stream().map(PartitionStatus::name).toList());
+        assertTrue(view.await("eta", PartitionState.QUARANTINED, WAIT));
+        assertEquals(Bundle.RESOLVED, member.getState());
+    }
+}

@@ -1,0 +1,62 @@
+package io.hallows.kernel.impl.protect;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallows.kernel.api.Right;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+
+/** Who the kernel trusts as infrastructure, and how a later bundle gets the same through a capability. */
+class TrustTest {
+    private static KernelFixture kernel;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        kernel = new KernelFixture();
+    }
+
+    @AfterAll
+    static void shutDown() throws Exception {
+        kernel.close();
+    }
+
+    @Test
+    void theStackInstalledBeforeTheKernelIsInfrastructureAndLaterBundlesAreNot() throws Exception {
+        Bundle later = kernel.felix.install("test.vendor.plugin");
+        assertTrue(kernel.trust.isInfrastructure(kernel.felix.system().getBundle()), "the system bundle");
+        assertTrue(kernel.trust.isInfrastructure(kernel.kernel));
+        assertTrue(kernel.trust.isInfrastructure(kernel.stackBundle));
+        assertFalse(kernel.trust.isInfrastructure(later));
+        assertFalse(kernel.trust.isInfrastructure(null));
+        assertTrue(kernel.trust.isKernel(kernel.kernel));
+        assertFalse(kernel.trust.isKernel(kernel.stackBundle));
+    }
+
+    @Test
+    void aLaterBundleIsPermittedTheShellOnlyWithACapability() throws Exception {
+        Bundle later = kernel.felix.install("test.vendor.shelluser");
+        assertFalse(kernel.trust.permits(later, Trust.SHELL));
+        assertTrue(kernel.trust.permits(kernel.stackBundle, Trust.SHELL), "infrastructure needs no capability");
+        assertFalse(kernel.trust.holds(kernel.stackBundle, Trust.SHELL), "but does not hold one");
+
+        kernel.grant(later, Trust.SHELL, Right.CALL).revoke();
+        assertFalse(kernel.trust.permits(later, Trust.SHELL), "a revoked capability permits nothing");
+        kernel.grant(later, Trust.SHELL, Right.READ);
+        assertFalse(kernel.trust.permits(later, Trust.SHELL), "only CALL opens the shell");
+        kernel.grant(later, Trust.SHELL, Right.CALL);
+        assertTrue(kernel.trust.permits(later, Trust.SHELL));
+        assertTrue(kernel.trust.holds(later, Trust.SHELL));
+        assertFalse(kernel.trust.permits(later, Trust.CONFIG), "the shell's capability does not open ConfigAdmin");
+    }
+
+    @Test
+    void aLaterStartOfTheKernelKeepsTheStackItRecordedFirst() throws Exception {
+        Bundle later = kernel.felix.install("test.vendor.meanwhile");
+        Trust again = Trust.ofStackInstalledBefore(kernel.kernelContext(), kernel.table);
+        assertFalse(again.isInfrastructure(later), "installed after the kernel first started: still not the stack's");
+        assertTrue(again.isInfrastructure(kernel.stackBundle));
+    }
+}
