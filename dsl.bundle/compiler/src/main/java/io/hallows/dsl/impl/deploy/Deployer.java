@@ -84,9 +84,21 @@ public final class Deployer implements ModuleDeployer {
         Version runtimeVersion = PackageExports.best(context, RUNTIME).map(PackageExports::version)
                 .orElseThrow(() -> new IllegalStateException("no resolved bundle exports " + RUNTIME));
         this.packager = new BundlePackager(runtimeVersion);
-        java.io.File data = context.getDataFile("modules");
-        this.kept = new KeptSources(data == null ? null : data.toPath());
+        this.kept = new KeptSources(keptFolder(context));
         this.restore = AfterStartup.run(context, "hallows-pt-restore", this::restore);
+    }
+
+    /**
+     * Where deployed modules' sources are kept: in the stack's data area ({@code <hallows.data>/parseltongue/modules}),
+     * so they are redeployed after a restart; without one (a framework started by hand), in this bundle's storage.
+     */
+    private static java.nio.file.Path keptFolder(BundleContext context) {
+        String data = context.getProperty("hallows.data");
+        if (data != null && !data.isBlank()) {
+            return java.nio.file.Path.of(data.strip(), "parseltongue", "modules");
+        }
+        java.io.File own = context.getDataFile("modules");
+        return own == null ? null : own.toPath();
     }
 
     /**
