@@ -62,10 +62,16 @@ final class Slf4jLogger extends LegacyAbstractLogger {
         if (target == null) {
             return;
         }
-        // A trailing Throwable argument that no {} consumes is the line's exception, as in SLF4J.
-        FormattingTuple formatted = throwable == null
-                ? MessageFormatter.arrayFormat(pattern, arguments)
-                : MessageFormatter.arrayFormat(pattern, arguments, throwable);
-        target.log(name, LogLevel.valueOf(level.name()), formatted.getMessage(), formatted.getThrowable());
+        String message = pattern;
+        Throwable failure = throwable;
+        if (arguments != null && arguments.length > 0) {
+            // A trailing Throwable argument that no {} consumes is the line's exception, as in SLF4J.
+            FormattingTuple formatted = throwable == null
+                    ? MessageFormatter.arrayFormat(pattern, arguments)
+                    : MessageFormatter.arrayFormat(pattern, arguments, throwable);
+            message = formatted.getMessage();
+            failure = formatted.getThrowable();
+        }
+        target.log(name, LogLevel.valueOf(level.name()), message, failure);
     }
 }
