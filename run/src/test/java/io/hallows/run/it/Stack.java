@@ -69,6 +69,10 @@ final class Stack implements AutoCloseable {
             }
         }
         Map<String, String> config = new HashMap<>();
+        // The stack's run properties (cnf/run-common.bnd), as the exported launcher passes them;
+        // the test's own settings below override them.
+        launcher.stringPropertyNames().stream().filter(key -> !key.startsWith("launch."))
+                .forEach(key -> config.put(key, launcher.getProperty(key)));
         config.put("org.osgi.framework.storage", workDir.resolve("framework").toString());
         config.put("org.osgi.framework.storage.clean", "onFirstInit");
         config.put("hallows.data", workDir.resolve("data").toString()); // the stack's data area (audit log, layers' files)
