@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The last source deployed of each module, kept in the Parseltongue bundle's data area as
- * {@code modules/<module>/<file>}, so a restarted deployer redeploys what was running.
+ * The last source deployed of each module, kept as {@code <folder>/<module>/<file>} in the stack's
+ * data area ({@code <hallows.data>/parseltongue/modules}, else this bundle's), so a restarted deployer
+ * or a restarted stack redeploys what was running.
  * A null folder (no file system for the framework) keeps nothing.
  */
 final class KeptSources {

@@ -14,8 +14,8 @@
  * </pre>
  * {@link io.hallows.dsl.impl.deploy.Deployer} serializes deployments with one lock and keeps, per
  * module, the last source, compiled module and bundle bytes (the bytes are what a rollback puts
- * back). Sources are also kept in the bundle's data area ({@code modules/<module>/<file>}), so a
- * restarted deployer redeploys what was running. State is in memory, in the runtime bundle
+ * back). Sources are also kept in the stack's data area ({@code parseltongue/modules/<module>/<file>}),
+ * so a restarted deployer or stack redeploys what was running. State is in memory, in the runtime bundle
  * ({@link io.hallows.dsl.runtime.spi.ModuleRuntime#states()}): it survives an update or restart of
  * this bundle, not a restart of the stack.
  *
