@@ -71,7 +71,10 @@ final class JsonViews {
                 .put("p999Micros", finite(s.p999Micros()))
                 .put("swaps", new JsonArray(s.swaps().stream().map(JsonViews::swap).toList()))
                 .put("lastExit", s.lastExit() == null ? null : swap(s.lastExit()))
-                .put("policy", value(s.policy()));
+                .put("policy", value(s.policy()))
+                .put("loops", s.loops())
+                .put("stalls", s.stalls())
+                .put("lastStall", s.lastStall());
     }
 
     static JsonObject swap(SwapRecord r) {

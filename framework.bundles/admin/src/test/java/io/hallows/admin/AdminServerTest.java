@@ -104,6 +104,9 @@ class AdminServerTest {
         assertEquals(2.5, exit.getDouble("pauseMicros"));
         assertEquals(4L, stats.getJsonObject("policy").getLong("stolen"));
         assertEquals(new JsonArray(List.of("a", "b")), stats.getJsonObject("policy").getJsonArray("keys"));
+        assertEquals(1, stats.getInteger("loops"));
+        assertEquals(2L, stats.getLong("stalls"));
+        assertEquals("thread vert.x-eventloop-thread-0 busy for 700 ms", stats.getString("lastStall"));
 
         client.post("/v1/partitions/web/swap", "{\"scheduler\":\"keyed\"}");
         JsonObject swap = json(client.get("/v1/partitions/w%65b/stats")).getJsonArray("swaps").getJsonObject(0);

@@ -54,7 +54,8 @@ final class FakeKernel implements Schedulers, Partitions {
         SwapRecord stall = new SwapRecord(T0, "keyed/io.hallows.scheduler.keyed-0.1.0", "fifo/io.hallows.kernel-0.1.0",
                 ExitReason.STALL, "task ran longer than 5000 ms", 2_500, 3);
         return new SchedulerStats(partition, current(partition), 2, 5000, 10, 7, 1, 2, 0, 12.5, 80.25, Double.NaN, swaps,
-                partition.equals("db") ? stall : null, Map.of("stolen", 4L, "keys", List.of("a", "b")));
+                partition.equals("db") ? stall : null, Map.of("stolen", 4L, "keys", List.of("a", "b")), 1, 2,
+                partition.equals("db") ? "thread vert.x-eventloop-thread-0 busy for 700 ms" : null);
     }
 
     @Override

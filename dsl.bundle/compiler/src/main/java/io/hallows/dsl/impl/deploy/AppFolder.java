@@ -57,11 +57,15 @@ public final class AppFolder {
     private volatile WatchService watcher;
     private volatile boolean closed;
     private volatile AutoCloseable startup = () -> { };
+    /** True once the framework is stopping: a deployment it cuts short is no news for the operator. */
+    private volatile java.util.function.BooleanSupplier frameworkStopping = () -> false;
 
     @Activate
     public AppFolder(BundleContext context, @Reference ModuleDeployer deployer, @Reference LoggerFactory logs) {
         this(deployer, Path.of(context.getProperty(PROPERTY) == null ? DEFAULT_FOLDER : context.getProperty(PROPERTY)), report -> { },
                 logs.getLogger(AppFolder.class));
+        org.osgi.framework.Bundle system = context.getBundle(0);
+        frameworkStopping = () -> system.getState() == org.osgi.framework.Bundle.STOPPING;
         startup = AfterStartup.run(context, "hallows-pt-apps", this::watch);
     }
 
@@ -170,7 +174,11 @@ public final class AppFolder {
             }
             reports.accept(report);
         } catch (IOException | RuntimeException e) {
-            warn(file.getFileName() + " not deployed: " + e);
+            if (closed || frameworkStopping.getAsBoolean()) {
+                log.debug("{} not deployed: the stack stopped first ({})", file.getFileName(), e.getMessage());
+            } else {
+                warn(file.getFileName() + " not deployed: " + e);
+            }
         }
     }
 
