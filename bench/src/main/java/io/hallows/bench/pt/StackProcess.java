@@ -70,6 +70,7 @@ final class StackProcess implements AutoCloseable {
         }
         command.addAll(List.of("-Dconfigurator.initial=" + stackFile.toAbsolutePath().toUri(), "-Dhallows.pt.apps=" + apps.toAbsolutePath(),
                 "-Dhallows.console=script", "-Dhallows.admin.port=0", "-Dhallows.admin.tokenFile=" + work.resolve("admin.token"),
+                "-Dhallows.data=" + work.resolve("data"), "-Dlaunch.storage.dir=" + work.resolve("data/framework"),
                 "-jar", jar.toAbsolutePath().toString()));
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(work.resolve("stack.log"), StandardCharsets.UTF_8), true);
         log.println("# " + String.join(" ", command));
