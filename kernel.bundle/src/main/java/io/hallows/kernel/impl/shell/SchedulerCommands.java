@@ -4,7 +4,9 @@ import io.hallows.kernel.api.SchedulerInfo;
 import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.impl.Kernel;
+import io.hallows.kernel.impl.scheduler.RefusedPolicy;
 import io.hallows.kernel.impl.scheduler.SchedulerManager;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.felix.service.command.Descriptor;
@@ -28,13 +30,19 @@ public final class SchedulerCommands {
         this.schedulers = kernel.schedulers();
     }
 
-    @Descriptor("list the installed scheduling policies and the partitions each serves")
+    @Descriptor("list the installed scheduling policies and the partitions each serves, then the refused ones")
     public String schedulers() {
         Table table = new Table("NAME", "VERSION", "BUNDLE", "ACTIVE IN", "DESCRIPTION");
         for (SchedulerInfo s : schedulers.installed()) {
             table.row(s.name(), s.version(), s.bundle(), String.join(",", s.activeIn()), s.description());
         }
-        return table.toString();
+        List<RefusedPolicy> refused = schedulers.refused();
+        if (refused.isEmpty()) {
+            return table.toString();
+        }
+        Table refusals = new Table("NAME", "VERSION", "BUNDLE", "WHY");
+        refused.forEach(r -> refusals.row(r.name(), r.version(), r.provider(), r.reason()));
+        return table + "refused (never used):\n" + refusals;
     }
 
     @Descriptor("switch a partition to another scheduler, with no task lost")
