@@ -69,15 +69,9 @@ final class PolicyProviders {
         Long owner = claims.putIfAbsent(name, bundle.getBundleId());
         if (owner != null && owner != bundle.getBundleId()) {
             Bundle by = installed.apply(owner);
-            return "policy '" + name + "' is provided by " + (by == null ? "bundle " + owner : describe(by))
+            return "policy '" + name + "' is provided by " + (by == null ? "bundle " + owner : Provenance.of(by))
                     + ": only that installed bundle may provide newer revisions of it";
         }
         return null;
-    }
-
-    /** A bundle as the audit names it: id, location and symbolic name, never the name alone. */
-    static String describe(Bundle bundle) {
-        return "bundle " + bundle.getBundleId() + " (" + bundle.getLocation() + ", " + bundle.getSymbolicName() + " "
-                + bundle.getVersion() + ")";
     }
 }

@@ -115,7 +115,7 @@ final class SchedulerCatalog implements ServiceListener, SynchronousBundleListen
 
     private void add(ServiceReference<SchedulerFactory> ref) {
         if (ref.getProperty(SchedulerFactory.NAME) == null) {
-            LOG.warn("ignoring a scheduler factory of " + PolicyProviders.describe(ref.getBundle()) + ": it has no "
+            LOG.warn("ignoring a scheduler factory of " + Provenance.of(ref.getBundle()) + ": it has no "
                     + SchedulerFactory.NAME + " property");
             return;
         }
@@ -174,7 +174,7 @@ final class SchedulerCatalog implements ServiceListener, SynchronousBundleListen
             installed.put(ref, choice);
             return null;
         }
-        String provider = PolicyProviders.describe(bundle);
+        String provider = Provenance.of(bundle);
         refused.put(ref, new RefusedPolicy(choice.name(), choice.version().toString(), provider, why));
         if (!why.equals(refusedBefore)) {
             String line = "scheduler factory '" + choice.name() + "' " + choice.version() + " of " + provider + " refused: " + why;

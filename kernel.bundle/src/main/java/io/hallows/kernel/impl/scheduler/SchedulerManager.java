@@ -61,7 +61,7 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
                 "HAL arrived: " + PinReport.of(m.scheduling.config().cpus(), m.scheduling.rebind()))));
     }
 
-    /** Aborts and stalls, as the kernel records them. */
+    /** Aborts, stalls, overruns and written-off workers, as the kernel records them. */
     private final class Audited implements PartitionScheduling.Events {
         @Override
         public void aborted(ScheduledPartition partition, SwapRecord record) {
@@ -72,6 +72,16 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         @Override
         public void stalled(String partition, Stall stall) {
             audit.stalled(partition, stall);
+        }
+
+        @Override
+        public void overran(String partition, Overrun overrun) {
+            audit.overran(partition, overrun);
+        }
+
+        @Override
+        public void writtenOff(String partition, String detail) {
+            audit.writtenOff(partition, detail);
         }
     }
 

@@ -63,11 +63,14 @@ public final class SchedulerCommands {
                 "completed", s.completed(), "failed", s.failed(), "queued", s.queued(), "running", s.running(),
                 "latency", String.format(Locale.ROOT, "p50 %.1f us, p99 %.1f us, p99.9 %.1f us", s.p50Micros(), s.p99Micros(),
                         s.p999Micros()),
-                "loops", s.loops(), "stalls", s.stalls(),
+                "loops", s.loops(), "stalls", s.stalls(), "overruns", s.overruns(), "replaced workers", s.replacedWorkers(),
                 "last exit", s.lastExit() == null ? "none" : s.lastExit().from() + " exited (" + s.lastExit().reason() + ") at "
                         + s.lastExit().at() + ": " + s.lastExit().detail()));
         if (s.lastStall() != null) {
             out.append("last stall: ").append(s.lastStall()).append('\n');
+        }
+        if (s.lastOverrun() != null) {
+            out.append("last overrun: ").append(s.lastOverrun()).append('\n');
         }
         for (Map.Entry<String, Object> e : new java.util.TreeMap<>(s.policy()).entrySet()) {
             out.append("policy.").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
