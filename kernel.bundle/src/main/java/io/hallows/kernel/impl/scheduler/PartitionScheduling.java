@@ -253,14 +253,14 @@ public final class PartitionScheduling implements AutoCloseable {
         @Override
         public void stuck(PartitionRuntime runtime, LaneThread worker, KernelTask task) {
             LaneThread fresh = worker.lane.replace(worker);
-            if (fresh != null) {
-                runtime.figures().workerReplaced();
-            }
             String detail = "worker " + worker.getName() + " is still in " + task + " " + TimeUnit.NANOSECONDS.toMillis(
                     System.nanoTime() - task.startedAt()) + " ms after it started, despite the interrupt: written off, "
                     + (fresh == null ? "not replaced (its scheduler no longer serves the partition)" : "replaced by " + fresh.getName());
             LOG.warn("partition '" + runtime.name() + "': " + detail);
             events.writtenOff(runtime.name(), detail);
+            if (fresh != null) {
+                runtime.figures().workerReplaced(); // counted once recorded, so whoever sees the figure finds the record
+            }
         }
     }
 

@@ -127,8 +127,8 @@ final class Watchdog implements AutoCloseable {
             if (!worker.interruptedIn(task)) {
                 Overrun overrun = Overrun.of(task, worker, now - task.startedAt(), bound); // the stack before the interrupt
                 if (worker.interruptIfIn(task, now)) {
-                    runtime.figures().overran(overrun);
                     overruns.overran(runtime, overrun);
+                    runtime.figures().overran(overrun);
                 }
             } else if (now - worker.interruptedAt() > bound && worker.current() == task) {
                 overruns.stuck(runtime, worker, task);
