@@ -9,7 +9,8 @@ import java.util.Map;
  * @param partition the partition's name
  * @param scheduler the active scheduler, as {@code name/bundle-version}
  * @param workers the number of worker threads
- * @param watchdogMillis the watchdog's bound: longest a task may stay runnable, and a loop thread busy with one unit of work
+ * @param watchdogMillis the watchdog's bound: longest a task may stay runnable, a task may run, and a loop thread
+ *        may be busy with one unit of work
  * @param submitted tasks submitted since the partition was declared
  * @param completed tasks that ran and returned
  * @param failed tasks that ran and threw

@@ -114,6 +114,9 @@ final class SchedulerCatalog implements ServiceListener, SynchronousBundleListen
     }
 
     private void add(ServiceReference<SchedulerFactory> ref) {
+        if (ref.getBundle() == null) {
+            return; // unregistered meanwhile
+        }
         if (ref.getProperty(SchedulerFactory.NAME) == null) {
             LOG.warn("ignoring a scheduler factory of " + Provenance.of(ref.getBundle()) + ": it has no "
                     + SchedulerFactory.NAME + " property");
