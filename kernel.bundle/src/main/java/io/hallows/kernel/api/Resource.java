@@ -18,6 +18,13 @@ public record Resource(String kind, String name) {
     public static final String SERVICE = "service";
     /** The kind of a partition's capability. */
     public static final String PARTITION = "partition";
+    /**
+     * The kind of a scheduling policy's capability: {@code scheduler:<policy>} with
+     * {@link Right#PROVIDE} lets a bundle installed after the stack provide that policy.
+     *
+     * @since 0.4.0
+     */
+    public static final String SCHEDULER = "scheduler";
 
     /**
      * @throws IllegalArgumentException if kind or name is not well formed
@@ -49,6 +56,15 @@ public record Resource(String kind, String name) {
     /** The resource of the protected service registered under {@code name}. */
     public static Resource service(String name) {
         return new Resource(SERVICE, name);
+    }
+
+    /**
+     * The resource of the scheduling policy called {@code policy}.
+     *
+     * @since 0.4.0
+     */
+    public static Resource scheduler(String policy) {
+        return new Resource(SCHEDULER, policy);
     }
 
     @Override

@@ -14,5 +14,12 @@ public enum Right {
     /** Pass a derived capability to another holder. */
     GRANT,
     /** Administer the object: restart, quarantine, reconfigure. */
-    ADMIN
+    ADMIN,
+    /**
+     * Provide the object to the kernel: on {@code scheduler:<policy>}, register the
+     * {@code SchedulerFactory} service of the scheduling policy called {@code <policy>}.
+     *
+     * @since 0.4.0
+     */
+    PROVIDE
 }

@@ -11,10 +11,15 @@
  * Named resource domains declared in ConfigAdmin; see {@link io.hallows.kernel.api.Partitions}.
  * Partition code runs work through its partition's {@link io.hallows.kernel.api.PartitionExecutor};
  * operators switch the scheduler behind it through {@link io.hallows.kernel.api.Schedulers}.
+ *
+ * <h2>Versions</h2>
+ * 0.4.0 added {@link io.hallows.kernel.api.Right#PROVIDE} and the {@code scheduler:<policy>}
+ * resource (who may provide a scheduling policy), and the watchdog's overrun figures in
+ * {@link io.hallows.kernel.api.SchedulerStats}.
  */
 // NOIMPORT: the kernel always uses its own copy of its API; no other bundle can substitute one.
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.3.0")
+@Version("0.4.0")
 package io.hallows.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

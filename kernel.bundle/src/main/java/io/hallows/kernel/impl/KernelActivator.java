@@ -99,6 +99,9 @@ public final class KernelActivator implements BundleActivator {
         table.onChange(c -> {
             visibility.forget(c.holderId());
             protectedServices.capabilityChanged(c);
+            if (schedulers != null) {
+                schedulers.capabilityChanged(c); // scheduler:<policy> PROVIDE decides which factories may serve
+            }
         });
         protectedServices.open();
 
@@ -109,7 +112,8 @@ public final class KernelActivator implements BundleActivator {
                 new GatedService<>(requests, trust::isInfrastructure, "policy", audit), props(Constants.SERVICE_PID, KernelConstants.POLICY_PID));
 
         hal = new HalBinding(context, audit, trust::isInfrastructure);
-        schedulers = new SchedulerManager(context, audit, table, kernelOnly, hal, (p, reason) -> partitions.reportFault(p, reason));
+        schedulers = new SchedulerManager(context, audit, table, kernelOnly, trust::isInfrastructure, hal,
+                (p, reason) -> partitions.reportFault(p, reason));
         schedulers.open();
         hal.open();
         partitions = new PartitionManager(context, audit, table, hal::online, hal::allowed, schedulers);

@@ -29,6 +29,10 @@ public interface SchedulerContext {
     /** The index (0-based, in start order) of the calling thread among this instance's workers, or -1. */
     int workerIndex();
 
-    /** False once the kernel has switched this instance out: loops should then return. */
+    /**
+     * False once the kernel has switched this instance out: loops should then return. Also false on
+     * a worker the kernel wrote off (it stayed in a task past the watchdog bound after an interrupt;
+     * a replacement runs its loop with the same {@link #workerIndex()}): check it before taking more work.
+     */
     boolean active();
 }

@@ -28,6 +28,13 @@
  * worker loop) or that leaves a task runnable for longer than the partition's bound; the
  * partition then reverts to the built-in FIFO scheduler and the exit reason is recorded. Tasks
  * the aborted instance held are taken back from the kernel's registry, never from the instance.
+ * A task that runs past the bound is the task's fault: the kernel interrupts its worker and, if
+ * that does not free it, writes the worker off and starts a replacement running the same loop.
+ *
+ * <h2>Who may provide a policy</h2>
+ * The stack's own bundles, and bundles holding the capability {@code scheduler:<name>} with the right
+ * {@code PROVIDE}; one installed bundle per policy name, and none for {@code fifo}. Other factories
+ * are refused, audited and never used.
  */
 // NOIMPORT: as for the API, the kernel uses its own copy; schedulers import this one.
 @Export(substitution = Export.Substitution.NOIMPORT)

@@ -29,7 +29,8 @@ class SchedulerSwapIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.schedulers", ":configurator:version": "1.0.0",
               "io.hallows.partition~work": { "name": "work", "cpus": "0-1", "exclusive": false, "workers:Integer": 2,
-                  "watchdog": "500ms", "scheduler.frameRate": "120", "bundles:String[]": ["it.stress*"] } }
+                  "watchdog": "500ms", "scheduler.frameRate": "120", "bundles:String[]": ["it.stress*"] },
+              "io.hallows.policy": { "allow:String[]": ["it.faulty.schedulers scheduler:faulty-* PROVIDE"] } }
             """;
     private static final List<String> POLICIES = List.of("workstealing", "frame", "batch", "keyed", "fifo");
     private static final Pattern OUTCOME = Pattern.compile(
@@ -82,8 +83,10 @@ class SchedulerSwapIT {
     @Test
     @Order(2)
     void faultySchedulersAreRevertedByTheWatchdogWithoutLosingTasks() throws Exception {
+        // A vendor's policies: installed after the stack, so they serve only with the capability the policy grants.
         stack.install(TestBundle.named("it.faulty.schedulers").activator(FaultySchedulers.class)
                 .with(FaultySchedulers.Throwing.class, FaultySchedulers.Stalling.class)
+                .header("Hallows-Request", "scheduler:faulty-throw;rights:=PROVIDE, scheduler:faulty-stall;rights:=PROVIDE")
                 .header("Import-Package", "org.osgi.framework, io.hallows.kernel.spi")).start();
         Function<Object, Object> producer = producer("it.stress.faulty");
         assertEquals("started", producer.apply("start 2 100000"));

@@ -37,14 +37,19 @@ final class KernelTask implements Task {
     private final String key;
     private final String batchKey;
     private final int priority;
+    /** The bundle that submitted it, as {@link Provenance} names it; null when submitted inside the kernel. */
+    private final String submitter;
     @SuppressWarnings("unused") // through STATE
     private volatile int state;
     /** Since when it has been waiting for a scheduler to start it; the watchdog's clock. */
     volatile long runnableAt;
+    /** When its body began to run; the watchdog's clock for overruns. */
+    private volatile long startedAt;
 
     KernelTask(LaneHost host, Runnable body, long sequence, long submittedAt, long deadline, String key,
-            String batchKey, int priority) {
+            String batchKey, int priority, String submitter) {
         this.host = host;
+        this.submitter = submitter;
         this.body = body;
         this.sequence = sequence;
         this.submittedAt = submittedAt;
@@ -83,15 +88,18 @@ final class KernelTask implements Task {
         }
         lane.started();
         Thread.interrupted(); // an interrupt meant for the worker's loop must not reach the task
+        startedAt = System.nanoTime();
+        worker.begin(this);
         Throwable failure = null;
         try {
             body.run();
         } catch (Throwable e) {
             failure = e;
         }
-        // A body that restores its interrupt leaves the flag set; the worker's loop would take it as
-        // "switched out" and stop. Lane.finished() sets it again if the lane really was switched out.
-        Thread.interrupted();
+        // Clears the interrupt flag: a body that restores its interrupt (or one from the watchdog
+        // that came late) leaves it set, and the worker's loop would take it as "switched out".
+        // Lane.finished() sets it again if the lane really was switched out.
+        worker.end();
         state = DONE;
         worker.inTask = false;
         host.completed(this, failure);
@@ -127,6 +135,16 @@ final class KernelTask implements Task {
     @Override
     public int priority() {
         return priority;
+    }
+
+    /** The bundle that submitted it, or null if the kernel cannot know (submitted inside the kernel). */
+    String submitter() {
+        return submitter;
+    }
+
+    /** When its body began to run ({@link System#nanoTime()}); meaningful once it runs. */
+    long startedAt() {
+        return startedAt;
     }
 
     @Override

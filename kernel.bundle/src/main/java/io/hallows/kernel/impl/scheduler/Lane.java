@@ -27,7 +27,11 @@ final class Lane implements Sink, SchedulerContext {
     private final LongAdder entered = new LongAdder();
     private final LongAdder left = new LongAdder();
     private final AtomicInteger running = new AtomicInteger();
+    /** Every worker started, replacements and written-off ones included; also the lock of starting one. */
     private final List<LaneThread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger replacements = new AtomicInteger();
+    /** Workers the scheduler started, so the next one's index; guarded by {@code threads}. */
+    private int workersStarted;
 
     Lane(LaneHost host, int epoch, SchedulerChoice choice, int parallelism) {
         this.host = host;
@@ -94,11 +98,30 @@ final class Lane implements Sink, SchedulerContext {
 
     /** Switches the lane off: loops should return; idle workers are interrupted, busy ones when their task ends. */
     void deactivate() {
-        active = false;
+        synchronized (threads) { // a replacement started meanwhile is either refused or interrupted here
+            active = false;
+        }
         for (LaneThread t : threads) {
             if (!t.inTask) {
                 t.interrupt();
             }
+        }
+    }
+
+    /**
+     * Writes off {@code stuck}, a worker that stayed in an overrunning task after the watchdog's
+     * interrupt, and starts a fresh worker with its index running the same scheduler loop, so the
+     * lane keeps its parallelism. The stuck thread leaves the loop if its task ever returns.
+     *
+     * @return the replacement, or null if the lane is switched off (its successor has its own workers)
+     */
+    LaneThread replace(LaneThread stuck) {
+        stuck.writtenOff = true;
+        synchronized (threads) {
+            if (!active) {
+                return null;
+            }
+            return spawn(stuck.index, stuck.loop, "-r" + replacements.incrementAndGet());
         }
     }
 
@@ -116,7 +139,7 @@ final class Lane implements Sink, SchedulerContext {
 
     void finished() {
         running.decrementAndGet();
-        if (!active) {
+        if (!active()) {
             Thread.currentThread().interrupt(); // wakes the loop if it blocks again
         }
     }
@@ -146,13 +169,22 @@ final class Lane implements Sink, SchedulerContext {
 
     @Override
     public Thread startWorker(Runnable loop) {
+        synchronized (threads) {
+            return spawn(workersStarted++, loop, "");
+        }
+    }
+
+    private LaneThread spawn(int index, Runnable loop, String suffix) {
         LaneThread[] self = new LaneThread[1];
-        self[0] = new LaneThread(this, threads.size(), () -> {
+        String name = "hallows-" + host.name() + "-" + choice.name() + "-" + epoch + "-" + index + suffix;
+        self[0] = new LaneThread(this, index, name, loop, () -> {
             try {
                 host.workerStarting(self[0]);
                 loop.run();
             } catch (Throwable e) {
-                fail("worker " + self[0].getName() + " threw " + e);
+                if (!self[0].writtenOff) { // a written-off worker's loop may trip over its replacement: not the policy's fault
+                    fail("worker " + self[0].getName() + " threw " + e);
+                }
             } finally {
                 host.workerExited(self[0]);
             }
@@ -167,8 +199,9 @@ final class Lane implements Sink, SchedulerContext {
         return Thread.currentThread() instanceof LaneThread t && t.lane == this ? t.index : -1;
     }
 
+    /** False once the lane is switched off, and on a worker the watchdog wrote off. */
     @Override
     public boolean active() {
-        return active;
+        return active && !(Thread.currentThread() instanceof LaneThread t && t.writtenOff);
     }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A partition's running figures: task counts and latencies, its recent switches, its loops'
- * stalls. Written from submitters, workers, the swap protocol and the watchdog, each through a
- * method here; read as one {@link SchedulerStats}.
+ * stalls, its tasks' overruns and the workers replaced. Written from submitters, workers, the swap
+ * protocol and the watchdog, each through a method here; read as one {@link SchedulerStats}.
  */
 final class PartitionFigures {
     private static final int SWAPS_KEPT = 64;
@@ -26,6 +26,9 @@ final class PartitionFigures {
     private volatile SwapRecord lastExit;
     private final LongAdder stalls = new LongAdder();
     private volatile Stall lastStall;
+    private final LongAdder overruns = new LongAdder();
+    private final LongAdder replacedWorkers = new LongAdder();
+    private volatile Overrun lastOverrun;
 
     void submitted() {
         submitted.increment();
@@ -57,8 +60,18 @@ final class PartitionFigures {
         lastStall = stall;
     }
 
+    void overran(Overrun overrun) {
+        overruns.increment();
+        lastOverrun = overrun;
+    }
+
+    void workerReplaced() {
+        replacedWorkers.increment();
+    }
+
     SchedulerStats snapshot(String partition, Lane lane, PartitionConfig config, int loops) {
         Stall stall = lastStall;
+        Overrun overrun = lastOverrun;
         long subs = submitted.sum();
         long starts = started.sum();
         long done = completed.sum() + failed.sum();
@@ -76,6 +89,7 @@ final class PartitionFigures {
                 config.watchdog().toMillis(), subs, completed.sum(), failed.sum(), Math.max(0, subs - starts),
                 Math.max(0, starts - done), latency.quantile(0.5) / 1e3, latency.quantile(0.99) / 1e3,
                 latency.quantile(0.999) / 1e3, recent, lastExit, policy, loops, stalls.sum(),
-                stall == null ? null : stall.describe());
+                stall == null ? null : stall.describe(), overruns.sum(), replacedWorkers.sum(),
+                overrun == null ? null : overrun.describe());
     }
 }

@@ -4,6 +4,7 @@ import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.TaskHints;
 import io.hallows.kernel.impl.partition.PartitionConfig;
+import io.hallows.kernel.impl.protect.PerHolder;
 import io.hallows.kernel.spi.Task;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -13,13 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import org.osgi.framework.Bundle;
 
 /**
  * A partition's scheduling: the executor partition code submits to, the kernel's task registry
  * and key chains, its threads and its figures. This class is the submission and completion path;
  * where a submission goes is its {@link Switchboard}'s answer, which {@link SwapProtocol} changes.
+ * Other bundles submit through a {@link HolderExecutor}, which marks each task with the bundle
+ * that submitted it (the watchdog names it when the task overruns).
  */
-final class PartitionRuntime implements PartitionExecutor, LaneHost {
+final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<PartitionExecutor> {
     private final String name;
     private final BiConsumer<Lane, String> onLaneFailure;
     private final TaskFailures failures;
@@ -105,18 +109,34 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost {
         return threads;
     }
 
+    /** The executor as {@code holder} gets it through the kernel's proxy: its tasks name it as their submitter. */
+    @Override
+    public PartitionExecutor forHolder(Bundle holder) {
+        return new HolderExecutor(this, Provenance.of(holder));
+    }
+
     @Override
     public void execute(Runnable task) {
-        enqueue(Objects.requireNonNull(task, "task"), TaskHints.NONE);
+        execute(task, TaskHints.NONE, null);
     }
 
     @Override
     public void execute(Runnable task, TaskHints hints) {
-        enqueue(Objects.requireNonNull(task, "task"), hints == null ? TaskHints.NONE : hints);
+        execute(task, hints, null);
     }
 
     @Override
     public <T> CompletableFuture<T> submit(Callable<T> task, TaskHints hints) {
+        return submit(task, hints, null);
+    }
+
+    /** @param submitter the bundle submitting, as {@link Provenance} names it, or null inside the kernel */
+    void execute(Runnable task, TaskHints hints, String submitter) {
+        enqueue(Objects.requireNonNull(task, "task"), hints == null ? TaskHints.NONE : hints, submitter);
+    }
+
+    /** @param submitter as for {@link #execute(Runnable, TaskHints, String)} */
+    <T> CompletableFuture<T> submit(Callable<T> task, TaskHints hints, String submitter) {
         Objects.requireNonNull(task, "task");
         CompletableFuture<T> future = new CompletableFuture<>();
         enqueue(() -> {
@@ -126,7 +146,7 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost {
                 future.completeExceptionally(e);
                 throw new TaskFailure(e); // counted as a failure, as an execute()d task that throws
             }
-        }, hints == null ? TaskHints.NONE : hints);
+        }, hints == null ? TaskHints.NONE : hints, submitter);
         return future;
     }
 
@@ -152,14 +172,14 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost {
         return new RejectedExecutionException("partition '" + name + "' has been removed: it " + what);
     }
 
-    private void enqueue(Runnable body, TaskHints hints) {
+    private void enqueue(Runnable body, TaskHints hints, String submitter) {
         if (closed) {
             throw removed("takes no more tasks");
         }
         long now = System.nanoTime();
         long deadline = hints.deadline() == null ? Task.NO_DEADLINE : now + hints.deadline().toNanos();
         KernelTask task = new KernelTask(this, body, sequence.incrementAndGet(), now, deadline, hints.key(),
-                hints.batchKey(), hints.priority());
+                hints.batchKey(), hints.priority(), submitter);
         figures.submitted();
         registry.add(task);
         if (task.key() == null || keys.admit(task)) {

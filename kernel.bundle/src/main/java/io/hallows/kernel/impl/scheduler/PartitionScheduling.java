@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -44,6 +45,17 @@ public final class PartitionScheduling implements AutoCloseable {
 
         /** One of {@code partition}'s loop threads stalled (already counted in its figures). */
         default void stalled(String partition, Stall stall) {
+        }
+
+        /** One of {@code partition}'s tasks overran the watchdog bound; its worker was interrupted. */
+        default void overran(String partition, Overrun overrun) {
+        }
+
+        /**
+         * A worker of {@code partition} stayed in an overrunning task after the interrupt and was
+         * written off: {@code detail} says which, and which fresh worker replaced it (if its lane still serves).
+         */
+        default void writtenOff(String partition, String detail) {
         }
     }
 
@@ -126,7 +138,7 @@ public final class PartitionScheduling implements AutoCloseable {
         // Started now, from the builder's thread: a thread made later by a pinned worker would inherit its cpus.
         control.execute(() -> { });
         this.watchdog = new Watchdog(() -> partitions.values().stream().map(ScheduledPartition::runtime).toList(),
-                this::abort, this::stalled);
+                this::abort, this::stalled, new Overruns());
         watchdog.start();
     }
 
@@ -222,6 +234,34 @@ public final class PartitionScheduling implements AutoCloseable {
     private void stalled(String partition, Stall stall) {
         LOG.warn("partition '" + partition + "': " + stall.summary(), stall.asTrace());
         events.stalled(partition, stall);
+    }
+
+    /**
+     * What becomes of overruns: each is logged with its stack, recorded, and reported as the
+     * partition's fault (to the same sink as repeated task failures); a worker stuck after the
+     * interrupt is written off and replaced in its lane, so the partition keeps its capacity.
+     */
+    private final class Overruns implements Watchdog.OverrunReport {
+        @Override
+        public void overran(PartitionRuntime runtime, Overrun overrun) {
+            String name = runtime.name();
+            LOG.warn("partition '" + name + "': " + overrun.summary(), overrun.worker().asTrace());
+            events.overran(name, overrun);
+            post(() -> faults.accept(name, "task overran the watchdog bound: " + overrun.summary()));
+        }
+
+        @Override
+        public void stuck(PartitionRuntime runtime, LaneThread worker, KernelTask task) {
+            LaneThread fresh = worker.lane.replace(worker);
+            String detail = "worker " + worker.getName() + " is still in " + task + " " + TimeUnit.NANOSECONDS.toMillis(
+                    System.nanoTime() - task.startedAt()) + " ms after it started, despite the interrupt: written off, "
+                    + (fresh == null ? "not replaced (its scheduler no longer serves the partition)" : "replaced by " + fresh.getName());
+            LOG.warn("partition '" + runtime.name() + "': " + detail);
+            events.writtenOff(runtime.name(), detail);
+            if (fresh != null) {
+                runtime.figures().workerReplaced(); // counted once recorded, so whoever sees the figure finds the record
+            }
+        }
     }
 
     /** Runs {@code action} on the control thread, off the worker or watchdog that asked; dropped once closed. */

@@ -1,5 +1,8 @@
 package io.hallows.kernel.impl.scheduler;
 
+import io.hallows.kernel.api.Capability;
+import io.hallows.kernel.api.Resource;
+import io.hallows.kernel.api.Right;
 import io.hallows.kernel.api.SchedulerInfo;
 import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.Schedulers;
@@ -37,15 +40,18 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
     private final OperatorSwaps operator;
 
     /**
-     * @param faults told of a partition's repeated task failures, as (partition, reason), from the
-     *        control thread: more than {@value TaskFailures#DEFAULT_THRESHOLD} within 10 s
+     * @param stack the stack's own bundles, which may provide scheduling policies without a capability
+     * @param faults told of a partition's faults, as (partition, reason), from the control thread:
+     *        repeated task failures (more than {@value TaskFailures#DEFAULT_THRESHOLD} within 10 s)
+     *        and each task that overran the watchdog bound
      */
     public SchedulerManager(BundleContext context, AuditJournal journal, CapabilityTable table, Predicate<Bundle> kernelOnly,
-            HalBinding hal, BiConsumer<String, String> faults) {
+            Predicate<Bundle> stack, HalBinding hal, BiConsumer<String, String> faults) {
         this.journal = journal;
         this.table = table;
         this.audit = new SchedulingAudit(journal);
-        this.catalog = new SchedulerCatalog(context);
+        this.catalog = new SchedulerCatalog(context, journal, PolicyProviders.stackOrCapability(stack,
+                (holder, resource) -> table.find(holder, resource, Right.PROVIDE).isPresent()));
         this.scheduling = PartitionScheduling.builder().policies(catalog).pinner(Pinner.through(hal)).events(new Audited())
                 .taskFailures(TaskFailures.DEFAULT_THRESHOLD, TaskFailures.DEFAULT_WINDOW, faults).build();
         this.policies = new PolicyFollower(partitions, catalog, audit);
@@ -55,7 +61,7 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
                 "HAL arrived: " + PinReport.of(m.scheduling.config().cpus(), m.scheduling.rebind()))));
     }
 
-    /** Aborts and stalls, as the kernel records them. */
+    /** Aborts, stalls, overruns and written-off workers, as the kernel records them. */
     private final class Audited implements PartitionScheduling.Events {
         @Override
         public void aborted(ScheduledPartition partition, SwapRecord record) {
@@ -67,10 +73,35 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         public void stalled(String partition, Stall stall) {
             audit.stalled(partition, stall);
         }
+
+        @Override
+        public void overran(String partition, Overrun overrun) {
+            audit.overran(partition, overrun);
+        }
+
+        @Override
+        public void writtenOff(String partition, String detail) {
+            audit.writtenOff(partition, detail);
+        }
     }
 
     public void open() throws InvalidSyntaxException {
         catalog.open(policies::catalogChanged);
+    }
+
+    /**
+     * A capability was granted or revoked: one on {@code scheduler:<policy>} may let a refused
+     * factory serve, or stop an accepted one (its partitions move to their next best policy).
+     */
+    public void capabilityChanged(Capability changed) {
+        if (Resource.SCHEDULER.equals(changed.resource().kind())) {
+            catalog.reconsider();
+        }
+    }
+
+    /** The scheduler factories refused now, with their bundles and why. */
+    public List<RefusedPolicy> refused() {
+        return catalog.refused();
     }
 
     @Override

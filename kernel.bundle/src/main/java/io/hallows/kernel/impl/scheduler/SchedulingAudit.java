@@ -41,4 +41,12 @@ final class SchedulingAudit {
     void stalled(String partition, Stall stall) {
         audit.record("kernel", "partition.stall", partition, stall.summary());
     }
+
+    void overran(String partition, Overrun overrun) {
+        audit.record("kernel", "task.overrun", partition, overrun.summary());
+    }
+
+    void writtenOff(String partition, String detail) {
+        audit.record("kernel", "task.worker-replaced", partition, detail);
+    }
 }

@@ -101,6 +101,11 @@ final class ThreadRoster {
         return all;
     }
 
+    /** The workers alive now, of every lane (written-off ones included), for the watchdog. */
+    synchronized List<LaneThread> workers() {
+        return List.copyOf(workers);
+    }
+
     /** The loops alive now, for the watchdog. */
     synchronized List<LoopThread> loops() {
         return List.copyOf(loops);

@@ -10,9 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Looks at every partition every {@value #PERIOD_MS} ms, and reports what it finds; it changes
- * nothing itself (Vert.x's {@code BlockedThreadChecker} has the same one job).
+ * Looks at every partition every {@value #PERIOD_MS} ms, and reports what it finds; apart from
+ * interrupting an overrunning task it changes nothing itself (Vert.x's {@code BlockedThreadChecker}
+ * has the same one job): what becomes of a finding is decided by whom it reports to.
  * <ul>
+ * <li>A task running for longer than the partition's bound, on any policy including the built-in
+ * FIFO, is an overrun: reported once, with its worker's stack, and its worker interrupted. A
+ * worker still in that task a whole bound after the interrupt is reported as stuck, so that it
+ * is written off and replaced (Java cannot stop a thread that ignores interrupts).</li>
  * <li>The oldest task the active scheduler holds must not have been runnable for longer than the
  * partition's bound, or the scheduler is condemned with exit reason {@code stall} (sched_ext's
  * watchdog, on the JVM). The built-in FIFO is never condemned: there is nothing safer to revert to.</li>
@@ -37,19 +42,40 @@ final class Watchdog implements AutoCloseable {
         void stalled(String partition, Stall stall);
     }
 
+    /** Where overrunning tasks and the workers stuck in them are reported. */
+    interface OverrunReport {
+        OverrunReport NONE = new OverrunReport() {
+            @Override
+            public void overran(PartitionRuntime runtime, Overrun overrun) {
+            }
+
+            @Override
+            public void stuck(PartitionRuntime runtime, LaneThread worker, KernelTask task) {
+            }
+        };
+
+        /** A task ran over the bound; its worker has just been interrupted. Once per task. */
+        void overran(PartitionRuntime runtime, Overrun overrun);
+
+        /** {@code worker} is still in {@code task} a bound after the interrupt. Once per worker. */
+        void stuck(PartitionRuntime runtime, LaneThread worker, KernelTask task);
+    }
+
     private final Supplier<List<PartitionRuntime>> runtimes;
     private final Verdict verdict;
     private final StallReport stalls;
+    private final OverrunReport overruns;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hallows-watchdog");
         t.setDaemon(true);
         return t;
     });
 
-    Watchdog(Supplier<List<PartitionRuntime>> runtimes, Verdict verdict, StallReport stalls) {
+    Watchdog(Supplier<List<PartitionRuntime>> runtimes, Verdict verdict, StallReport stalls, OverrunReport overruns) {
         this.runtimes = runtimes;
         this.verdict = verdict;
         this.stalls = stalls;
+        this.overruns = overruns;
     }
 
     void start() {
@@ -61,6 +87,7 @@ final class Watchdog implements AutoCloseable {
         for (PartitionRuntime runtime : runtimes.get()) {
             try {
                 checkLoops(runtime);
+                checkWorkers(runtime);
                 checkScheduler(runtime);
             } catch (RuntimeException e) {
                 LOG.error("the watchdog failed on partition '" + runtime.name() + "'", e);
@@ -82,6 +109,30 @@ final class Watchdog implements AutoCloseable {
         if (waited > bound && runtime.active() == lane) {
             verdict.abort(lane, ExitReason.STALL, oldest + " was runnable for " + TimeUnit.NANOSECONDS.toMillis(waited)
                     + " ms, over the partition's watchdog bound of " + TimeUnit.NANOSECONDS.toMillis(bound) + " ms");
+        }
+    }
+
+    /**
+     * A task running for over the bound is reported once and its worker interrupted; a worker still
+     * in it a bound later is reported stuck, once (it is written off then, and skipped from then on).
+     */
+    private void checkWorkers(PartitionRuntime runtime) {
+        long bound = runtime.watchdogNanos();
+        for (LaneThread worker : runtime.threads().workers()) {
+            KernelTask task = worker.current();
+            long now = System.nanoTime();
+            if (task == null || worker.writtenOff || now - task.startedAt() <= bound) {
+                continue;
+            }
+            if (!worker.interruptedIn(task)) {
+                Overrun overrun = Overrun.of(task, worker, now - task.startedAt(), bound); // the stack before the interrupt
+                if (worker.interruptIfIn(task, now)) {
+                    overruns.overran(runtime, overrun);
+                    runtime.figures().overran(overrun);
+                }
+            } else if (now - worker.interruptedAt() > bound && worker.current() == task) {
+                overruns.stuck(runtime, worker, task);
+            }
         }
     }
 

@@ -17,8 +17,8 @@
  *          ▼
  *  PartitionScheduling (composition root; also what the benchmarks build) ── ScheduledPartition (handle)
  *    ├─ SwapProtocol ──────────┐   switches lanes
- *    ├─ Watchdog ──────────────┤   notices stalled schedulers and loops; reports, changes nothing
- *    └─ Policies (SchedulerCatalog | NamedPolicies)
+ *    ├─ Watchdog ──────────────┤   notices stalled schedulers and loops, overrunning tasks; reports (and interrupts)
+ *    └─ Policies (SchedulerCatalog, deciding with PolicyProviders | NamedPolicies)
  *                              ▼
  *  PartitionRuntime (the PartitionExecutor; submission and completion path)
  *    ├─ Switchboard    swap state: EMPTY → SERVING ⇄ SWITCHING, → CLOSED; active lane, target, bypass
@@ -35,6 +35,24 @@
  * as they start and again when the cpus change or a HAL arrives late. One watchdog thread looks at
  * every partition every 20 ms; one control thread reverts aborted schedulers to FIFO and reports
  * faults, off the worker or watchdog that found them.
+ *
+ * <h2>Who may provide a policy</h2>
+ * {@link io.hallows.kernel.impl.scheduler.SchedulerCatalog} uses a factory service only if
+ * {@link io.hallows.kernel.impl.scheduler.PolicyProviders} accepts its bundle: one of the stack's own,
+ * or a holder of {@code scheduler:<name>} with {@code PROVIDE}; the first accepted bundle claims the
+ * name by bundle id (newer revisions come from it alone), and {@code fifo} is the kernel's. Refused
+ * factories are audited ({@code scheduler.refused}) and ignored; the catalog decides again when a
+ * {@code scheduler:} capability changes or a bundle is uninstalled.
+ *
+ * <h2>Tasks that overrun</h2>
+ * A task running for longer than the partition's watchdog bound, on any policy, is reported once by
+ * the {@link io.hallows.kernel.impl.scheduler.Watchdog} (stack, and the submitting bundle, which each
+ * holder's {@link io.hallows.kernel.impl.scheduler.HolderExecutor} stamps on its tasks) and its
+ * worker interrupted; {@link io.hallows.kernel.impl.scheduler.PartitionScheduling} audits it and
+ * reports it as the partition's fault. A worker still in the task a bound after the interrupt is
+ * written off and its {@link io.hallows.kernel.impl.scheduler.Lane} starts a replacement with the
+ * same index and loop; the written-off thread sees {@code active()} false and leaves its loop if
+ * its task ever returns. A task still runs at most once: only its own worker is ever in it.
  *
  * <h2>Repeated task failures</h2>
  * More than {@value io.hallows.kernel.impl.scheduler.TaskFailures#DEFAULT_THRESHOLD} failed tasks

@@ -4,7 +4,9 @@ import io.hallows.kernel.api.SchedulerInfo;
 import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.impl.Kernel;
+import io.hallows.kernel.impl.scheduler.RefusedPolicy;
 import io.hallows.kernel.impl.scheduler.SchedulerManager;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.felix.service.command.Descriptor;
@@ -28,13 +30,19 @@ public final class SchedulerCommands {
         this.schedulers = kernel.schedulers();
     }
 
-    @Descriptor("list the installed scheduling policies and the partitions each serves")
+    @Descriptor("list the installed scheduling policies and the partitions each serves, then the refused ones")
     public String schedulers() {
         Table table = new Table("NAME", "VERSION", "BUNDLE", "ACTIVE IN", "DESCRIPTION");
         for (SchedulerInfo s : schedulers.installed()) {
             table.row(s.name(), s.version(), s.bundle(), String.join(",", s.activeIn()), s.description());
         }
-        return table.toString();
+        List<RefusedPolicy> refused = schedulers.refused();
+        if (refused.isEmpty()) {
+            return table.toString();
+        }
+        Table refusals = new Table("NAME", "VERSION", "BUNDLE", "WHY");
+        refused.forEach(r -> refusals.row(r.name(), r.version(), r.provider(), r.reason()));
+        return table + "refused (never used):\n" + refusals;
     }
 
     @Descriptor("switch a partition to another scheduler, with no task lost")
@@ -55,11 +63,14 @@ public final class SchedulerCommands {
                 "completed", s.completed(), "failed", s.failed(), "queued", s.queued(), "running", s.running(),
                 "latency", String.format(Locale.ROOT, "p50 %.1f us, p99 %.1f us, p99.9 %.1f us", s.p50Micros(), s.p99Micros(),
                         s.p999Micros()),
-                "loops", s.loops(), "stalls", s.stalls(),
+                "loops", s.loops(), "stalls", s.stalls(), "overruns", s.overruns(), "replaced workers", s.replacedWorkers(),
                 "last exit", s.lastExit() == null ? "none" : s.lastExit().from() + " exited (" + s.lastExit().reason() + ") at "
                         + s.lastExit().at() + ": " + s.lastExit().detail()));
         if (s.lastStall() != null) {
             out.append("last stall: ").append(s.lastStall()).append('\n');
+        }
+        if (s.lastOverrun() != null) {
+            out.append("last overrun: ").append(s.lastOverrun()).append('\n');
         }
         for (Map.Entry<String, Object> e : new java.util.TreeMap<>(s.policy()).entrySet()) {
             out.append("policy.").append(e.getKey()).append(": ").append(e.getValue()).append('\n');

@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
@@ -25,12 +27,17 @@ import org.osgi.framework.Version;
 final class FakeFramework {
     private final AtomicLong ids = new AtomicLong();
     private final List<ServiceListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<BundleListener> bundleListeners = new CopyOnWriteArrayList<>();
+    /** The bundles installed, by id; a bundle leaves when {@link #uninstallBundle} is called. */
+    private final Map<Long, Bundle> bundles = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<ServiceReference<?>, Object> policies = new HashMap<>();
     /** Executor services registered and not unregistered, by their hallows.partition property. */
     final Map<Object, Object> executors = new java.util.concurrent.ConcurrentHashMap<>();
     final BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "getBundle" -> bundle("io.hallows.kernel", "1.0.0");
+                case "getBundle" -> args == null ? bundle("io.hallows.kernel", "1.0.0") : bundles.get((Long) args[0]);
+                case "addBundleListener" -> bundleListeners.add((BundleListener) args[0]);
+                case "removeBundleListener" -> bundleListeners.remove((BundleListener) args[0]);
                 case "addServiceListener" -> listeners.add((ServiceListener) args[0]);
                 case "removeServiceListener" -> listeners.remove((ServiceListener) args[0]);
                 case "getAllServiceReferences", "getServiceReferences" -> references();
@@ -49,9 +56,15 @@ final class FakeFramework {
 
     /** Registers a scheduler factory service called {@code name}, from a bundle of {@code version}. */
     ServiceReference<SchedulerFactory> install(String name, String version, SchedulerFactory factory) {
+        return install(name, bundle("test.policy." + name, version), factory);
+    }
+
+    /** Registers a scheduler factory service called {@code name} from {@code from}, which counts as installed from now. */
+    ServiceReference<SchedulerFactory> install(String name, Bundle from, SchedulerFactory factory) {
+        bundles.put(from.getBundleId(), from);
         Map<String, Object> props = Map.of(SchedulerFactory.NAME, name, "service.id", ids.incrementAndGet(),
                 "objectClass", new String[] {SchedulerFactory.class.getName()});
-        ServiceReference<SchedulerFactory> ref = reference(props, bundle("test.policy." + name, version));
+        ServiceReference<SchedulerFactory> ref = reference(props, from);
         synchronized (this) {
             policies.put(ref, factory);
         }
@@ -65,6 +78,13 @@ final class FakeFramework {
         synchronized (this) {
             policies.remove(ref);
         }
+    }
+
+    /** Uninstalls {@code bundle} (its services must be gone already): bundle listeners hear UNINSTALLED. */
+    void uninstallBundle(Bundle bundle) {
+        bundles.remove(bundle.getBundleId());
+        BundleEvent event = new BundleEvent(BundleEvent.UNINSTALLED, bundle);
+        bundleListeners.forEach(l -> l.bundleChanged(event));
     }
 
     private void fire(int type, ServiceReference<?> ref) {
@@ -102,12 +122,19 @@ final class FakeFramework {
     }
 
     static Bundle bundle(String symbolicName, String version) {
+        return bundle(symbolicName.hashCode(), "test:" + symbolicName, symbolicName, version);
+    }
+
+    /** A bundle installed from {@code location} with id {@code id}: two bundles may share a symbolic name, never an id. */
+    static Bundle bundle(long id, String location, String symbolicName, String version) {
         return (Bundle) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(), new Class<?>[] {Bundle.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getSymbolicName" -> symbolicName;
                     case "getVersion" -> Version.parseVersion(version);
-                    case "getBundleId" -> (long) symbolicName.hashCode();
-                    case "hashCode" -> symbolicName.hashCode();
+                    case "getBundleId" -> id;
+                    case "getLocation" -> location;
+                    case "getState" -> Bundle.ACTIVE;
+                    case "hashCode" -> Long.hashCode(id);
                     case "equals" -> proxy == args[0];
                     case "toString" -> symbolicName + " " + version;
                     default -> throw new UnsupportedOperationException("Bundle." + method.getName());

@@ -86,7 +86,7 @@ class OwnedLoopTest {
 
     private Watchdog watchdog(PartitionRuntime runtime) {
         return new Watchdog(() -> List.of(runtime), (lane, reason, detail) -> { },
-                (partition, stall) -> reported.add(partition + ": " + stall.summary()));
+                (partition, stall) -> reported.add(partition + ": " + stall.summary()), Watchdog.OverrunReport.NONE);
     }
 
     @Test

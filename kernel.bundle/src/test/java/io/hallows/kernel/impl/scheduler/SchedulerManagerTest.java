@@ -37,7 +37,7 @@ class SchedulerManagerTest {
     @BeforeEach
     void open() throws Exception {
         HalBinding hal = new HalBinding(framework.context, audit, b -> true);
-        manager = new SchedulerManager(framework.context, audit, new CapabilityTable(audit), b -> true, hal,
+        manager = new SchedulerManager(framework.context, audit, new CapabilityTable(audit), b -> true, b -> true, hal,
                 (partition, reason) -> faults.add(partition + ": " + reason));
         manager.open();
     }

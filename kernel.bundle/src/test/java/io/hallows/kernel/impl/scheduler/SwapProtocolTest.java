@@ -113,7 +113,7 @@ class SwapProtocolTest {
             } catch (SwapProtocol.OpenFailure e) {
                 throw new AssertionError(e);
             }
-        }, (partition, stall) -> { })) {
+        }, (partition, stall) -> { }, Watchdog.OverrunReport.NONE)) {
             watchdog.start();
             for (int i = 0; i < 50; i++) {
                 runtime.execute(done::countDown);
