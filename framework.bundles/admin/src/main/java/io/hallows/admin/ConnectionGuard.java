@@ -25,7 +25,7 @@ final class ConnectionGuard {
     private final Logger log;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, AtomicInteger> perPeer = new ConcurrentHashMap<>();
-    /** The first-request timer of each connection that has not sent a request yet. */
+    /** The request deadline of each connection that has no request under way (none yet, or answered). */
     private final Map<HttpConnection, Long> awaitingFirst = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong();
@@ -48,9 +48,17 @@ final class ConnectionGuard {
             connection.close();
             return;
         }
+        awaitRequest(connection, peer, "of connecting");
+    }
+
+    /**
+     * The connection must bring a whole request within the deadline: from connecting, and again
+     * after each answer, so a kept-alive connection cannot trickle its next request's headers forever.
+     */
+    private void awaitRequest(HttpConnection connection, String peer, String since) {
         awaitingFirst.put(connection, vertx.setTimer(limits.requestTimeout().toMillis(), id -> {
             if (awaitingFirst.remove(connection) != null) {
-                refuse("no request within " + limits.requestTimeout().toMillis() + " ms of connecting (" + peer + ")");
+                refuse("no whole request within " + limits.requestTimeout().toMillis() + " ms " + since + " (" + peer + ")");
                 connection.close();
             }
         }));
@@ -70,7 +78,12 @@ final class ConnectionGuard {
                     request.connection().close();
                 }
             });
-            request.response().endHandler(v -> vertx.cancelTimer(deadline));
+            request.response().endHandler(v -> {
+                vertx.cancelTimer(deadline);
+                HttpConnection connection = request.connection();
+                String peer = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().host();
+                awaitRequest(connection, peer, "of the previous answer");
+            });
             request.response().closeHandler(v -> vertx.cancelTimer(deadline));
             next.handle(request);
         };

@@ -74,7 +74,10 @@ final class JsonViews {
                 .put("policy", value(s.policy()))
                 .put("loops", s.loops())
                 .put("stalls", s.stalls())
-                .put("lastStall", s.lastStall());
+                .put("lastStall", s.lastStall())
+                .put("overruns", s.overruns())
+                .put("replacedWorkers", s.replacedWorkers())
+                .put("lastOverrun", s.lastOverrun());
     }
 
     static JsonObject swap(SwapRecord r) {

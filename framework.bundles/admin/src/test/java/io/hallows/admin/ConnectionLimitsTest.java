@@ -128,6 +128,19 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void aKeptAliveConnectionMustBringItsNextRequestInTimeToo() throws Exception {
+        start(new ConnectionLimits(100, 10, Duration.ofSeconds(60), Duration.ofMillis(500)));
+        Socket s = connect();
+        String token = Files.readString(server.tokenFile()).strip();
+        s.getOutputStream().write(("GET /v1/schedulers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        // The next request's headers, trickled: never complete.
+        s.getOutputStream().write("GET /v1/sched".getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        assertTrue(closedWithin(s, Duration.ofSeconds(10)), "closed: the idle timeout (60 s) alone would have kept it");
+    }
+
+    @Test
     void limitsComeFromPropertiesAndBadValuesNameTheProperty() {
         Map<String, String> props = Map.of(ConnectionLimits.MAX_CONNECTIONS, "10", ConnectionLimits.REQUEST_TIMEOUT, "2500");
         ConnectionLimits limits = ConnectionLimits.from(props::get);

@@ -28,7 +28,8 @@ public interface DataArea {
      * The folder of one layer's files, {@code <root>/<name>}, created (owner-only) if missing.
      *
      * @param name lower-case letters, digits, '.' and '-', starting with a letter (e.g. {@code oltp})
-     * @throws IllegalArgumentException if {@code name} is not such a name
+     * @throws IllegalArgumentException if {@code name} is not such a name, or is one the stack keeps for
+     *         itself ({@code audit}, {@code framework}, {@code framework-*}, {@code parseltongue})
      * @throws IOException if the folder cannot be created, saying why
      */
     Path directory(String name) throws IOException;

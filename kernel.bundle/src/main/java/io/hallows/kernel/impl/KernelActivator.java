@@ -70,13 +70,26 @@ public final class KernelActivator implements BundleActivator {
             startParts(context);
         } catch (Exception | Error e) {
             // Felix does not call stop() after a failed start: at least free the data area for the next try.
+            closeDataArea();
+            throw e;
+        }
+    }
+
+    /** The data area goes last, whatever failed before: its lock must never outlive this kernel. */
+    private void closeDataArea() {
+        try {
             if (dataHealth != null) {
                 dataHealth.close();
             }
+            if (audit != null) {
+                audit.close();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("closing the audit log failed: " + e.getMessage());
+        } finally {
             if (dataFolder != null) {
                 dataFolder.close();
             }
-            throw e;
         }
     }
 
@@ -138,24 +151,25 @@ public final class KernelActivator implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) throws Exception {
-        // Supervision and every grant end first; the hooks go last, so nothing is exposed meanwhile.
-        context.removeBundleListener(partitions.bundleListener());
-        context.removeBundleListener(requests);
-        partitions.close();
-        schedulers.close();
-        hal.close();
-        protectedServices.close();
-        table.onChange(c -> { });
-        table.revokeAll(); // a proxy still held somewhere fails on its next call
-        for (int i = registrations.size() - 1; i >= 0; i--) {
-            registrations.get(i).unregister();
+        try {
+            // Supervision and every grant end first; the hooks go last, so nothing is exposed meanwhile.
+            context.removeBundleListener(partitions.bundleListener());
+            context.removeBundleListener(requests);
+            partitions.close();
+            schedulers.close();
+            hal.close();
+            protectedServices.close();
+            table.onChange(c -> { });
+            table.revokeAll(); // a proxy still held somewhere fails on its next call
+            for (int i = registrations.size() - 1; i >= 0; i--) {
+                registrations.get(i).unregister();
+            }
+            registrations.clear();
+            audit.record("kernel", "stop", "kernel", "Hallows kernel stopped");
+        } finally {
+            closeDataArea();
+            KernelLog.close();
         }
-        registrations.clear();
-        audit.record("kernel", "stop", "kernel", "Hallows kernel stopped");
-        dataHealth.close();
-        audit.close();
-        dataFolder.close();
-        KernelLog.close();
     }
 
     /**

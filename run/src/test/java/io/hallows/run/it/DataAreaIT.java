@@ -50,7 +50,7 @@ class DataAreaIT {
         Path url = work.resolve("admin.token.url");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!Files.exists(url) && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // the admin API writes its URL once the stack is up
+            Thread.sleep(50); // polls a file the stack writes; nothing to wait on across processes
         }
         assertTrue(Files.exists(url), "the stack did not come up:\n" + read(name + ".out") + read(name + ".err"));
         return p;
@@ -91,6 +91,10 @@ class DataAreaIT {
         assertTrue(out.contains("swapped by io.hallows.admin"), "hallows:audit shows the killed run's entries:\n" + out);
         assertTrue(out.contains("data area " + work.resolve("data").toRealPath()) && out.contains("health    ok"), out);
         assertTrue(out.contains("audit/"), "the audit folder is listed:\n" + out);
+        try (var left = Files.list(work.resolve("data"))) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("framework-")).toList(),
+                    "the killed run's cache was swept and the second run's removed at its exit");
+        }
         String after = Files.readString(audit, StandardCharsets.UTF_8);
         assertTrue(after.startsWith(onDisk), "the restart appended to the same log");
         assertTrue(after.contains("Hallows kernel stopped"), "the clean stop is recorded too");
@@ -105,5 +109,9 @@ class DataAreaIT {
         long holder = service.descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
                 .map(ProcessHandle::pid).findFirst().orElse(-1L);
         assertTrue(said.contains("is in use by another stack (pid " + holder + " since "), said);
+        // The refused stack touched nothing of the running one: it still answers, its cache intact.
+        assertEquals(0, runToEnd("holder-ctl", "", "ctl", "stats", "web"), read("holder-ctl.out") + read("holder-ctl.err"));
+        assertTrue(read("holder-ctl.out").contains("\"partition\": \"web\"") || read("holder-ctl.out").contains("\"partition\":\"web\""),
+                read("holder-ctl.out"));
     }
 }

@@ -42,7 +42,7 @@ class VertxPartitionIT {
         Path url = stack.work().resolve("admin.token.url");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!Files.exists(url) && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // the admin component starts once its capabilities are granted
+            Thread.sleep(20); // polls the file the admin component writes once its capabilities are granted
         }
         String base = Files.readString(url).trim();
         String token = Files.readString(stack.work().resolve("admin.token")).trim();
@@ -70,7 +70,7 @@ class VertxPartitionIT {
         String stats = stack.shell("hallows:stats loopy");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (number(STALLS, stats) == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            Thread.sleep(20); // polls the shell; the watchdog looks every 20 ms
             stats = stack.shell("hallows:stats loopy");
         }
         assertEquals(1, number(STALLS, stats), "one stall, reported once while it lasts:\n" + stats);

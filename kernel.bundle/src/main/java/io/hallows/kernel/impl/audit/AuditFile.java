@@ -26,6 +26,8 @@ import java.util.List;
 final class AuditFile implements AutoCloseable {
     static final long ROTATE_BYTES = 16L * 1024 * 1024;
     static final int KEPT_FILES = 4;
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
     private final Path path;
     private final long rotateBytes;
@@ -50,8 +52,28 @@ final class AuditFile implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        if (!Files.exists(path)) {
+            Files.createFile(path, OWNER_ONLY);
+        }
+        boolean torn = endsTorn(path);
+        channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        if (torn) {
+            // A crash mid-write left a line without its end: end it, so the next entry starts a line of its own.
+            channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+    }
+
+    private static boolean endsTorn(Path path) throws IOException {
+        try (FileChannel read = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = read.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
     }
 
     synchronized void append(AuditEntry e) throws IOException {
@@ -66,10 +88,23 @@ final class AuditFile implements AutoCloseable {
         unforced = true;
     }
 
-    synchronized void force() throws IOException {
-        if (unforced) {
-            channel.force(false);
+    /**
+     * Forces what was appended to the device. Not under the append lock: a device flush must not hold
+     * up every auditor; a rotation closing the channel meanwhile has forced it itself.
+     */
+    void force() throws IOException {
+        FileChannel current;
+        synchronized (this) {
+            if (!unforced) {
+                return;
+            }
             unforced = false;
+            current = channel;
+        }
+        try {
+            current.force(false);
+        } catch (java.nio.channels.ClosedChannelException rotatedMeanwhile) {
+            // rotate() forced the old file before closing it
         }
     }
 
@@ -78,6 +113,14 @@ final class AuditFile implements AutoCloseable {
      * file there (if the folder is still there), so later entries are kept.
      */
     synchronized String problem() {
+        if (!channel.isOpen()) {
+            try {
+                open();
+                return "audit log " + path + " could not be written (a rotation failed); a new file was started";
+            } catch (IOException e) {
+                return "audit log " + path + " cannot be opened: " + e.getMessage() + "; entries are in memory only";
+            }
+        }
         try {
             Object now = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
             if (key == null || key.equals(now)) {
@@ -130,8 +173,14 @@ final class AuditFile implements AutoCloseable {
             return List.of();
         }
         ArrayDeque<AuditEntry> last = new ArrayDeque<>();
-        try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
-            lines.forEach(l -> {
+        // Bytes that are not UTF-8 (a torn or damaged line) are replaced, and a line that does not parse
+        // is skipped: a damaged log must never keep the kernel from starting.
+        java.nio.charset.CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(Files.newInputStream(path), lenient))) {
+            for (String l = lines.readLine(); l != null; l = lines.readLine()) {
                 AuditEntry e = parse(l);
                 if (e != null) {
                     if (last.size() == count) {
@@ -139,9 +188,7 @@ final class AuditFile implements AutoCloseable {
                     }
                     last.addLast(e);
                 }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause(); // e.g. a torn last line that is not UTF-8
+            }
         }
         return List.copyOf(last);
     }

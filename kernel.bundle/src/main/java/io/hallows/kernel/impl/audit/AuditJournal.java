@@ -84,7 +84,14 @@ public final class AuditJournal implements AuditLog, AutoCloseable {
 
     /** What is wrong with the audit log's file now, or null (see {@link AuditFile#problem()}). */
     public String problem() {
-        return file == null ? null : file.problem();
+        if (file == null) {
+            return null;
+        }
+        String problem = file.problem();
+        if (problem == null && failing) {
+            return "audit log entries cannot be written (see the log); they are kept in memory only";
+        }
+        return problem;
     }
 
     private void append(AuditEntry e) {

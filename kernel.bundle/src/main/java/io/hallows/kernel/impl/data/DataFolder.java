@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class DataFolder implements DataArea, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9.-]{0,63}");
+    /** Folders the stack itself keeps in the data area: no layer may be handed one of them. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("audit", "framework", "parseltongue");
 
     private final Path root;
     private final DataLock lock;
@@ -52,6 +54,10 @@ public final class DataFolder implements DataArea, AutoCloseable {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("'" + name + "' is not a data folder name (lower-case letters, digits, '.', '-';"
                     + " starting with a letter; at most 64)");
+        }
+        if (RESERVED.contains(name) || name.startsWith("framework-")) {
+            throw new IllegalArgumentException("'" + name + "' is the stack's own folder in the data area (reserved: "
+                    + String.join(", ", new java.util.TreeSet<>(RESERVED)) + ", framework-*)");
         }
         Path dir = root.resolve(name);
         createOwnerOnly(dir);

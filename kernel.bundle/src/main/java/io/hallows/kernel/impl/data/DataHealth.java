@@ -39,10 +39,10 @@ public final class DataHealth implements AutoCloseable {
     /** Looks now (also what the timer runs). */
     public void check() {
         audit.force();
-        String now = folder.problem();
-        if (now == null) {
-            now = audit.problem();
-        }
+        // Both are looked at every time: a data area deleted and made again must not hide a dead audit file.
+        String folderProblem = folder.problem();
+        String auditProblem = audit.problem();
+        String now = folderProblem == null ? auditProblem : auditProblem == null ? folderProblem : folderProblem + "; " + auditProblem;
         String before = problem;
         problem = now;
         if (!Objects.equals(before, now)) {

@@ -37,7 +37,7 @@ final class LoopThread {
         long since;
         try {
             since = busySince.getAsLong();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a bundle's gauge: whatever it throws must not end the watchdog
             return null; // the framework's gauge failed: nothing to judge by, and not the loop's stall
         }
         if (since == 0 || since == reported || now - since <= boundNanos) {

@@ -89,7 +89,7 @@ final class Watchdog implements AutoCloseable {
                 checkLoops(runtime);
                 checkWorkers(runtime);
                 checkScheduler(runtime);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error escaping would end the scheduled task, and the watchdog with it
                 LOG.error("the watchdog failed on partition '" + runtime.name() + "'", e);
             }
         }

@@ -35,15 +35,32 @@ class AuditFileTest {
     }
 
     @Test
-    void aLineTornByACrashIsSkippedAndTheRestRead() throws Exception {
+    void aLineTornByACrashOrDamagedBytesAreSkippedAndTheNextRunStartsAFreshLine() throws Exception {
         Path file = dir.resolve("audit.log");
         try (AuditJournal journal = AuditJournal.appendingTo(file)) {
             journal.record("kernel", "start", "kernel", "whole");
         }
+        Files.write(file, new byte[] {'x', (byte) 0xC3, (byte) 0x28, '\n'}, StandardOpenOption.APPEND); // not UTF-8
         Files.writeString(file, "2026-12-03T10:00:00Z\t2\tker", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         try (AuditJournal journal = AuditJournal.appendingTo(file)) {
             assertEquals(List.of("whole"), journal.recent(10).stream().map(AuditEntry::detail).toList());
+            journal.record("kernel", "start", "kernel", "next run");
         }
+        try (AuditJournal journal = AuditJournal.appendingTo(file)) {
+            List<AuditEntry> read = journal.recent(10);
+            assertEquals(List.of("whole", "next run"), read.stream().map(AuditEntry::detail).toList(),
+                    "the next run's entry is not glued to the torn line");
+            assertEquals("kernel", read.get(1).actor());
+        }
+    }
+
+    @Test
+    void theFileIsOwnerOnly() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditJournal journal = AuditJournal.appendingTo(file)) {
+            journal.record("kernel", "start", "kernel", "x");
+        }
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test

@@ -36,7 +36,7 @@ class DataFolderTest {
             Path oltp = data.directory("oltp");
             assertEquals(data.root().resolve("oltp"), oltp);
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(oltp)));
-            for (String bad : new String[] {"../etc", "OLTP", "", "a/b", ".hidden"}) {
+            for (String bad : new String[] {"../etc", "OLTP", "", "a/b", ".hidden", "audit", "framework", "framework-123", "parseltongue"}) {
                 assertThrows(IllegalArgumentException.class, () -> data.directory(bad), bad);
             }
         }
