@@ -98,7 +98,7 @@ public final class RequestGrants implements ManagedService, SynchronousBundleLis
             } catch (IllegalArgumentException e) {
                 requests = List.of();
                 denied.add("malformed " + KernelConstants.REQUEST_HEADER + " header: " + e.getMessage());
-                audit.record("policy", "deny", bundle.getSymbolicName(), denied.get(0));
+                audit.record("policy", "deny", Holders.describe(bundle), denied.get(0));
             }
             for (CapabilityRequest r : requests) {
                 String rule = policy.allowedBy(bundle.getSymbolicName(), r.resource(), r.rights());
@@ -107,7 +107,7 @@ public final class RequestGrants implements ManagedService, SynchronousBundleLis
                 if (rule == null) {
                     String why = r.resource() + " " + r.rights() + ": no policy rule allows it";
                     denied.add(why);
-                    audit.record("policy", "deny", bundle.getSymbolicName(), why);
+                    audit.record("policy", "deny", Holders.describe(bundle), why);
                 } else if (have != null) {
                     had.remove(have);
                 } else {
