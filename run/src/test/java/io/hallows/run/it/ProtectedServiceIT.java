@@ -27,7 +27,7 @@ class ProtectedServiceIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.protect", ":configurator:version": "1.0.0",
               "io.hallows.partition~clients": { "name": "clients", "cpus": "0", "exclusive": false,
-                  "bundles:String[]": ["it.member.*"], "grants:String[]": ["service:lobby CALL"] },
+                  "bundles:String[]": ["it.member.*"], "locations:String[]": ["test:*"], "grants:String[]": ["service:lobby CALL"] },
               "io.hallows.policy": { "allow:String[]": [
                   "it.client.granted service:greeter CALL",
                   "it.forger service:forged CALL" ] } }
