@@ -108,7 +108,7 @@ public final class KernelActivator implements BundleActivator {
         kernelTypes = new KernelTypes(context, trust, audit);
         kernelTypes.open();
 
-        requests = new RequestGrants(context, table, audit);
+        requests = new RequestGrants(context, table, audit, b -> trust.isStackBundle(b) || trust.installedByStack(b));
         context.addBundleListener(requests);
         Predicate<Bundle> kernelOnly = trust::isKernel;
         register(context, new String[] {ManagedService.class.getName()},

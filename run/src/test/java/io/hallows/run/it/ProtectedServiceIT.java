@@ -30,7 +30,9 @@ class ProtectedServiceIT {
                   "bundles:String[]": ["it.member.*"], "locations:String[]": ["test:*"], "grants:String[]": ["service:lobby CALL"] },
               "io.hallows.policy": { "allow:String[]": [
                   "it.client.granted service:greeter CALL",
-                  "it.forger service:forged CALL" ] } }
+                  "it.forger service:forged CALL",
+                  "it.client.pinned@test:* service:pinned CALL",
+                  "it.client.misplaced@elsewhere:* service:pinned CALL" ] } }
             """;
 
     @RegisterExtension
@@ -134,6 +136,16 @@ class ProtectedServiceIT {
         RuntimeException e = assertThrows(RuntimeException.class, lobby::get);
         assertEquals("io.hallows.kernel.api.CapabilityRevokedException", e.getClass().getName());
         assertTrue(stack.shell("hallows:caps it.member.one").contains("partition:clients"));
+    }
+
+    @Test
+    void aPolicyRuleWithALocationGrantsOnlyWhatTheStackInstalledFromThere() throws Exception {
+        start(TestBundle.named("it.client.pinned").header("Hallows-Request", request("service:pinned")));
+        start(TestBundle.named("it.client.misplaced").header("Hallows-Request", request("service:pinned")));
+        String pinned = stack.shell("hallows:caps it.client.pinned");
+        assertTrue(pinned.contains("service:pinned") && !pinned.contains("denied"), "installed from test:*, as the rule says:\n" + pinned);
+        assertTrue(stack.shell("hallows:caps it.client.misplaced").contains("denied: service:pinned [CALL]: no policy rule allows it"),
+                "its rule names another location");
     }
 
     private static String type(ServiceEvent e) {
