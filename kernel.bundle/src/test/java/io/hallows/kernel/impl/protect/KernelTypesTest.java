@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
 
@@ -41,22 +39,12 @@ class KernelTypesTest {
         kernel.close();
     }
 
-    /** A service factory, so the framework checks the object's type only when it hands it out. */
     private static void register(Bundle owner, String type, Object... keysAndValues) {
         Hashtable<String, Object> props = new Hashtable<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             props.put(keysAndValues[i].toString(), keysAndValues[i + 1]);
         }
-        owner.getBundleContext().registerService(type, new ServiceFactory<Object>() {
-            @Override
-            public Object getService(Bundle bundle, ServiceRegistration<Object> registration) {
-                return null;
-            }
-
-            @Override
-            public void ungetService(Bundle bundle, ServiceRegistration<Object> registration, Object service) {
-            }
-        }, props);
+        owner.getBundleContext().registerService(type, KernelFixture.anyType(), props);
     }
 
     private static List<Long> owners(Bundle viewer, String type, String filter) throws Exception {

@@ -148,17 +148,7 @@ class ProtectedServicesTest {
         kernel.grant(holder, Resource.service("logbook"), Right.CALL);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(KernelConstants.PROTECTED, "logbook");
-        // A service factory: the framework checks the type only when it hands the object out.
-        provider.getBundleContext().registerService("io.hallows.kernel.api.AuditLog", new org.osgi.framework.ServiceFactory<Object>() {
-            @Override
-            public Object getService(Bundle bundle, ServiceRegistration<Object> registration) {
-                return null;
-            }
-
-            @Override
-            public void ungetService(Bundle bundle, ServiceRegistration<Object> registration, Object service) {
-            }
-        }, props);
+        provider.getBundleContext().registerService("io.hallows.kernel.api.AuditLog", KernelFixture.anyType(), props);
         assertNull(holder.getBundleContext().getServiceReferences("io.hallows.kernel.api.AuditLog", null), "no proxy of it");
         assertTrue(kernel.audited("deny", "protect logbook: the kernel API's types [io.hallows.kernel.api.AuditLog] are reserved"));
     }
