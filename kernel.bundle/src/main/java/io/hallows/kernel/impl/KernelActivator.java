@@ -17,6 +17,7 @@ import io.hallows.kernel.impl.log.KernelLog;
 import io.hallows.kernel.impl.log.KernelLogger;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import io.hallows.kernel.impl.protect.GatedService;
+import io.hallows.kernel.impl.protect.KernelTypes;
 import io.hallows.kernel.impl.protect.ResolverGuard;
 import io.hallows.kernel.impl.protect.ProtectedServices;
 import io.hallows.kernel.impl.protect.Trust;
@@ -57,6 +58,8 @@ public final class KernelActivator implements BundleActivator {
     private AuditJournal audit;
     private CapabilityTable table;
     private ProtectedServices protectedServices;
+    private Trust trust;
+    private KernelTypes kernelTypes;
     private PartitionManager partitions;
     private SchedulerManager schedulers;
     private HalBinding hal;
@@ -103,7 +106,8 @@ public final class KernelActivator implements BundleActivator {
         dataHealth = new DataHealth(dataFolder, audit);
         dataHealth.start();
         table = new CapabilityTable(audit);
-        Trust trust = Trust.ofStackInstalledBefore(context, table);
+        trust = Trust.ofStackInstalledBefore(context, table);
+        context.addBundleListener(trust); // first: the listeners below rely on what it records of each installation
         ServiceVisibility visibility = new ServiceVisibility(trust, audit);
         register(context, new String[] {FindHook.class.getName(), EventListenerHook.class.getName()}, visibility, props());
         register(context, new String[] {ResolverHookFactory.class.getName()}, new ResolverGuard(trust, audit), props());
@@ -117,8 +121,10 @@ public final class KernelActivator implements BundleActivator {
             }
         });
         protectedServices.open();
+        kernelTypes = new KernelTypes(context, trust, audit);
+        kernelTypes.open();
 
-        requests = new RequestGrants(context, table, audit);
+        requests = new RequestGrants(context, table, audit, b -> trust.isStackBundle(b) || trust.installedByStack(b));
         context.addBundleListener(requests);
         Predicate<Bundle> kernelOnly = trust::isKernel;
         register(context, new String[] {ManagedService.class.getName()},
@@ -129,7 +135,7 @@ public final class KernelActivator implements BundleActivator {
                 (p, reason) -> partitions.reportFault(p, reason));
         schedulers.open();
         hal.open();
-        partitions = new PartitionManager(context, audit, table, hal::online, hal::allowed, schedulers);
+        partitions = new PartitionManager(context, audit, table, trust, hal::online, hal::allowed, schedulers);
         context.addBundleListener(partitions.bundleListener());
         register(context, new String[] {ManagedServiceFactory.class.getName()},
                 new GatedService<>(partitions.configurations(), trust::isInfrastructure, "partitions", audit),
@@ -155,9 +161,11 @@ public final class KernelActivator implements BundleActivator {
             // Supervision and every grant end first; the hooks go last, so nothing is exposed meanwhile.
             context.removeBundleListener(partitions.bundleListener());
             context.removeBundleListener(requests);
+            context.removeBundleListener(trust);
             partitions.close();
             schedulers.close();
             hal.close();
+            kernelTypes.close();
             protectedServices.close();
             table.onChange(c -> { });
             table.revokeAll(); // a proxy still held somewhere fails on its next call

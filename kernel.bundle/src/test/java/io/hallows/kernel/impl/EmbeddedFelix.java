@@ -69,6 +69,11 @@ public final class EmbeddedFelix implements AutoCloseable {
                 jar(symbolicName, classes, headers));
     }
 
+    /** Installs a bundle from {@code location} through {@code installer}'s context (so the framework names it the installer). */
+    public Bundle installAt(BundleContext installer, String location, String symbolicName, String... headers) throws BundleException {
+        return installer.installBundle(location, jar(symbolicName, List.of(), headers));
+    }
+
     /** Installs and starts a bundle (see {@link #install(String, String...)}). */
     public Bundle start(String symbolicName, String... headers) throws BundleException {
         Bundle b = install(symbolicName, headers);

@@ -23,8 +23,8 @@ class MembershipIT {
 
     @Test
     void aBundleTakesOnTheStateOfThePartitionItMovesTo() throws Exception {
-        stack.shell("hallows:configure second bundles=it.mover");
-        stack.shell("hallows:configure first bundles=it.mover");
+        stack.shell("hallows:configure second bundles=it.mover 'locations=test:*'");
+        stack.shell("hallows:configure first bundles=it.mover 'locations=test:*'");
         stack.shell("hallows:stop first");
         Bundle mover = stack.install(TestBundle.named("it.mover").activator(SteadyActivator.class));
         assertTrue(stack.shell("hallows:partition first").contains("it.mover[" + mover.getBundleId() + "] installed"),

@@ -41,7 +41,7 @@ class ParseltongueCompilerUpdateIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.ptupdate", ":configurator:version": "1.0.0",
               "io.hallows.partition~apps": { "name": "apps", "cpus": "0-1", "exclusive": false,
-                  "bundles:String[]": ["pt.*"] } }
+                  "bundles:String[]": ["pt.*"], "locations:String[]": ["parseltongue:*"] } }
             """;
 
     private static final String COUNTER = """

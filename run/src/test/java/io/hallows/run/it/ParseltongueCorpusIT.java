@@ -27,7 +27,7 @@ class ParseltongueCorpusIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.ptcorpus", ":configurator:version": "1.0.0",
               "io.hallows.partition~web": { "name": "web", "cpus": "0", "exclusive": false,
-                  "scheduler": "(hallows.scheduler=workstealing)", "bundles:String[]": ["pt.analytics"],
+                  "scheduler": "(hallows.scheduler=workstealing)", "bundles:String[]": ["pt.analytics"], "locations:String[]": ["parseltongue:*"],
                   "grants:String[]": ["service:kernel.executor.batch CALL"] },
               "io.hallows.partition~batch": { "name": "batch", "cpus": "1", "exclusive": false,
                   "scheduler": "(hallows.scheduler=batch)" },

@@ -26,7 +26,7 @@ class ParseltongueIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.pt", ":configurator:version": "1.0.0",
               "io.hallows.partition~apps": { "name": "apps", "cpus": "0-1", "exclusive": false,
-                  "bundles:String[]": ["pt.*"] } }
+                  "bundles:String[]": ["pt.*"], "locations:String[]": ["parseltongue:*"] } }
             """;
 
     private static final String COUNTER_V1 = """

@@ -27,10 +27,12 @@ class ProtectedServiceIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.protect", ":configurator:version": "1.0.0",
               "io.hallows.partition~clients": { "name": "clients", "cpus": "0", "exclusive": false,
-                  "bundles:String[]": ["it.member.*"], "grants:String[]": ["service:lobby CALL"] },
+                  "bundles:String[]": ["it.member.*"], "locations:String[]": ["test:*"], "grants:String[]": ["service:lobby CALL"] },
               "io.hallows.policy": { "allow:String[]": [
                   "it.client.granted service:greeter CALL",
-                  "it.forger service:forged CALL" ] } }
+                  "it.forger service:forged CALL",
+                  "it.client.pinned@test:* service:pinned CALL",
+                  "it.client.misplaced@elsewhere:* service:pinned CALL" ] } }
             """;
 
     @RegisterExtension
@@ -134,6 +136,16 @@ class ProtectedServiceIT {
         RuntimeException e = assertThrows(RuntimeException.class, lobby::get);
         assertEquals("io.hallows.kernel.api.CapabilityRevokedException", e.getClass().getName());
         assertTrue(stack.shell("hallows:caps it.member.one").contains("partition:clients"));
+    }
+
+    @Test
+    void aPolicyRuleWithALocationGrantsOnlyWhatTheStackInstalledFromThere() throws Exception {
+        start(TestBundle.named("it.client.pinned").header("Hallows-Request", request("service:pinned")));
+        start(TestBundle.named("it.client.misplaced").header("Hallows-Request", request("service:pinned")));
+        String pinned = stack.shell("hallows:caps it.client.pinned");
+        assertTrue(pinned.contains("service:pinned") && !pinned.contains("denied"), "installed from test:*, as the rule says:\n" + pinned);
+        assertTrue(stack.shell("hallows:caps it.client.misplaced").contains("denied: service:pinned [CALL]: no policy rule allows it"),
+                "its rule names another location");
     }
 
     private static String type(ServiceEvent e) {

@@ -29,7 +29,8 @@ class SchedulerSwapIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.schedulers", ":configurator:version": "1.0.0",
               "io.hallows.partition~work": { "name": "work", "cpus": "0-1", "exclusive": false, "workers:Integer": 2,
-                  "watchdog": "500ms", "scheduler.frameRate": "120", "bundles:String[]": ["it.stress*"] },
+                  "watchdog": "500ms", "scheduler.frameRate": "120", "bundles:String[]": ["it.stress*"],
+                  "locations:String[]": ["test:*"] },
               "io.hallows.policy": { "allow:String[]": ["it.faulty.schedulers scheduler:faulty-* PROVIDE"] } }
             """;
     private static final List<String> POLICIES = List.of("workstealing", "frame", "batch", "keyed", "fifo");

@@ -29,7 +29,7 @@ class VertxPartitionIT {
                   "bundles:String[]": ["io.hallows.admin"],
                   "grants:String[]": ["service:kernel.schedulers CALL", "service:kernel.partitions CALL", "partition:admin READ"] },
               "io.hallows.partition~loopy": { "name": "loopy", "cpus": "0", "exclusive": false, "watchdog": "200ms",
-                  "bundles:String[]": ["it.loopy"] } }
+                  "bundles:String[]": ["it.loopy"], "locations:String[]": ["test:*"] } }
             """;
     private static final Pattern SUBMITTED = Pattern.compile("submitted\\s+(\\d+)");
     private static final Pattern STALLS = Pattern.compile("stalls\\s+(\\d+)");

@@ -126,7 +126,7 @@ public final class CapabilityTable implements Capability.Journal {
             default -> "grant";
         };
         audit.record(actor, action, "cap #" + c.id(), c.resource() + " " + c.rights() + " to " + c.holderName()
-                + (c.parentId() == 0 ? "" : " (from #" + c.parentId() + ")"));
+                + (c.holderId() >= 0 ? " [#" + c.holderId() + "]" : "") + (c.parentId() == 0 ? "" : " (from #" + c.parentId() + ")"));
     }
 
     @Override

@@ -37,9 +37,19 @@ public final class GrantPolicy {
         return new GrantPolicy(rules);
     }
 
-    /** The rule that allows the request, described for the audit log, or null if none does. */
+    /** The rule that allows the request of a bundle the stack did not install, or null if none does. */
     public String allowedBy(String bundle, Resource resource, Set<Right> rights) {
-        return rules.stream().filter(r -> r.allows(bundle, resource, rights)).findFirst().map(GrantRule::toString).orElse(null);
+        return allowedBy(bundle, null, resource, rights);
+    }
+
+    /**
+     * The rule that allows the request, described for the audit log, or null if none does.
+     *
+     * @param location where the stack's own bundles installed the bundle from, or null if they did not
+     */
+    public String allowedBy(String bundle, String location, Resource resource, Set<Right> rights) {
+        return rules.stream().filter(r -> r.allows(bundle, location, resource, rights)).findFirst().map(GrantRule::toString)
+                .orElse(null);
     }
 
     public int size() {

@@ -11,6 +11,7 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -24,7 +25,8 @@ import org.osgi.service.cm.ManagedService;
  * is decided when its bundle is installed and again whenever the policy changes: a denied request
  * leaves the bundle installed without the capability, and the denial is audited and shown by
  * {@code hallows:caps}. Nothing is decided before the policy's first configuration arrives, so a
- * stack's policy applies to the bundles it starts with.
+ * stack's policy applies to the bundles it starts with. A rule that names a location
+ * ({@code name@location}) allows only a bundle the stack's own bundles installed from there.
  */
 public final class RequestGrants implements ManagedService, SynchronousBundleListener {
     private static final KernelLogger LOG = KernelLog.of(RequestGrants.class);
@@ -33,11 +35,14 @@ public final class RequestGrants implements ManagedService, SynchronousBundleLis
     private final BundleContext context;
     private final CapabilityTable table;
     private final AuditJournal audit;
+    /** Whether the stack's own bundles installed a bundle, so its location is one the integrator chose. */
+    private final Predicate<Bundle> installedByStack;
     private final Map<Long, List<String>> denials = new ConcurrentHashMap<>();
     private volatile GrantPolicy policy;
 
-    public RequestGrants(BundleContext context, CapabilityTable table, AuditJournal audit) {
+    public RequestGrants(BundleContext context, CapabilityTable table, AuditJournal audit, Predicate<Bundle> installedByStack) {
         this.context = context;
+        this.installedByStack = installedByStack;
         this.table = table;
         this.audit = audit;
     }
@@ -98,16 +103,17 @@ public final class RequestGrants implements ManagedService, SynchronousBundleLis
             } catch (IllegalArgumentException e) {
                 requests = List.of();
                 denied.add("malformed " + KernelConstants.REQUEST_HEADER + " header: " + e.getMessage());
-                audit.record("policy", "deny", bundle.getSymbolicName(), denied.get(0));
+                audit.record("policy", "deny", Holders.describe(bundle), denied.get(0));
             }
             for (CapabilityRequest r : requests) {
-                String rule = policy.allowedBy(bundle.getSymbolicName(), r.resource(), r.rights());
+                String rule = policy.allowedBy(bundle.getSymbolicName(), installedByStack.test(bundle) ? bundle.getLocation() : null,
+                        r.resource(), r.rights());
                 Capability have = had.stream().filter(c -> c.resource().equals(r.resource()) && c.rights().equals(r.rights()))
                         .findFirst().orElse(null);
                 if (rule == null) {
                     String why = r.resource() + " " + r.rights() + ": no policy rule allows it";
                     denied.add(why);
-                    audit.record("policy", "deny", bundle.getSymbolicName(), why);
+                    audit.record("policy", "deny", Holders.describe(bundle), why);
                 } else if (have != null) {
                     had.remove(have);
                 } else {

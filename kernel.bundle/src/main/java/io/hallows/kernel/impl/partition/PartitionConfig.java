@@ -29,12 +29,14 @@ import org.osgi.framework.InvalidSyntaxException;
  * restart.backoff       first restart delay, default 500ms, doubling per restart
  * restart.maxBackoff    longest restart delay, default 30s
  * bundles               symbolic name patterns of the bundles it supervises: ["io.hallows.db.*"]
+ * locations             location patterns admitting bundles installed after the stack: ["parseltongue:*"];
+ *                       without them only the stack's own bundles join (see Membership)
  * grants                capabilities given to those bundles: ["service:greeter CALL"]
  * </pre>
  */
 public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, String scheduler,
         Map<String, String> schedulerOptions, int workers, Duration watchdog, RestartPolicy restart, List<Glob> bundles,
-        List<Grant> grants) {
+        List<Grant> grants, List<Glob> locations) {
 
     static final String DEFAULT_SCHEDULER = "(hallows.scheduler=fifo)";
     private static final String SCHEDULER_OPTION = "scheduler.";
@@ -125,11 +127,17 @@ public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, Strin
             throw new ConfigRejection(name, "exclusive", "'" + exclusive + "' is not true or false");
         }
         return new PartitionConfig(name, cpus, exclusive == null || Boolean.parseBoolean(exclusive.toString().trim()), scheduler,
-                Map.copyOf(options), workers, watchdog, restart, bundles, List.copyOf(grants));
+                Map.copyOf(options), workers, watchdog, restart, bundles, List.copyOf(grants),
+                ConfigValues.strings(props.get("locations")).stream().map(Glob::of).toList());
     }
 
     public boolean supervises(String symbolicName) {
         return bundles.stream().anyMatch(g -> g.matches(symbolicName));
+    }
+
+    /** Whether a bundle installed from {@code location} after the stack may join (its name must match too). */
+    public boolean admitsLocation(String location) {
+        return locations.stream().anyMatch(g -> g.matches(location));
     }
 
     private static int count(String partition, Map<String, ?> props, String key, int otherwise) throws ConfigRejection {

@@ -7,6 +7,7 @@ import io.hallows.kernel.api.Partitions;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import io.hallows.kernel.impl.protect.PerHolder;
+import io.hallows.kernel.impl.protect.Trust;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,12 +42,13 @@ public final class PartitionManager implements Partitions, PerHolder<Partitions>
     private final ConfigIntake intake;
     private final MemberEvents members;
 
-    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, Supplier<CpuSet> online,
-            Supplier<CpuSet> allowed, PartitionListener listener) {
+    /** @param trust how each bundle was installed, which decides whether a partition admits it */
+    public PartitionManager(BundleContext context, AuditJournal audit, CapabilityTable capabilities, Trust trust,
+            Supplier<CpuSet> online, Supplier<CpuSet> allowed, PartitionListener listener) {
         PartitionTable partitions = new PartitionTable();
         Verdicts verdicts = new Verdicts();
         SupervisorThread thread = new SupervisorThread(audit);
-        Membership membership = new Membership(context, partitions::all);
+        Membership membership = new Membership(context, partitions::all, trust);
         Supervisor supervisor = new Supervisor(audit, thread, membership, verdicts::changed);
         this.parts = new Parts(audit, thread, supervisor, partitions, membership, new StackGrants(capabilities, membership), verdicts);
         this.capabilities = capabilities;

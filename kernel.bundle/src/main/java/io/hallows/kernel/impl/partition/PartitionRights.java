@@ -4,6 +4,7 @@ import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
+import io.hallows.kernel.impl.capability.Holders;
 import org.osgi.framework.Bundle;
 
 /** One holder's rights on partitions ({@code partition:<name>}), checked and, when refused, audited. */
@@ -33,13 +34,14 @@ public final class PartitionRights {
             throw new IllegalArgumentException("no partition '" + partition + "'");
         }
         if (!may(partition, right)) {
-            audit.record("kernel", "deny", holder.getSymbolicName(), operation + " partition:" + partition + ": no " + right);
+            audit.record("kernel", "deny", Holders.describe(holder), operation + " partition:" + partition + ": no " + right);
             throw new SecurityException(holder.getSymbolicName() + " may not " + operation + " partition '" + partition
                     + "': it needs partition:" + partition + " with " + right);
         }
     }
 
+    /** The holder as the audit log names an actor: name, bundle id and location ({@link Holders}). */
     public String holderName() {
-        return holder.getSymbolicName();
+        return Holders.describe(holder);
     }
 }

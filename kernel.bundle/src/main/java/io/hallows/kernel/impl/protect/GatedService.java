@@ -1,6 +1,7 @@
 package io.hallows.kernel.impl.protect;
 
 import io.hallows.kernel.impl.audit.AuditJournal;
+import io.hallows.kernel.impl.capability.Holders;
 import java.util.function.Predicate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
@@ -29,7 +30,7 @@ public final class GatedService<T> implements ServiceFactory<T> {
         if (allowed.test(bundle)) {
             return service;
         }
-        audit.record("kernel", "deny", bundle.getSymbolicName(), "get kernel service " + name + ": not for this bundle");
+        audit.record("kernel", "deny", Holders.describe(bundle), "get kernel service " + name + ": not for this bundle");
         return null;
     }
 

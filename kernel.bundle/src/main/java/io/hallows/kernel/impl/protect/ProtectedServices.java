@@ -8,6 +8,7 @@ import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
+import io.hallows.kernel.impl.capability.Holders;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -146,13 +147,16 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
             if (name.startsWith("kernel.") && provider.getBundleId() != kernel.getBundle().getBundleId()) {
                 throw new IllegalArgumentException("names under 'kernel.' are reserved for the kernel");
             }
+            if (!KernelTypes.reserved(interfaces).isEmpty() && provider.getBundleId() != kernel.getBundle().getBundleId()) {
+                throw new IllegalArgumentException("the kernel API's types " + KernelTypes.reserved(interfaces) + " are reserved for the kernel");
+            }
             if (name.equals(Hal.SERVICE_NAME) && !infrastructure.test(provider)) {
                 throw new IllegalArgumentException("the name '" + Hal.SERVICE_NAME + "' is reserved for the stack's HAL bundle");
             }
             types = interfaceTypes(provider, interfaces);
         } catch (IllegalArgumentException e) {
-            audit.record("kernel", "deny", provider.getSymbolicName(), "protect " + name + ": " + e.getMessage());
-            LOG.warn(provider.getSymbolicName() + " [" + provider.getBundleId() + "]: cannot protect '"
+            audit.record("kernel", "deny", Holders.describe(provider), "protect " + name + ": " + e.getMessage());
+            LOG.warn(Holders.describe(provider) + ": cannot protect '"
                     + name + "': " + e.getMessage() + "; the service stays hidden from every other bundle");
             return;
         }

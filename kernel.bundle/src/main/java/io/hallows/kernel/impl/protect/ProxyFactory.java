@@ -4,6 +4,7 @@ import io.hallows.kernel.api.Capability;
 import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.audit.AuditJournal;
+import io.hallows.kernel.impl.capability.Holders;
 import io.hallows.kernel.impl.capability.CapabilityTable;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class ProxyFactory implements ServiceFactory<Object> {
     public Object getService(Bundle holder, ServiceRegistration<Object> registration) {
         Capability cap = table.find(holder.getBundleId(), resource, Right.CALL).orElse(null);
         if (cap == null) {
-            audit.record("kernel", "deny", holder.getSymbolicName(), "get " + resource + ": no capability with CALL");
+            audit.record("kernel", "deny", Holders.describe(holder), "get " + resource + ": no capability with CALL");
             return null;
         }
         ServiceObjects<?> objects = kernel.getServiceObjects(original);
@@ -67,7 +68,7 @@ final class ProxyFactory implements ServiceFactory<Object> {
         if (target == null) {
             return null;
         }
-        audit.record("kernel", "use", holder.getSymbolicName(), resource + " through cap #" + cap.id());
+        audit.record("kernel", "use", Holders.describe(holder), resource + " through cap #" + cap.id());
         Object view = target instanceof PerHolder<?> perHolder ? perHolder.forHolder(holder) : target;
         HolderFirst loader = new HolderFirst(holder.adapt(BundleWiring.class).getClassLoader(), providerTypes);
         List<Class<?>> types = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.hallows.kernel.api.KernelConstants;
 import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.impl.Kernel;
 import io.hallows.kernel.impl.audit.AuditJournal;
+import io.hallows.kernel.impl.capability.Holders;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
  * ({@link EventListenerHook}), so trackers and Declarative Services see the same as direct lookups:
  * <ul>
  * <li>the kernel's internal services: seen only by the kernel;</li>
+ * <li>a service of one of the kernel API's types registered by another bundle (an impostor of a
+ *     kernel service, see {@link KernelTypes}): seen only by its registrant and the kernel;</li>
  * <li>the original registration of a protected service: seen only by the kernel, the system
  *     bundle and the bundle that registered it;</li>
  * <li>the kernel's proxy of it: seen only by holders of {@code service:<name>} with CALL. A
@@ -78,6 +81,9 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
             if (ref.getProperty(Kernel.INTERNAL) != null) {
                 return trust.isKernel(viewer);
             }
+            if (KernelTypes.isImpostor(ref, trust)) {
+                return own || trust.isKernel(viewer);
+            }
             Object name = ref.getProperty(KernelConstants.PROTECTED);
             if (ref.getProperty(KernelConstants.PROXY_OF) != null) {
                 // Only a capability opens a protected service, whoever the viewer is.
@@ -104,7 +110,7 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
             return true;
         }
         if (auditDenial && deniedOnce.add(viewer.getBundleId() + "/" + resource)) {
-            audit.record("kernel", "deny", viewer.getSymbolicName(), "hid " + resource + ": no capability with CALL");
+            audit.record("kernel", "deny", Holders.describe(viewer), "hid " + resource + ": no capability with CALL");
         }
         return false;
     }

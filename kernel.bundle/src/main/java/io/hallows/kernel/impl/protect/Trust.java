@@ -3,14 +3,20 @@ package io.hallows.kernel.impl.protect;
 import io.hallows.kernel.api.Resource;
 import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.capability.CapabilityTable;
+import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.log.KernelLogger;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 
 /**
  * Who is infrastructure. The bundles the stack itself installed — those present when the kernel
@@ -18,8 +24,16 @@ import org.osgi.framework.BundleContext;
  * with the shell and ConfigAdmin. Bundles installed later (vendor plugins, generated bundles) get
  * them only through capabilities: {@code service:kernel.shell} and {@code service:kernel.config}
  * with CALL.
+ *
+ * <p>It also remembers which later bundles the stack itself installed — through the operator's
+ * shell, the Parseltongue deployer, the launcher's system bundle — as opposed to bundles installed
+ * by a vendor bundle through its own context: only for the former is the location the one the
+ * integrator chose, so only they may join a partition by location (see {@code Membership}). The
+ * record is kept in the kernel's data area beside the stack's list. Register it as a bundle listener
+ * before any listener that acts on installations, so it has recorded a bundle before they look.
  */
-public final class Trust {
+public final class Trust implements SynchronousBundleListener {
+    private static final KernelLogger LOG = KernelLog.of(Trust.class);
     /** The capability that opens the operator shell to a bundle installed after the stack. */
     public static final Resource SHELL = Resource.service("kernel.shell");
     /** The capability that opens ConfigAdmin to a bundle installed after the stack. */
@@ -28,11 +42,18 @@ public final class Trust {
     private final long kernel;
     private final Set<Long> stack;
     private final CapabilityTable table;
+    private final Set<Long> installedByStack = ConcurrentHashMap.newKeySet();
+    private final File installedByStackFile;
 
-    private Trust(long kernel, Set<Long> stack, CapabilityTable table) {
+    private Trust(long kernel, Set<Long> stack, CapabilityTable table, File installedByStackFile) throws IOException {
         this.kernel = kernel;
         this.stack = stack;
         this.table = table;
+        this.installedByStackFile = installedByStackFile;
+        if (installedByStackFile != null && installedByStackFile.exists()) {
+            Files.readAllLines(installedByStackFile.toPath()).stream().filter(l -> !l.isBlank()).map(String::strip)
+                    .map(Long::valueOf).forEach(installedByStack::add);
+        }
     }
 
     /**
@@ -52,7 +73,35 @@ public final class Trust {
                 Files.write(file.toPath(), stack.stream().map(String::valueOf).toList());
             }
         }
-        return new Trust(kernel.getBundle().getBundleId(), stack, table);
+        return new Trust(kernel.getBundle().getBundleId(), stack, table, kernel.getDataFile("installed-by-stack"));
+    }
+
+    /** Records who installed each new bundle: the framework names the installer only in this event. */
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        if (event.getType() == BundleEvent.INSTALLED && isInfrastructure(event.getOrigin())
+                && installedByStack.add(event.getBundle().getBundleId()) && installedByStackFile != null) {
+            try {
+                Files.writeString(installedByStackFile.toPath(), event.getBundle().getBundleId() + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // Kept in memory for this run; after a restart of the kernel the bundle would lose its place.
+                LOG.warn("cannot record that the stack installed bundle " + event.getBundle().getBundleId() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** One of the bundles installed with the stack, before the kernel first started. */
+    public boolean isStackBundle(Bundle bundle) {
+        return bundle != null && stack.contains(bundle.getBundleId());
+    }
+
+    /**
+     * Installed after the kernel started by the stack's own bundles (not by a vendor bundle through
+     * its own context), so its location is the one the integrator's tools chose.
+     */
+    public boolean installedByStack(Bundle bundle) {
+        return bundle != null && installedByStack.contains(bundle.getBundleId());
     }
 
     public boolean isKernel(Bundle bundle) {

@@ -29,6 +29,20 @@ class GrantPolicyTest {
     }
 
     @Test
+    void aRuleWithALocationAllowsOnlyBundlesTheStackInstalledFromThere() {
+        GrantPolicy pinned = GrantPolicy.parse(List.of("com.vendor.reports@file:/opt/vendor/* service:kernel.audit CALL"));
+        Resource audit = Resource.service("kernel.audit");
+        assertNotNull(pinned.allowedBy("com.vendor.reports", "file:/opt/vendor/reports.jar", audit, Set.of(Right.CALL)));
+        assertNull(pinned.allowedBy("com.vendor.reports", "file:/tmp/reports.jar", audit, Set.of(Right.CALL)), "elsewhere");
+        assertNull(pinned.allowedBy("com.vendor.reports", audit, Set.of(Right.CALL)), "not installed by the stack");
+        assertNull(pinned.allowedBy("com.vendor.other", "file:/opt/vendor/reports.jar", audit, Set.of(Right.CALL)));
+        assertEquals("com.vendor.reports@file:/opt/vendor/* service:kernel.audit [CALL]",
+                pinned.allowedBy("com.vendor.reports", "file:/opt/vendor/r.jar", audit, Set.of(Right.CALL)));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> GrantPolicy.parse(List.of("a.*@ service:x CALL")))
+                .getMessage().contains("is not <name-pattern>@<location-pattern>"));
+    }
+
+    @Test
     void emptyPolicyDeniesEverything() {
         assertNull(GrantPolicy.denyAll().allowedBy("any", Resource.service("greeter"), Set.of(Right.CALL)));
     }

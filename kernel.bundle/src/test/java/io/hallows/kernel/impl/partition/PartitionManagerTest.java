@@ -15,6 +15,7 @@ import io.hallows.kernel.api.Right;
 import io.hallows.kernel.impl.EmbeddedFelix;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.capability.CapabilityTable;
+import io.hallows.kernel.impl.protect.Trust;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
@@ -41,6 +42,7 @@ class PartitionManagerTest {
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final CountDownLatch removed = new CountDownLatch(1);
     private PartitionManager manager;
+    private Trust trust;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -53,8 +55,11 @@ class PartitionManagerTest {
     }
 
     @BeforeEach
-    void open() {
-        manager = new PartitionManager(felix.system(), audit, table, () -> CpuSet.parse("0-1"), CpuSet::empty, new PartitionListener() {
+    void open() throws Exception {
+        // The bare framework is the "stack"; the tests' bundles come later, installed by its system bundle.
+        trust = Trust.ofStackInstalledBefore(felix.system(), table);
+        felix.system().addBundleListener(trust);
+        manager = new PartitionManager(felix.system(), audit, table, trust, () -> CpuSet.parse("0-1"), CpuSet::empty, new PartitionListener() {
             @Override
             public void declared(PartitionConfig config) {
                 heard.add("declared " + config.name());
@@ -77,6 +82,7 @@ class PartitionManagerTest {
     @AfterEach
     void close() {
         felix.system().removeBundleListener(manager.bundleListener());
+        felix.system().removeBundleListener(trust);
         manager.close();
     }
 
@@ -86,6 +92,7 @@ class PartitionManagerTest {
         props.put("cpus", "0");
         props.put("exclusive", "false");
         props.put("bundles", new String[] {"test." + name + ".*"});
+        props.put("locations", new String[] {"mem:*"});
         for (int i = 0; i < more.length; i += 2) {
             props.put(more[i].toString(), more[i + 1]);
         }
@@ -197,5 +204,25 @@ class PartitionManagerTest {
         assertEquals(List.of("eta"), view.list().stream().map(PartitionStatus::name).toList());
         assertTrue(view.await("eta", PartitionState.QUARANTINED, WAIT));
         assertEquals(Bundle.RESOLVED, member.getState());
+    }
+
+    @Test
+    void aNameAloneDoesNotMakeAMemberOnlyTheLocationTheStackInstalledItFrom() throws Exception {
+        declare("pid.theta", config("theta", "grants", new String[] {"partition:theta ADMIN"}));
+        Bundle elsewhere = felix.installAt(felix.system(), "elsewhere:theta", "test.theta.app");
+        Bundle vendor = felix.start("test.vendor.installer");
+        Bundle smuggled = felix.installAt(vendor.getBundleContext(), "mem:smuggled", "test.theta.smuggled");
+        Bundle admitted = felix.install("test.theta.admitted");
+        declare("pid.iota", config("iota")); // handled on the supervisor thread after the installations
+        assertEquals(List.of("test.theta.admitted[" + admitted.getBundleId() + "] active"), manager.status("theta").orElseThrow().bundles());
+        for (Bundle outsider : List.of(elsewhere, smuggled)) {
+            assertTrue(table.heldBy(outsider.getBundleId()).isEmpty(), "no grants for " + outsider.getLocation());
+            assertEquals(Bundle.INSTALLED, outsider.getState(), "not started by the partition");
+            assertTrue(audit.recent(1000).stream().anyMatch(e -> e.action().equals("deny")
+                    && e.target().equals("test.theta." + (outsider == elsewhere ? "app" : "smuggled") + " [#" + outsider.getBundleId()
+                            + " " + outsider.getLocation() + "]")
+                    && e.detail().startsWith("not a member of partition 'theta'")), "refusal audited for " + outsider.getLocation());
+        }
+        assertTrue(table.find(admitted.getBundleId(), new Resource(Resource.PARTITION, "theta"), Right.ADMIN).isPresent());
     }
 }

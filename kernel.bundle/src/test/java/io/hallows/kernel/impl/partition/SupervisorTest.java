@@ -10,6 +10,8 @@ import io.hallows.kernel.api.PartitionState;
 import io.hallows.kernel.api.PartitionStatus;
 import io.hallows.kernel.impl.EmbeddedFelix;
 import io.hallows.kernel.impl.audit.AuditJournal;
+import io.hallows.kernel.impl.capability.CapabilityTable;
+import io.hallows.kernel.impl.protect.Trust;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
@@ -33,6 +36,7 @@ class SupervisorTest {
     private final List<Partition> partitions = new CopyOnWriteArrayList<>();
     private final SupervisorThread thread = new SupervisorThread(audit);
     private Supervisor supervisor;
+    private Trust trust;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -44,20 +48,29 @@ class SupervisorTest {
         felix.close();
     }
 
+    /** The test's bundles are installed after the "stack" (the bare framework), by its system bundle: admitted by location. */
+    @BeforeEach
+    void watchInstallations() throws Exception {
+        trust = Trust.ofStackInstalledBefore(felix.system(), new CapabilityTable(audit));
+        felix.system().addBundleListener(trust);
+    }
+
     @AfterEach
     void stopSupervisor() {
+        felix.system().removeBundleListener(trust);
         thread.close();
     }
 
     private Partition partition(String name, Object... more) throws ConfigRejection {
-        Map<String, Object> props = new HashMap<>(Map.of("name", name, "cpus", "0", "bundles", "test." + name + ".*"));
+        Map<String, Object> props = new HashMap<>(Map.of("name", name, "cpus", "0", "bundles", "test." + name + ".*",
+                "locations", "mem:*"));
         for (int i = 0; i < more.length; i += 2) {
             props.put(more[i].toString(), more[i + 1]);
         }
         Partition p = new Partition("pid." + name, PartitionConfig.parse(props, CpuSet.parse("0-1")));
         partitions.add(p);
         if (supervisor == null) {
-            supervisor = new Supervisor(audit, thread, new Membership(felix.system(), () -> partitions), () -> { });
+            supervisor = new Supervisor(audit, thread, new Membership(felix.system(), () -> partitions, trust), () -> { });
         }
         return p;
     }

@@ -42,6 +42,23 @@ final class KernelFixture implements AutoCloseable {
         return table.grant(resource, Set.of(rights), holder.getBundleId(), holder.getSymbolicName(), "test");
     }
 
+    /**
+     * A service object that hands out nothing: as a service factory, the framework checks it against
+     * the registered types only when it hands it out, so a test can register it under any type name.
+     */
+    static org.osgi.framework.ServiceFactory<Object> anyType() {
+        return new org.osgi.framework.ServiceFactory<>() {
+            @Override
+            public Object getService(Bundle bundle, org.osgi.framework.ServiceRegistration<Object> registration) {
+                return null;
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, org.osgi.framework.ServiceRegistration<Object> registration, Object service) {
+            }
+        };
+    }
+
     /** Whether the audit log has an entry whose detail contains {@code text}. */
     boolean audited(String action, String text) {
         return audit.recent(1000).stream().map(AuditEntry.class::cast)

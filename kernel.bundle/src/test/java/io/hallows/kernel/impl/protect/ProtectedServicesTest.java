@@ -140,4 +140,16 @@ class ProtectedServicesTest {
         provider.getBundleContext().registerService(Object.class.getName(), new Object(), props);
         assertTrue(kernel.audited("deny", "protect plain: java.lang.Object is a class; only interfaces can be protected"));
     }
+
+    @Test
+    void aProtectedServiceOfAKernelApiTypeFromAnotherBundleIsNotProxied() throws Exception {
+        Bundle provider = kernel.felix.start("test.ps.logbook");
+        Bundle holder = kernel.felix.start("test.ps.logbook.holder");
+        kernel.grant(holder, Resource.service("logbook"), Right.CALL);
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(KernelConstants.PROTECTED, "logbook");
+        provider.getBundleContext().registerService("io.hallows.kernel.api.AuditLog", KernelFixture.anyType(), props);
+        assertNull(holder.getBundleContext().getServiceReferences("io.hallows.kernel.api.AuditLog", null), "no proxy of it");
+        assertTrue(kernel.audited("deny", "protect logbook: the kernel API's types [io.hallows.kernel.api.AuditLog] are reserved"));
+    }
 }

@@ -59,4 +59,26 @@ class TrustTest {
         assertFalse(again.isInfrastructure(later), "installed after the kernel first started: still not the stack's");
         assertTrue(again.isInfrastructure(kernel.stackBundle));
     }
+
+    @Test
+    void itRemembersWhichLaterBundlesTheStackInstalledAcrossARestartOfTheKernel() throws Exception {
+        kernel.felix.system().addBundleListener(kernel.trust);
+        try {
+            Bundle byLauncher = kernel.felix.install("test.installed.by.system");
+            Bundle vendor = kernel.felix.start("test.vendor.installer");
+            Bundle byVendor = kernel.felix.installAt(vendor.getBundleContext(), "mem:by-vendor", "test.installed.by.vendor");
+            Bundle byStack = kernel.felix.installAt(kernel.stackBundle.getBundleContext(), "mem:by-stack", "test.installed.by.stack");
+            assertTrue(kernel.trust.installedByStack(byLauncher));
+            assertTrue(kernel.trust.installedByStack(byStack));
+            assertFalse(kernel.trust.installedByStack(byVendor), "a vendor bundle chose its location");
+            assertFalse(kernel.trust.isStackBundle(byLauncher), "installed by the stack, but not with it");
+            assertTrue(kernel.trust.isStackBundle(kernel.stackBundle));
+
+            Trust again = Trust.ofStackInstalledBefore(kernel.kernelContext(), kernel.table);
+            assertTrue(again.installedByStack(byStack), "read back from the kernel's data area");
+            assertFalse(again.installedByStack(byVendor));
+        } finally {
+            kernel.felix.system().removeBundleListener(kernel.trust);
+        }
+    }
 }
