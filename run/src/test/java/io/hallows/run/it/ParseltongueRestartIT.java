@@ -17,7 +17,7 @@ class ParseltongueRestartIT {
     private static final String STACK = """
             { ":configurator:symbolic-name": "it.pt.restart", ":configurator:version": "1.0.0",
               "io.hallows.partition~apps": { "name": "apps", "cpus": "0-1", "exclusive": false,
-                  "bundles:String[]": ["pt.*"] } }
+                  "bundles:String[]": ["pt.*"], "locations:String[]": ["parseltongue:*"] } }
             """;
     private static final String GREETER = """
             module itkept version "1.0.0";
