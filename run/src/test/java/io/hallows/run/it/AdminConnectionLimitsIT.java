@@ -41,23 +41,24 @@ class AdminConnectionLimitsIT {
 
     @BeforeAll
     static void boot() throws Exception {
-        // Framework properties fall back to system properties: the limits of this stack only.
+        // Framework properties fall back to system properties: the limits of this stack only, kept
+        // until it stops (the admin component reads them when it activates, after the stack is up).
         for (String[] limit : LIMITS) {
             System.setProperty(limit[0], limit[1]);
         }
+        stack = Stack.boot(work, STACK);
+        stack.await("admin", "running");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
         try {
-            stack = Stack.boot(work, STACK);
-            stack.await("admin", "running");
+            stack.close();
         } finally {
             for (String[] limit : LIMITS) {
                 System.clearProperty(limit[0]);
             }
         }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
     }
 
     @Test

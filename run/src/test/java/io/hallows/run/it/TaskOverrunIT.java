@@ -26,7 +26,7 @@ class TaskOverrunIT {
               "io.hallows.partition~spin": { "name": "spin", "cpus": "0-1", "exclusive": false, "workers:Integer": 2,
                   "scheduler": "(hallows.scheduler=workstealing)", "watchdog": "300ms",
                   "restart.maxRestarts:Integer": 10, "restart.backoff": "50ms", "restart.maxBackoff": "1s",
-                  "bundles:String[]": ["it.spinner"] } }
+                  "bundles:String[]": ["it.spinner"], "locations:String[]": ["test:*"] } }
             """;
 
     @RegisterExtension
