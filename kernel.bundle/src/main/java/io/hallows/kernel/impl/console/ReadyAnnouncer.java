@@ -24,6 +24,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -72,16 +74,32 @@ public final class ReadyAnnouncer implements FrameworkListener {
         this.configAdmin = configAdmin;
         this.context = context;
         context.addFrameworkListener(this);
-        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+        if (context.getBundle(0).getState() == Bundle.ACTIVE && everyStartLevelReached()) {
             announceWhenSettled();
         }
     }
 
     @Override
     public void frameworkEvent(FrameworkEvent event) {
-        if (event.getType() == FrameworkEvent.STARTED) {
+        if ((event.getType() == FrameworkEvent.STARTED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED)
+                && everyStartLevelReached()) {
             announceWhenSettled();
         }
+    }
+
+    /**
+     * Whether the framework has reached the start level of every bundle: the launcher raises it
+     * step by step after STARTED, and the stack is applied only once every scheduling policy and
+     * framework bundle has started (as the Configurator, started last, used to apply it).
+     */
+    private boolean everyStartLevelReached() {
+        int highest = 0;
+        for (Bundle b : context.getBundles()) {
+            BundleStartLevel level = b.getBundleId() == 0 ? null : b.adapt(BundleStartLevel.class);
+            highest = level == null ? highest : Math.max(highest, level.getStartLevel());
+        }
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        return framework == null || framework.getStartLevel() >= highest;
     }
 
     /** Why the stack file could not be read, or null if it was read. */
