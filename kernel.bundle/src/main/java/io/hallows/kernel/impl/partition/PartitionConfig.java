@@ -28,13 +28,12 @@ import org.osgi.framework.InvalidSyntaxException;
  * restart.window        "60s", "500ms", "2m", "1h" or milliseconds, default 60s
  * restart.backoff       first restart delay, default 500ms, doubling per restart
  * restart.maxBackoff    longest restart delay, default 30s
- * </pre>
- * Every duration is at most {@link #MAX_DURATION} (7 days, "168h"): a larger one, or a number
- * too large for a long, is rejected naming the field and the bound, never taken in part.
- * <pre>
  * bundles               symbolic name patterns of the bundles it supervises: ["io.hallows.db.*"]
  * grants                capabilities given to those bundles: ["service:greeter CALL"]
  * </pre>
+ * Every duration is at most {@link #MAX_DURATION} (7 days, "168h") and every count at most
+ * {@link #MAX_COUNT}: a larger value, however many digits it has, is rejected naming the field and
+ * the bound, never overflowing into an internal error or a wrapped value.
  */
 public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, String scheduler,
         Map<String, String> schedulerOptions, int workers, Duration watchdog, RestartPolicy restart, List<Glob> bundles,
