@@ -88,15 +88,18 @@ public final class ReadyAnnouncer implements FrameworkListener {
     }
 
     /**
-     * Whether the framework has reached the start level of every bundle: the launcher raises it
-     * step by step after STARTED, and the stack is applied only once every scheduling policy and
-     * framework bundle has started (as the Configurator, started last, used to apply it).
+     * Whether the framework has reached the start level of every bundle meant to start: the launcher
+     * raises it step by step after STARTED, and the stack is applied only once every scheduling
+     * policy and framework bundle has started (as the Configurator, started last, used to apply it).
+     * A bundle installed but not meant to start does not hold the stack back.
      */
     private boolean everyStartLevelReached() {
         int highest = 0;
         for (Bundle b : context.getBundles()) {
             BundleStartLevel level = b.getBundleId() == 0 ? null : b.adapt(BundleStartLevel.class);
-            highest = level == null ? highest : Math.max(highest, level.getStartLevel());
+            if (level != null && level.isPersistentlyStarted()) {
+                highest = Math.max(highest, level.getStartLevel());
+            }
         }
         FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
         return framework == null || framework.getStartLevel() >= highest;

@@ -1,5 +1,6 @@
 package io.hallows.kernel.impl.console;
 
+import io.hallows.kernel.impl.ConfigValues;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import java.io.IOException;
 import java.util.Collections;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -31,19 +31,12 @@ final class StackApplier {
                 if (StackFile.isPartition(e.getKey())) {
                     declared.put(e.getKey(), asMap(e.getValue()));
                 } else {
-                    configuration(configAdmin, e.getKey()).update(e.getValue());
+                    ConfigValues.configuration(configAdmin, e.getKey()).update(e.getValue());
                 }
             }
         }
         partitions.declareStack(declared);
         return List.copyOf(declared.keySet());
-    }
-
-    /** ConfigAdmin's configuration for a Configurator pid: {@code factory~name} is a named factory configuration. */
-    private static Configuration configuration(ConfigurationAdmin configAdmin, String pid) throws IOException {
-        int tilde = pid.indexOf('~');
-        return tilde < 0 ? configAdmin.getConfiguration(pid, "?")
-                : configAdmin.getFactoryConfiguration(pid.substring(0, tilde), pid.substring(tilde + 1), "?");
     }
 
     private static Map<String, Object> asMap(Dictionary<String, Object> properties) {

@@ -2,6 +2,7 @@ package io.hallows.kernel.impl.shell;
 
 import io.hallows.kernel.api.PartitionState;
 import io.hallows.kernel.api.PartitionStatus;
+import io.hallows.kernel.impl.ConfigValues;
 import io.hallows.kernel.impl.Kernel;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import java.io.IOException;
@@ -168,9 +169,7 @@ public final class PartitionCommands {
         }
         Map<String, Object> fromStack = partitions.stackProperties(pid).orElseThrow(() -> new IllegalStateException(
                 "partition '" + name + "' has no configuration " + pid + " in ConfigAdmin"));
-        int tilde = pid.indexOf('~');
-        Configuration created = tilde < 0 ? configAdmin.getConfiguration(pid, "?")
-                : configAdmin.getFactoryConfiguration(pid.substring(0, tilde), pid.substring(tilde + 1), "?");
+        Configuration created = ConfigValues.configuration(configAdmin, pid);
         created.update(new Hashtable<>(fromStack)); // the configuration in force: the kernel takes it as no change
         return created;
     }
