@@ -191,6 +191,9 @@ public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, Strin
 
     /** A value as text; a number in whole units as its digits (a typed JSON value arrives as a Long, Integer or Double). */
     private static String numberText(Object value) {
+        if (value instanceof java.math.BigInteger || value instanceof java.math.BigDecimal) {
+            return value instanceof java.math.BigDecimal big ? big.toPlainString() : value.toString(); // longValue() would wrap
+        }
         if (value instanceof Number n) {
             double d = n.doubleValue();
             boolean whole = n instanceof Double || n instanceof Float ? d == Math.rint(d) && Math.abs(d) < 1e18 : true;

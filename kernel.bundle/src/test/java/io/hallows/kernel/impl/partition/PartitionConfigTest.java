@@ -98,6 +98,9 @@ class PartitionConfigTest {
         assertEquals("restart.maxRestarts", restarts.field());
         assertEquals("must be at most 1000000 (was 99999999999999999999)", restarts.reason());
         assertEquals("workers", rejected(web("workers", "4294967297")).field(), "not wrapped to 1");
+        assertEquals("must be at most 1000000 (was 18446744073709551617)",
+                rejected(web("restart.maxRestarts", new java.math.BigInteger("18446744073709551617"))).reason(), "not wrapped to 1");
+        assertEquals("restart.window", rejected(web("restart.window", new java.math.BigDecimal("1e30"))).field());
     }
 
     @Test
