@@ -78,7 +78,7 @@ final class Stack implements AutoCloseable {
         config.put("hallows.data", workDir.resolve("data").toString()); // the stack's data area (audit log, layers' files)
         config.put("org.osgi.framework.system.packages.extra", "sun.misc");
         config.put("org.osgi.framework.startlevel.beginning", String.valueOf(bundles.size() + 2));
-        config.put("configurator.initial", stackFile.toUri().toString());
+        config.put("hallows.stack", stackFile.toUri().toString()); // applied by the kernel in one pass
         config.put("gosh.args", "--nointeractive");
         config.put("hallows.console", "none"); // the test drives the shell itself
         config.put("felix.cm.loglevel", "1");

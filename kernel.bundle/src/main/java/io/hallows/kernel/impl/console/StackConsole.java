@@ -32,7 +32,8 @@ import org.osgi.service.component.annotations.Reference;
  *     stops the stack;</li>
  * <li>{@code script}: each line of standard input is run as a command and its output printed;
  *     blank lines and lines starting with {@code #} are skipped; at the end of input the stack
- *     stops, with exit status 0 if every command succeeded and 1 otherwise;</li>
+ *     stops, with exit status 1 if a command failed, else 4 if the stack booted with problems in
+ *     its stack file (rejected partitions, keys given twice: see {@link ReadyAnnouncer}), else 0;</li>
  * <li>{@code none}: no console; the stack runs until it is stopped.</li>
  * </ul>
  * It is the launcher's main-thread service ({@code main.thread=true}): the bnd launcher calls it on
@@ -43,6 +44,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {}, immediate = true)
 public final class StackConsole implements Callable<Integer> {
     static final String MODE_PROPERTY = "hallows.console";
+    /** A script's exit status when its commands succeeded but the stack booted only in part. */
+    static final int PARTIAL_STACK_STATUS = 4;
     // This class is the operator console: what it prints on these streams (the shell, script-mode
     // results and failures) is console output, not logging.
     // The process's own streams: Gogo replaces System.out and System.err with per-thread
@@ -87,7 +90,13 @@ public final class StackConsole implements Callable<Integer> {
             STDERR.println("hallows: not running the script: the stack file is invalid");
             return 2;
         }
-        return run(System.in, STDOUT, STDERR);
+        int status = run(System.in, STDOUT, STDERR);
+        int problems = ready.problems().size();
+        if (status == 0 && problems > 0) {
+            STDERR.println("hallows: the stack booted with " + problems + " problem(s) in its stack file (listed before the ready line)");
+            return PARTIAL_STACK_STATUS;
+        }
+        return status;
     }
 
     private int interactive() {

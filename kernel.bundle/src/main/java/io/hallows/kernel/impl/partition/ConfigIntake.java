@@ -4,10 +4,13 @@ import io.hallows.hal.api.CpuSet;
 import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.log.KernelLog;
 import io.hallows.kernel.impl.log.KernelLogger;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.service.cm.ManagedServiceFactory;
@@ -17,7 +20,12 @@ import org.osgi.service.cm.ManagedServiceFactory;
  * applies them on the supervisor thread: a new one declares and starts a partition, a changed one
  * moves bundles whose partition changed, a deleted one retires its partition. A configuration that
  * fails validation is rejected with the partition, field and reason; the partition keeps running
- * with its previous configuration.
+ * with its previous configuration. A failure the validation did not foresee is a rejection too:
+ * every change is decided, so nobody waits for a verdict that never comes.
+ *
+ * <p>The stack file's partitions arrive all at once ({@link #declareStack}): they are checked
+ * against indexed claims and their grants applied once, so that a stack of n partitions is
+ * declared in O(n). Their properties are kept until ConfigAdmin holds a configuration of them.
  */
 final class ConfigIntake implements ManagedServiceFactory {
     private static final KernelLogger LOG = KernelLog.of(ConfigIntake.class);
@@ -32,6 +40,8 @@ final class ConfigIntake implements ManagedServiceFactory {
     private final Supplier<CpuSet> online;
     private final Supplier<CpuSet> allowed;
     private final PartitionListener listener;
+    /** The stack file's configurations, by pid, while ConfigAdmin holds none of them. */
+    private final Map<String, Map<String, Object>> fromStack = new ConcurrentHashMap<>();
 
     ConfigIntake(PartitionManager.Parts parts, Supplier<CpuSet> online, Supplier<CpuSet> allowed, PartitionListener listener) {
         this.thread = parts.thread();
@@ -53,6 +63,7 @@ final class ConfigIntake implements ManagedServiceFactory {
 
     @Override
     public void updated(String pid, Dictionary<String, ?> properties) {
+        fromStack.remove(pid); // ConfigAdmin holds it now
         Map<String, Object> props = new HashMap<>();
         for (String key : Collections.list(properties.keys())) {
             props.put(key, properties.get(key));
@@ -62,7 +73,52 @@ final class ConfigIntake implements ManagedServiceFactory {
 
     @Override
     public void deleted(String pid) {
+        fromStack.remove(pid);
         thread.post(() -> delete(pid));
+    }
+
+    /** Declares the stack file's partitions in one pass on the supervisor thread, in the given order. */
+    void declareStack(Map<String, Map<String, Object>> stack) {
+        stack.forEach((pid, props) -> fromStack.put(pid, Map.copyOf(props)));
+        thread.post(() -> declareAll(stack));
+    }
+
+    /** The properties the stack file gave configuration {@code pid}, if ConfigAdmin holds none of it yet. */
+    Map<String, Object> stackProperties(String pid) {
+        return fromStack.get(pid);
+    }
+
+    private void declareAll(Map<String, Map<String, Object>> stack) {
+        CrossChecks claims = new CrossChecks(partitions.all(), null);
+        List<Partition> declared = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> e : stack.entrySet()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the kernel is stopping: end of input must not wait for the rest of the stack
+            }
+            String pid = e.getKey();
+            if (partitions.byPid(pid) != null) {
+                apply(pid, e.getValue());
+                continue;
+            }
+            try {
+                PartitionConfig config = PartitionConfig.parse(e.getValue(), online.get(), allowed.get());
+                claims.check(pid, null, config);
+                claims.claim(pid, config);
+                declared.add(add(pid, config));
+            } catch (ConfigRejection r) {
+                reject(pid, null, null, r);
+            } catch (RuntimeException unforeseen) {
+                reject(pid, null, null, unforeseen(e.getValue(), unforeseen));
+            }
+        }
+        grants.applyAll(partitions.all());
+        for (Partition p : declared) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            supervisor.start(p);
+        }
+        verdicts.changed();
     }
 
     private void apply(String pid, Map<String, Object> props) {
@@ -84,27 +140,45 @@ final class ConfigIntake implements ManagedServiceFactory {
             }
             verdicts.decide(token, null);
         } catch (ConfigRejection r) {
-            if (existing != null) {
-                existing.reject(r.getMessage());
-            } else {
-                partitions.rejectNew(pid, r.getMessage());
-            }
-            audit.record("config", "config.reject", r.partition(), r.field() + ": " + r.reason());
-            if (token == null) { // the shell reports its own changes' rejections
-                LOG.warn(r.getMessage() + " — configuration rejected"
-                        + (existing != null ? ", the previous configuration stays in force" : ""));
-            }
-            verdicts.decide(token, r.getMessage());
+            reject(pid, existing, token, r);
+        } catch (RuntimeException unforeseen) {
+            reject(pid, existing, token, unforeseen(props, unforeseen));
         }
     }
 
+    /** A failure validation did not foresee, as a rejection (a kernel bug, logged with its stack). */
+    private static ConfigRejection unforeseen(Map<String, Object> props, RuntimeException e) {
+        LOG.error("internal error applying a partition configuration", e);
+        Object name = props.get("name");
+        return new ConfigRejection(name == null ? "?" : name.toString(), "configuration", "cannot be applied: " + e);
+    }
+
+    private void reject(String pid, Partition existing, Object token, ConfigRejection r) {
+        if (existing != null) {
+            existing.reject(r.getMessage());
+        } else {
+            partitions.rejectNew(pid, r.getMessage());
+        }
+        audit.record("config", "config.reject", r.partition(), r.field() + ": " + r.reason());
+        if (token == null) { // the shell reports its own changes' rejections
+            LOG.warn(r.getMessage() + " — configuration rejected"
+                    + (existing != null ? ", the previous configuration stays in force" : ""));
+        }
+        verdicts.decide(token, r.getMessage());
+    }
+
     private void declare(String pid, PartitionConfig config) {
+        Partition p = add(pid, config);
+        grants.applyAll(partitions.all());
+        supervisor.start(p);
+    }
+
+    private Partition add(String pid, PartitionConfig config) {
         Partition p = new Partition(pid, config);
         partitions.add(p);
         audit.record("config", "partition.declared", config.name(), "cpus " + config.cpus() + ", bundles " + config.bundles());
         listener.declared(config);
-        grants.applyAll(partitions.all());
-        supervisor.start(p);
+        return p;
     }
 
     private void delete(String pid) {

@@ -24,8 +24,8 @@ import org.osgi.framework.InvalidSyntaxException;
  * scheduler.&lt;option&gt;    an option for the scheduler policy, e.g. scheduler.frameRate = 60
  * workers               worker threads of its scheduler, 1 to 256, default: the number of its cpus
  * watchdog              longest a task may stay runnable before its scheduler is aborted, default 5s
- * restart.maxRestarts   restarts allowed in the window, default 3, at least 0
- * restart.window        "60s", "500ms", "2m" or milliseconds, default 60s
+ * restart.maxRestarts   restarts allowed in the window, default 3, 0 to 1000000
+ * restart.window        "60s", "500ms", "2m", "1h" or milliseconds, default 60s
  * restart.backoff       first restart delay, default 500ms, doubling per restart
  * restart.maxBackoff    longest restart delay, default 30s
  * bundles               symbolic name patterns of the bundles it supervises: ["io.hallows.db.*"]
@@ -33,6 +33,9 @@ import org.osgi.framework.InvalidSyntaxException;
  *                       without them only the stack's own bundles join (see Membership)
  * grants                capabilities given to those bundles: ["service:greeter CALL"]
  * </pre>
+ * Every duration is at most {@link #MAX_DURATION} (7 days, "168h") and every count at most
+ * {@link #MAX_COUNT}: a larger value, however many digits it has, is rejected naming the field and
+ * the bound, never overflowing into an internal error or a wrapped value.
  */
 public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, String scheduler,
         Map<String, String> schedulerOptions, int workers, Duration watchdog, RestartPolicy restart, List<Glob> bundles,
@@ -42,6 +45,10 @@ public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, Strin
     private static final String SCHEDULER_OPTION = "scheduler.";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    /** The longest duration any field accepts; a week is beyond any sensible watchdog, window or backoff. */
+    public static final Duration MAX_DURATION = Duration.ofDays(7);
+    /** The largest count any field accepts. */
+    public static final long MAX_COUNT = 1_000_000;
 
     /**
      * Validates one configuration on its own; checks against other partitions are the manager's.
@@ -145,15 +152,19 @@ public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, Strin
         if (value == null) {
             return otherwise;
         }
-        try {
-            long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
-            if (n < 0) {
-                throw new ConfigRejection(partition, key, "must not be negative (was " + n + ")");
-            }
-            return (int) Math.min(n, Integer.MAX_VALUE);
-        } catch (NumberFormatException e) {
+        String text = numberText(value);
+        if (!text.matches("-?\\d+")) {
             throw new ConfigRejection(partition, key, "'" + value + "' is not a whole number");
         }
+        if (text.startsWith("-")) {
+            throw new ConfigRejection(partition, key, "must not be negative (was " + text + ")");
+        }
+        // Compared as digits, so that a number of any length is refused by its size, not by overflow.
+        String digits = text.replaceFirst("^0+(?=\\d)", "");
+        if (digits.length() > 7 || Long.parseLong(digits) > MAX_COUNT) {
+            throw new ConfigRejection(partition, key, "must be at most " + MAX_COUNT + " (was " + abbreviate(digits) + ")");
+        }
+        return Integer.parseInt(digits);
     }
 
     private static Duration duration(String partition, Map<String, ?> props, String key, Duration otherwise) throws ConfigRejection {
@@ -161,13 +172,7 @@ public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, Strin
         if (value == null) {
             return otherwise;
         }
-        if (value instanceof Number n) {
-            if (n.longValue() < 0) {
-                throw new ConfigRejection(partition, key, "must not be negative (was " + n + ")");
-            }
-            return Duration.ofMillis(n.longValue());
-        }
-        String text = value.toString().trim();
+        String text = numberText(value);
         if (text.startsWith("-")) {
             throw new ConfigRejection(partition, key, "must not be negative (was " + text + ")");
         }
@@ -175,13 +180,39 @@ public record PartitionConfig(String name, CpuSet cpus, boolean exclusive, Strin
         if (!m.matches()) {
             throw new ConfigRejection(partition, key, "'" + text + "' is not a duration (expected e.g. 500ms, 10s, 2m)");
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2) == null ? "ms" : m.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofMillis(amount);
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        Duration unitLength = switch (unit) {
+            case "s" -> Duration.ofSeconds(1);
+            case "m" -> Duration.ofMinutes(1);
+            case "h" -> Duration.ofHours(1);
+            default -> Duration.ofMillis(1);
         };
+        // Bounded before multiplying: 20 digits, or 9999999999999999h, must not overflow on the way.
+        String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
+        long limit = MAX_DURATION.dividedBy(unitLength);
+        if (digits.length() > 18 || Long.parseLong(digits) > limit) {
+            throw new ConfigRejection(partition, key, "must be at most " + MAX_DURATION.toHours() + "h (" + limit + unit
+                    + ") (was " + abbreviate(digits) + unit + ")");
+        }
+        return unitLength.multipliedBy(Long.parseLong(digits));
+    }
+
+    /** A value as text; a number in whole units as its digits (a typed JSON value arrives as a Long, Integer or Double). */
+    private static String numberText(Object value) {
+        if (value instanceof java.math.BigInteger || value instanceof java.math.BigDecimal) {
+            return value instanceof java.math.BigDecimal big ? big.toPlainString() : value.toString(); // longValue() would wrap
+        }
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            boolean whole = n instanceof Double || n instanceof Float ? d == Math.rint(d) && Math.abs(d) < 1e18 : true;
+            return whole ? Long.toString(n.longValue()) : n.toString();
+        }
+        return value.toString().trim();
+    }
+
+    /** A number as the operator wrote it, shortened if it is absurdly long. */
+    private static String abbreviate(String digits) {
+        return digits.length() <= 24 ? digits : digits.substring(0, 12) + "…(" + digits.length() + " digits)";
     }
 
     private static String string(Object value) {

@@ -78,12 +78,36 @@ public final class PartitionManager implements Partitions, PerHolder<Partitions>
 
     /**
      * Waits until every configuration in {@code pids} has been decided and every accepted one has
-     * left {@code declared} and {@code starting}.
+     * left {@code declared} and {@code starting}. Each pid is checked until it has settled, then
+     * passed: a stack of n partitions is awaited in O(n) checks, not O(n) per change.
      *
      * @return false on timeout
      */
     public boolean awaitSettled(Collection<String> pids, Duration timeout) throws InterruptedException {
-        return parts.verdicts().await(() -> parts.partitions().settled(pids), timeout);
+        List<String> pending = List.copyOf(pids);
+        int[] next = {0};
+        return parts.verdicts().await(() -> {
+            while (next[0] < pending.size() && parts.partitions().settled(pending.get(next[0]))) {
+                next[0]++;
+            }
+            return next[0] == pending.size();
+        }, timeout);
+    }
+
+    /**
+     * Declares the stack file's partitions ({@code pid → properties}, in order) in one pass, as
+     * ConfigAdmin would one by one; rejections are reported as ConfigAdmin's are.
+     */
+    public void declareStack(Map<String, Map<String, Object>> stack) {
+        intake.declareStack(stack);
+    }
+
+    /**
+     * The properties the stack file gave configuration {@code pid}, while ConfigAdmin holds no
+     * configuration of it (the shell's {@code configure} then creates one from them); else empty.
+     */
+    public Optional<Map<String, Object>> stackProperties(String pid) {
+        return Optional.ofNullable(intake.stackProperties(pid));
     }
 
     /** Other bundles get the service through the kernel's proxy, bound to them: see {@link HolderPartitions}. */

@@ -56,17 +56,12 @@ final class PartitionTable {
     }
 
     /**
-     * Whether every configuration in {@code pids} has been decided and every accepted one has left
+     * Whether the configuration {@code pid} has been decided and, if accepted, its partition has left
      * {@code declared} and {@code starting}.
      */
-    boolean settled(Collection<String> pids) {
-        for (String pid : pids) {
-            Partition p = byPid.get(pid);
-            if (p == null ? !rejectedNew.containsKey(pid)
-                    : p.state() == PartitionState.DECLARED || p.state() == PartitionState.STARTING) {
-                return false;
-            }
-        }
-        return true;
+    boolean settled(String pid) {
+        Partition p = byPid.get(pid);
+        return p == null ? rejectedNew.containsKey(pid)
+                : p.state() != PartitionState.DECLARED && p.state() != PartitionState.STARTING;
     }
 }

@@ -2,18 +2,22 @@ package io.hallows.kernel.impl.shell;
 
 import io.hallows.kernel.api.PartitionState;
 import io.hallows.kernel.api.PartitionStatus;
+import io.hallows.kernel.impl.ConfigValues;
 import io.hallows.kernel.impl.Kernel;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -30,26 +34,33 @@ import org.osgi.service.component.ComponentContext;
     "osgi.command.function=quarantine", "osgi.command.function=stop", "osgi.command.function=release", "osgi.command.function=await",
     "osgi.command.function=configure"})
 public final class PartitionCommands {
+    private final Kernel kernel;
     private final PartitionManager partitions;
     private final ConfigurationAdmin configAdmin;
+    private final BundleContext context;
 
     @Activate
     public PartitionCommands(@Reference(target = Kernel.TARGET) Kernel kernel,
             @Reference ConfigurationAdmin configAdmin, ComponentContext context) {
         ShellAccess.check(kernel, context);
+        this.kernel = kernel;
         this.partitions = kernel.partitions();
         this.configAdmin = configAdmin;
+        this.context = context.getBundleContext();
     }
 
     @Descriptor("list partitions with their state, cpus, scheduler and restarts")
     public String partitions() {
         Table table = new Table("NAME", "STATE", "CPUS", "SCHEDULER", "BUNDLES", "RESTARTS", "LAST FAULT");
-        for (PartitionStatus p : partitions.list()) {
+        List<PartitionStatus> list = partitions.list();
+        for (PartitionStatus p : list) {
             table.row(p.name(), p.state().label(), p.cpus() + (p.exclusive() ? "" : " (shared)"), p.scheduler(),
                     p.bundles().size(), p.restarts() + "/" + p.restartPolicy().maxRestarts(), p.lastFault());
         }
         StringBuilder out = new StringBuilder(table.isEmpty() ? "no partitions are configured\n" : table.toString());
         partitions.rejectedDeclarations().forEach((pid, error) -> out.append("rejected ").append(pid).append(": ").append(error).append('\n'));
+        SchedulerWarnings.of(list, kernel.schedulers().installed(), context)
+                .forEach(warning -> out.append("warning: ").append(warning).append('\n'));
         return out.toString();
     }
 
@@ -110,11 +121,7 @@ public final class PartitionCommands {
             @Descriptor("field=value, e.g. cpus=1 restart.maxRestarts=5 bundles=a.*,b") String... changes)
             throws IOException, InvalidSyntaxException, InterruptedException {
         String pid = partitions.pidOf(name).orElseThrow(() -> unknown(name));
-        Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
-        if (found == null) {
-            throw new IllegalStateException("partition '" + name + "' has no configuration " + pid + " in ConfigAdmin");
-        }
-        Configuration config = found[0];
+        Configuration config = stored(name, pid);
         Dictionary<String, Object> before = config.getProperties();
         Hashtable<String, Object> after = new Hashtable<>();
         for (String key : java.util.Collections.list(before.keys())) {
@@ -136,7 +143,9 @@ public final class PartitionCommands {
         try {
             rejection = partitions.verdictOf(token).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("no verdict on the change of partition '" + name + "' within 30 s", e);
+            config.update(before); // never leave ConfigAdmin holding a change nobody decided on
+            throw new IllegalStateException("no verdict on the change of partition '" + name + "' within 30 s;"
+                    + " the previous configuration is restored in ConfigAdmin", e);
         } finally {
             partitions.forgetVerdict(token);
         }
@@ -147,6 +156,22 @@ public final class PartitionCommands {
         after.remove(PartitionManager.CHANGE_TOKEN); // the token only correlated this change with its verdict
         config.update(after);
         return "partition '" + name + "': configuration accepted";
+    }
+
+    /**
+     * The partition's configuration in ConfigAdmin. A partition from the stack file the kernel
+     * applied itself has none until its first change: it is created here from the stack's properties.
+     */
+    private Configuration stored(String name, String pid) throws IOException, InvalidSyntaxException {
+        Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
+        if (found != null) {
+            return found[0];
+        }
+        Map<String, Object> fromStack = partitions.stackProperties(pid).orElseThrow(() -> new IllegalStateException(
+                "partition '" + name + "' has no configuration " + pid + " in ConfigAdmin"));
+        Configuration created = ConfigValues.configuration(configAdmin, pid);
+        created.update(new Hashtable<>(fromStack)); // the configuration in force: the kernel takes it as no change
+        return created;
     }
 
     private String state(String name) {

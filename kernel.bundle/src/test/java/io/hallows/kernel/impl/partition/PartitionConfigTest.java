@@ -84,6 +84,38 @@ class PartitionConfigTest {
     }
 
     @Test
+    void overflowingNumbersAreRejectedNamingTheFieldAndTheBound() {
+        ConfigRejection window = rejected(web("restart.window", "12345678901234567890"));
+        assertEquals("restart.window", window.field());
+        assertEquals("must be at most 168h (604800000ms) (was 12345678901234567890ms)", window.reason());
+        ConfigRejection watchdog = rejected(web("watchdog", "9999999999999999h"));
+        assertEquals("watchdog", watchdog.field());
+        assertEquals("must be at most 168h (168h) (was 9999999999999999h)", watchdog.reason());
+        assertEquals("must be at most 168h (10080m) (was 10081m)", rejected(web("restart.backoff", "10081m")).reason());
+        assertTrue(rejected(web("restart.maxBackoff", "9".repeat(400) + "s")).reason().contains("(400 digits)"));
+        assertEquals("restart.window", rejected(web("restart.window", Long.MAX_VALUE)).field());
+        ConfigRejection restarts = rejected(web("restart.maxRestarts", "99999999999999999999"));
+        assertEquals("restart.maxRestarts", restarts.field());
+        assertEquals("must be at most 1000000 (was 99999999999999999999)", restarts.reason());
+        assertEquals("workers", rejected(web("workers", "4294967297")).field(), "not wrapped to 1");
+        assertEquals("must be at most 1000000 (was 18446744073709551617)",
+                rejected(web("restart.maxRestarts", new java.math.BigInteger("18446744073709551617"))).reason(), "not wrapped to 1");
+        assertEquals("restart.window", rejected(web("restart.window", new java.math.BigDecimal("1e30"))).field());
+    }
+
+    @Test
+    void theLargestValuesAreAccepted() throws ConfigRejection {
+        PartitionConfig c = PartitionConfig.parse(web("watchdog", "168h", "restart.window", 604_800_000L,
+                "restart.maxRestarts", "1000000", "restart.maxBackoff", "007m"), ONLINE);
+        assertEquals(PartitionConfig.MAX_DURATION, c.watchdog());
+        assertEquals(PartitionConfig.MAX_DURATION, c.restart().window());
+        assertEquals(1_000_000, c.restart().maxRestarts());
+        assertEquals(java.time.Duration.ofMinutes(7), c.restart().maxBackoff());
+        assertEquals(3, PartitionConfig.parse(web("restart.maxRestarts", 3.0), ONLINE).restart().maxRestarts());
+        assertEquals("'2.5' is not a whole number", rejected(web("restart.maxRestarts", 2.5)).reason());
+    }
+
+    @Test
     void missingOrBadNameIsRejected() {
         Map<String, Object> noName = web();
         noName.remove("name");

@@ -105,6 +105,29 @@ class PartitionManagerTest {
     }
 
     @Test
+    void aStackIsDeclaredInOnePassWithEachBadDeclarationRejectedAndTheRestRunning() throws Exception {
+        java.util.Map<String, java.util.Map<String, Object>> stack = new java.util.LinkedHashMap<>();
+        stack.put("stack~one", config("one", "exclusive", "true"));
+        stack.put("stack~two", config("two", "exclusive", "true")); // cpu 0 is one's
+        stack.put("stack~again", config("one", "cpus", "1"));
+        stack.put("stack~huge", config("huge", "watchdog", "9999999999999999h"));
+        stack.put("stack~three", config("three", "cpus", "1", "exclusive", "true"));
+        manager.declareStack(stack);
+        assertTrue(manager.awaitSettled(stack.keySet(), WAIT), "every declaration is decided, the overflow included");
+
+        assertEquals(List.of("one", "three"), manager.list().stream().map(PartitionStatus::name).toList());
+        assertTrue(manager.list().stream().allMatch(p -> p.state() == PartitionState.RUNNING));
+        assertEquals(java.util.Map.of(
+                "stack~two", "partition 'two': cpus: cpu 0 already owned exclusively by partition 'one'",
+                "stack~again", "partition 'one': name: already used by configuration stack~one",
+                "stack~huge", "partition 'huge': watchdog: must be at most 168h (168h) (was 9999999999999999h)"),
+                manager.rejectedDeclarations());
+        assertEquals("0", manager.stackProperties("stack~one").orElseThrow().get("cpus"), "kept for the first configure");
+        manager.configurations().updated("stack~one", config("one", "exclusive", "true"));
+        assertTrue(manager.stackProperties("stack~one").isEmpty(), "ConfigAdmin holds it now");
+    }
+
+    @Test
     void aDeclaredPartitionStartsItsBundlesAndGrantsThemWhatTheStackSays() throws Exception {
         Bundle member = felix.install("test.alpha.app");
         declare("pid.alpha", config("alpha", "grants", new String[] {"service:greeter CALL"}));
