@@ -1,5 +1,6 @@
 package io.hallows.admin;
 
+import io.hallows.kernel.api.AuditLog;
 import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.Partitions;
 import io.hallows.kernel.api.Schedulers;
@@ -12,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
@@ -39,12 +41,13 @@ public final class AdminComponent {
             @Reference(name = "executor") PartitionExecutor executor,
             @Reference(name = "vertx") PartitionVertx partitionVertx,
             @Reference(name = "log", service = LoggerFactory.class) Logger log,
+            @Reference(name = "audit", cardinality = ReferenceCardinality.OPTIONAL) AuditLog audit,
             BundleContext context) throws IOException {
         AdminConfig config;
         vertx = partitionVertx.create(executor, AdminServer.vertxOptions());
         try {
             config = AdminConfig.from(context::getProperty);
-            server = AdminServer.start(config, vertx, schedulers, partitions, log);
+            server = AdminServer.start(config, vertx, schedulers, partitions, log, audit);
         } catch (IOException | RuntimeException e) {
             // SCR reports a failed activation at DEBUG at best: the operator must see this one.
             log.error("admin API not started: {}", e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.hallows.admin;
 
+import io.hallows.kernel.api.AuditLog;
 import io.hallows.kernel.api.Partitions;
 import io.hallows.kernel.api.Schedulers;
 import io.vertx.core.Future;
@@ -50,8 +51,14 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(AdminConfig config, Vertx vertx, Schedulers schedulers, Partitions partitions, Logger log)
             throws IOException {
+        return start(config, vertx, schedulers, partitions, log, null);
+    }
+
+    /** As above; refused connections are also recorded in {@code audit} (null for none). */
+    public static AdminServer start(AdminConfig config, Vertx vertx, Schedulers schedulers, Partitions partitions, Logger log,
+            AuditLog audit) throws IOException {
         TokenFile token = TokenFile.openOrCreate(config.tokenFile());
-        ConnectionGuard guard = new ConnectionGuard(vertx, config.limits(), log);
+        ConnectionGuard guard = new ConnectionGuard(vertx, config.limits(), log, audit);
         HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
                         .setIdleTimeout((int) config.limits().idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                         // HTTP/1.1 only: with clear-text HTTP/2 on, Vert.x waits for a client's first bytes before it

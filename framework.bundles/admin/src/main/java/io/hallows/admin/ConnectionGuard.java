@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import io.hallows.kernel.api.AuditLog;
 import org.osgi.service.log.Logger;
 
 /**
  * Enforces {@link ConnectionLimits} on an HTTP server: connections over the caps are closed as
  * they arrive, a connection that sends no whole request in time is closed, and a request not
  * answered in time (a slow body, a stalled client) has its connection closed. Refusals are logged
- * at WARN at most once per {@value #WARN_EVERY_MS} ms, with how many there were, so a flood cannot
- * flood the log too.
+ * at WARN and recorded in the audit log (when the stack grants {@code service:kernel.audit}) at most
+ * once per {@value #WARN_EVERY_MS} ms, with how many there were, so a flood cannot flood the logs too.
  */
 final class ConnectionGuard {
     static final long WARN_EVERY_MS = 10_000;
@@ -23,6 +24,7 @@ final class ConnectionGuard {
     private final Vertx vertx;
     private final ConnectionLimits limits;
     private final Logger log;
+    private final AuditLog audit;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, AtomicInteger> perPeer = new ConcurrentHashMap<>();
     /** The request deadline of each connection that has no request under way (none yet, or answered). */
@@ -30,10 +32,12 @@ final class ConnectionGuard {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong();
 
-    ConnectionGuard(Vertx vertx, ConnectionLimits limits, Logger log) {
+    /** @param audit where refusals are recorded too, or null where the stack granted no audit log */
+    ConnectionGuard(Vertx vertx, ConnectionLimits limits, Logger log, AuditLog audit) {
         this.vertx = vertx;
         this.limits = limits;
         this.log = log;
+        this.audit = audit;
     }
 
     /** The server's connection handler. */
@@ -109,6 +113,13 @@ final class ConnectionGuard {
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_MS && lastWarning.compareAndSet(last, now)) {
             log.warn("admin API: closed a connection: {} ({} refused so far)", why, count);
+            if (audit != null) {
+                try {
+                    audit.record("admin.connection.refused", "admin API", why + " (" + count + " refused so far)");
+                } catch (RuntimeException e) { // revoked meanwhile: the log line above stands
+                    log.debug("cannot record a refusal in the audit log: {}", e.getMessage());
+                }
+            }
         }
     }
 }

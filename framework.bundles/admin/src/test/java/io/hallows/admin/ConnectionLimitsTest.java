@@ -39,9 +39,29 @@ class ConnectionLimitsTest {
         vertx.close().toCompletionStage().toCompletableFuture().get();
     }
 
+    /** What the server recorded in the audit log: action and detail. */
+    private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void start(ConnectionLimits limits) throws IOException {
+        io.hallows.kernel.api.AuditLog audit = new io.hallows.kernel.api.AuditLog() {
+            @Override
+            public List<io.hallows.kernel.api.AuditEntry> recent(int count) {
+                return List.of();
+            }
+
+            @Override
+            public List<io.hallows.kernel.api.AuditEntry> since(long sequence) {
+                return List.of();
+            }
+
+            @Override
+            public io.hallows.kernel.api.AuditEntry record(String action, String target, String detail) {
+                audited.add(action + ": " + detail);
+                return new io.hallows.kernel.api.AuditEntry(audited.size(), java.time.Instant.now(), "admin", action, target, detail);
+            }
+        };
         server = AdminServer.start(new AdminConfig("127.0.0.1", 0, dir.resolve("admin.token"), limits), vertx,
-                new FakeKernel(), new FakeKernel(), FakeKernel.LOG);
+                new FakeKernel(), new FakeKernel(), FakeKernel.LOG, audit);
     }
 
     private Socket connect() throws IOException {
@@ -73,6 +93,9 @@ class ConnectionLimitsTest {
         List<Socket> kept = List.of(connect(), connect(), connect());
         Socket extra = connect();
         assertTrue(closedWithin(extra, Duration.ofSeconds(10)), "the fourth connection from one address is closed");
+        assertEquals(1, audited.size(), "the refusal is audited once: " + audited);
+        assertTrue(audited.get(0).startsWith("admin.connection.refused: over the cap of 3 connections from 127.0.0.1 (1 refused so far)"),
+                audited.toString());
         for (Socket s : kept) {
             assertTrue(!closedWithin(s, Duration.ofMillis(200)), "the first three stay open");
         }

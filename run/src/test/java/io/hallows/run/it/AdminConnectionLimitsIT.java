@@ -30,7 +30,8 @@ class AdminConnectionLimitsIT {
             { ":configurator:symbolic-name": "it.admin.limits", ":configurator:version": "1.0.0",
               "io.hallows.partition~admin": { "name": "admin", "cpus": "0", "exclusive": false, "workers:Integer": 2,
                   "bundles:String[]": ["io.hallows.admin"],
-                  "grants:String[]": ["service:kernel.schedulers CALL", "service:kernel.partitions CALL", "partition:admin READ"] } }
+                  "grants:String[]": ["service:kernel.schedulers CALL", "service:kernel.partitions CALL",
+                      "service:kernel.audit CALL", "partition:admin READ"] } }
             """;
     private static final String[][] LIMITS = {{"hallows.admin.maxConnectionsPerPeer", "4"}, {"hallows.admin.requestTimeoutMs", "1500"}};
 
@@ -84,6 +85,9 @@ class AdminConnectionLimitsIT {
         assertEquals(200, operator.statusCode(), operator.body());
         String log = stack.shell("log:tail 50 WARN io.hallows.admin");
         assertTrue(log.contains("admin API: closed a connection"), "refusals are logged:\n" + log);
+        String audit = stack.shell("hallows:audit 200");
+        assertTrue(audit.lines().anyMatch(l -> l.contains("io.hallows.admin [#") && l.contains("admin.connection.refused")
+                && l.contains("over the cap of 4 connections")), "and audited, with the admin bundle as the actor:\n" + audit);
         for (Socket s : sockets) {
             s.close();
         }

@@ -2,7 +2,9 @@ package io.hallows.kernel.impl.audit;
 
 import io.hallows.kernel.api.AuditEntry;
 import io.hallows.kernel.api.AuditLog;
+import io.hallows.kernel.impl.capability.Holders;
 import io.hallows.kernel.impl.log.KernelLog;
+import io.hallows.kernel.impl.protect.PerHolder;
 import io.hallows.kernel.impl.log.KernelLogger;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.osgi.framework.Bundle;
 
 /**
  * The audit log: the newest entries in memory and, when a file is given, every entry appended to
@@ -17,9 +20,10 @@ import java.util.List;
  * that already holds entries (an earlier run's) starts with its last ones in memory and continues
  * their numbering, so {@code hallows:audit} shows what happened before a restart or a crash.
  */
-public final class AuditJournal implements AuditLog, AutoCloseable {
+public final class AuditJournal implements AuditLog, PerHolder<AuditLog>, AutoCloseable {
     private static final KernelLogger LOG = KernelLog.of(AuditJournal.class);
     private static final int KEPT = 10_000;
+    private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[a-z][a-z0-9.-]{0,63}");
 
     private final ArrayDeque<AuditEntry> entries = new ArrayDeque<>();
     private final AuditFile file;
@@ -53,6 +57,43 @@ public final class AuditJournal implements AuditLog, AutoCloseable {
             append(entry);
             return entry;
         }
+    }
+
+    /** The kernel's own record through the API: the actor is {@code kernel}. */
+    @Override
+    public AuditEntry record(String action, String target, String detail) {
+        return record("kernel", action, target, detail);
+    }
+
+    /** A holder's view: it reads the log, and what it records names it as the actor. */
+    @Override
+    public AuditLog forHolder(Bundle holder) {
+        String actor = Holders.describe(holder);
+        return new AuditLog() {
+            @Override
+            public List<AuditEntry> recent(int count) {
+                return AuditJournal.this.recent(count);
+            }
+
+            @Override
+            public List<AuditEntry> since(long sequence) {
+                return AuditJournal.this.since(sequence);
+            }
+
+            @Override
+            public AuditEntry record(String action, String target, String detail) {
+                if (action == null || !ACTION.matcher(action).matches()) {
+                    throw new IllegalArgumentException("'" + action + "' is not an audit action (lower-case letters, digits,"
+                            + " '.', '-'; starting with a letter; at most 64)");
+                }
+                return AuditJournal.this.record(actor, action, cut(target, 256), cut(detail, 1024));
+            }
+        };
+    }
+
+    private static String cut(String text, int max) {
+        String t = text == null ? "" : text;
+        return t.length() <= max ? t : t.substring(0, max) + "…";
     }
 
     @Override

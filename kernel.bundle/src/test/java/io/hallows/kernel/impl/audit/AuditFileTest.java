@@ -55,6 +55,27 @@ class AuditFileTest {
     }
 
     @Test
+    void aHolderRecordsUnderTheNameTheKernelGivesItAndOnlyPlainActions() throws Exception {
+        org.osgi.framework.Bundle admin = (org.osgi.framework.Bundle) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.osgi.framework.Bundle.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getSymbolicName" -> "io.hallows.admin";
+                    case "getBundleId" -> 37L;
+                    case "getLocation" -> "stack:12";
+                    default -> null;
+                });
+        try (AuditJournal journal = AuditJournal.appendingTo(dir.resolve("audit.log"))) {
+            io.hallows.kernel.api.AuditLog view = journal.forHolder(admin);
+            AuditEntry e = view.record("admin.connection.refused", "admin API", "x".repeat(5000));
+            assertEquals("io.hallows.admin [#37 stack:12]", e.actor());
+            assertEquals(1025, e.detail().length(), "a detail is cut at 1,024 characters");
+            for (String bad : new String[] {"kernel start", "Grant", "", "a\tb"}) {
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> view.record(bad, "t", "d"), bad);
+            }
+            assertEquals(1, journal.recent(10).size(), "refused records leave nothing");
+        }
+    }
+
+    @Test
     void theFileIsOwnerOnly() throws Exception {
         Path file = dir.resolve("audit.log");
         try (AuditJournal journal = AuditJournal.appendingTo(file)) {
