@@ -145,7 +145,8 @@ class TaskOverrunTest {
         }
         await(() -> runs.size() == tasks, "every task queued behind the stuck workers runs on their replacements: " + runs.size());
         assertTrue(runs.values().stream().allMatch(n -> n == 1), "none ran twice");
-        assertEquals(2, partition.stats().replacedWorkers());
+        // One replacement may run every queued task before the other stuck worker's bound is up.
+        await(() -> partition.stats().replacedWorkers() == 2, "both stuck workers replaced: " + partition.stats().replacedWorkers());
         assertTrue(faults.poll(30, TimeUnit.SECONDS).contains("submitted by the kernel (no bundle known)"));
         released = true;
         assertTrue(stubbornReturned.await(30, TimeUnit.SECONDS));
