@@ -37,7 +37,7 @@ public final class DataHealth implements AutoCloseable {
     }
 
     /** Looks now (also what the timer runs). */
-    public void check() {
+    public synchronized void check() {
         audit.force();
         // Both are looked at every time: a data area deleted and made again must not hide a dead audit file.
         String folderProblem = folder.problem();
