@@ -44,17 +44,12 @@ public final class AdminServer implements AutoCloseable {
 
     /**
      * Reads or creates the token, then listens. A request that fails inside the server (a 500) is
-     * logged to {@code log} with its stack.
+     * logged to {@code log} with its stack; refused connections are logged and recorded in
+     * {@code audit} (null where the stack granted no audit log).
      *
      * @throws IllegalStateException if the token file is unsafe or the address cannot be bound, saying which
      * @throws IOException if the token file cannot be read or created
      */
-    public static AdminServer start(AdminConfig config, Vertx vertx, Schedulers schedulers, Partitions partitions, Logger log)
-            throws IOException {
-        return start(config, vertx, schedulers, partitions, log, null);
-    }
-
-    /** As above; refused connections are also recorded in {@code audit} (null for none). */
     public static AdminServer start(AdminConfig config, Vertx vertx, Schedulers schedulers, Partitions partitions, Logger log,
             AuditLog audit) throws IOException {
         TokenFile token = TokenFile.openOrCreate(config.tokenFile());

@@ -28,7 +28,7 @@ final class ConnectionGuard {
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, AtomicInteger> perPeer = new ConcurrentHashMap<>();
     /** The request deadline of each connection that has no request under way (none yet, or answered). */
-    private final Map<HttpConnection, Long> awaitingFirst = new ConcurrentHashMap<>();
+    private final Map<HttpConnection, Long> awaitingRequest = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong();
 
@@ -42,7 +42,7 @@ final class ConnectionGuard {
 
     /** The server's connection handler. */
     void accept(HttpConnection connection) {
-        String peer = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().host();
+        String peer = peer(connection);
         int all = open.incrementAndGet();
         int fromPeer = perPeer.computeIfAbsent(peer, p -> new AtomicInteger()).incrementAndGet();
         connection.closeHandler(v -> closed(connection, peer));
@@ -60,8 +60,8 @@ final class ConnectionGuard {
      * after each answer, so a kept-alive connection cannot trickle its next request's headers forever.
      */
     private void awaitRequest(HttpConnection connection, String peer, String since) {
-        awaitingFirst.put(connection, vertx.setTimer(limits.requestTimeout().toMillis(), id -> {
-            if (awaitingFirst.remove(connection) != null) {
+        awaitingRequest.put(connection, vertx.setTimer(limits.requestTimeout().toMillis(), id -> {
+            if (awaitingRequest.remove(connection) != null) {
                 refuse("no whole request within " + limits.requestTimeout().toMillis() + " ms " + since + " (" + peer + ")");
                 connection.close();
             }
@@ -71,10 +71,7 @@ final class ConnectionGuard {
     /** Wraps the server's request handler with the per-request deadline. */
     Handler<HttpServerRequest> guard(Handler<HttpServerRequest> next) {
         return request -> {
-            Long first = awaitingFirst.remove(request.connection());
-            if (first != null) {
-                vertx.cancelTimer(first);
-            }
+            stopAwaiting(request.connection());
             long deadline = vertx.setTimer(limits.requestTimeout().toMillis(), id -> {
                 if (!request.response().ended()) {
                     refuse(request.method() + " " + request.path() + " not completed within " + limits.requestTimeout().toMillis()
@@ -84,25 +81,26 @@ final class ConnectionGuard {
             });
             request.response().endHandler(v -> {
                 vertx.cancelTimer(deadline);
-                HttpConnection connection = request.connection();
-                String peer = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().host();
-                awaitRequest(connection, peer, "of the previous answer");
+                awaitRequest(request.connection(), peer(request.connection()), "of the previous answer");
             });
             request.response().closeHandler(v -> vertx.cancelTimer(deadline));
             next.handle(request);
         };
     }
 
-    /** Connections open now (for tests and diagnostics). */
-    int open() {
-        return open.get();
+    private void stopAwaiting(HttpConnection connection) {
+        Long timer = awaitingRequest.remove(connection);
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private static String peer(HttpConnection connection) {
+        return connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().host();
     }
 
     private void closed(HttpConnection connection, String peer) {
-        Long first = awaitingFirst.remove(connection);
-        if (first != null) {
-            vertx.cancelTimer(first);
-        }
+        stopAwaiting(connection);
         open.decrementAndGet();
         perPeer.computeIfPresent(peer, (p, count) -> count.decrementAndGet() == 0 ? null : count);
     }

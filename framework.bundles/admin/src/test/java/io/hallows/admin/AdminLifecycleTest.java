@@ -34,7 +34,7 @@ class AdminLifecycleTest {
     }
 
     private AdminServer start(Path tokenFile, int port) throws IOException {
-        return AdminServer.start(new AdminConfig("127.0.0.1", port, tokenFile), vertx, kernel, kernel, FakeKernel.LOG);
+        return AdminServer.start(new AdminConfig("127.0.0.1", port, tokenFile), vertx, kernel, kernel, FakeKernel.LOG, null);
     }
 
     @Test

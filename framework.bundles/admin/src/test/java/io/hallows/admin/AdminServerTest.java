@@ -32,7 +32,7 @@ class AdminServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = AdminServer.start(new AdminConfig("127.0.0.1", 0, dir.resolve("admin.token")), vertx, kernel, kernel, FakeKernel.LOG);
+        server = AdminServer.start(new AdminConfig("127.0.0.1", 0, dir.resolve("admin.token")), vertx, kernel, kernel, FakeKernel.LOG, null);
         client = new AdminClient(server.url(), Files.readString(server.tokenFile()).strip());
     }
 

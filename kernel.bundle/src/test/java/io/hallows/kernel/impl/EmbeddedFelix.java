@@ -133,4 +133,35 @@ public final class EmbeddedFelix implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
+
+    /**
+     * A trust that takes this bare framework as the stack: the bundles a test installs later are
+     * installed by its system bundle and admitted by location. Listening from now on; a test that
+     * shares the framework removes it ({@code system().removeBundleListener}) after each test.
+     */
+    public io.hallows.kernel.impl.protect.Trust watchedTrust(io.hallows.kernel.impl.capability.CapabilityTable table) throws IOException {
+        io.hallows.kernel.impl.protect.Trust trust = io.hallows.kernel.impl.protect.Trust.ofStackInstalledBefore(system(), table);
+        system().addBundleListener(trust);
+        return trust;
+    }
+
+    /** One framework for a test class: {@code @RegisterExtension static final EmbeddedFelix.PerClass framework = ...}. */
+    public static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+        private EmbeddedFelix felix;
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            felix = launch();
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            felix.close();
+        }
+
+        public EmbeddedFelix get() {
+            return felix;
+        }
+    }
 }

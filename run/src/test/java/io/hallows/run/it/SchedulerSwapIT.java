@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallows.run.it.fixtures.FaultySchedulers;
+import io.hallows.run.it.fixtures.ExecutorFixture;
 import io.hallows.run.it.fixtures.StressProducer;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
@@ -128,7 +129,7 @@ class SchedulerSwapIT {
     }
 
     private static Function<Object, Object> producer(String symbolicName) throws Exception {
-        Bundle b = stack.install(TestBundle.named(symbolicName).activator(StressProducer.class)
+        Bundle b = stack.install(TestBundle.named(symbolicName).activator(StressProducer.class).with(ExecutorFixture.class)
                 .header("Import-Package", "org.osgi.framework, org.osgi.util.tracker, io.hallows.kernel.api"));
         b.start();
         ServiceReference<?>[] refs = stack.system().getServiceReferences(Function.class.getName(), "(hallows.test=stress)");

@@ -3,6 +3,7 @@ package io.hallows.run.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallows.run.it.fixtures.ExecutorFixture;
 import io.hallows.run.it.fixtures.Spinner;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +61,7 @@ class TaskOverrunIT {
 
     @Test
     void tasksThatNeverReturnAreReportedInterruptedAndTheirWorkersReplaced() throws Exception {
-        Bundle spinner = stack.install(TestBundle.named("it.spinner").activator(Spinner.class).header("Import-Package",
+        Bundle spinner = stack.install(TestBundle.named("it.spinner").activator(Spinner.class).with(ExecutorFixture.class).header("Import-Package",
                 "org.osgi.framework, org.osgi.util.tracker, io.hallows.kernel.api"));
         spinner.start();
         try {

@@ -23,11 +23,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
@@ -35,7 +34,8 @@ import org.osgi.framework.BundleListener;
 /** The partition manager fed as ConfigAdmin and the framework feed it, with bundles of a real framework. */
 class PartitionManagerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static EmbeddedFelix felix;
+    @RegisterExtension
+    static final EmbeddedFelix.PerClass framework = new EmbeddedFelix.PerClass();
 
     private final AuditJournal audit = AuditJournal.inMemory();
     private final CapabilityTable table = new CapabilityTable(audit);
@@ -44,22 +44,11 @@ class PartitionManagerTest {
     private PartitionManager manager;
     private Trust trust;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        felix = EmbeddedFelix.launch();
-    }
-
-    @AfterAll
-    static void shutDown() throws Exception {
-        felix.close();
-    }
-
     @BeforeEach
     void open() throws Exception {
         // The bare framework is the "stack"; the tests' bundles come later, installed by its system bundle.
-        trust = Trust.ofStackInstalledBefore(felix.system(), table);
-        felix.system().addBundleListener(trust);
-        manager = new PartitionManager(felix.system(), audit, table, trust, () -> CpuSet.parse("0-1"), CpuSet::empty, new PartitionListener() {
+        trust = framework.get().watchedTrust(table);
+        manager = new PartitionManager(framework.get().system(), audit, table, trust, () -> CpuSet.parse("0-1"), CpuSet::empty, new PartitionListener() {
             @Override
             public void declared(PartitionConfig config) {
                 heard.add("declared " + config.name());
@@ -76,13 +65,13 @@ class PartitionManagerTest {
                 removed.countDown();
             }
         });
-        felix.system().addBundleListener(manager.bundleListener());
+        framework.get().system().addBundleListener(manager.bundleListener());
     }
 
     @AfterEach
     void close() {
-        felix.system().removeBundleListener(manager.bundleListener());
-        felix.system().removeBundleListener(trust);
+        framework.get().system().removeBundleListener(manager.bundleListener());
+        framework.get().system().removeBundleListener(trust);
         manager.close();
     }
 
@@ -129,7 +118,7 @@ class PartitionManagerTest {
 
     @Test
     void aDeclaredPartitionStartsItsBundlesAndGrantsThemWhatTheStackSays() throws Exception {
-        Bundle member = felix.install("test.alpha.app");
+        Bundle member = framework.get().install("test.alpha.app");
         declare("pid.alpha", config("alpha", "grants", new String[] {"service:greeter CALL"}));
 
         PartitionStatus alpha = manager.status("alpha").orElseThrow();
@@ -152,13 +141,13 @@ class PartitionManagerTest {
                 started.countDown();
             }
         };
-        felix.system().addBundleListener(watch);
+        framework.get().system().addBundleListener(watch);
         try {
-            Bundle late = felix.install("test.beta.late");
+            Bundle late = framework.get().install("test.beta.late");
             assertTrue(started.await(10, TimeUnit.SECONDS), "the running partition adopts and starts it");
             assertEquals(Bundle.ACTIVE, late.getState());
         } finally {
-            felix.system().removeBundleListener(watch);
+            framework.get().system().removeBundleListener(watch);
         }
     }
 
@@ -189,7 +178,7 @@ class PartitionManagerTest {
 
     @Test
     void deletingAPartitionStopsItsBundlesAndTakesTheirGrants() throws Exception {
-        Bundle member = felix.install("test.epsilon.app");
+        Bundle member = framework.get().install("test.epsilon.app");
         declare("pid.epsilon", config("epsilon"));
         assertEquals(Bundle.ACTIVE, member.getState());
 
@@ -204,7 +193,7 @@ class PartitionManagerTest {
 
     @Test
     void operatorActionsFollowTheLifecycleAndAHolderNeedsRightsOnThePartition() throws Exception {
-        Bundle member = felix.install("test.eta.app");
+        Bundle member = framework.get().install("test.eta.app");
         declare("pid.eta", config("eta"));
         manager.stop("eta");
         assertEquals(PartitionState.STOPPED, manager.status("eta").orElseThrow().state());
@@ -214,7 +203,7 @@ class PartitionManagerTest {
         IllegalStateException notHeld = assertThrows(IllegalStateException.class, () -> manager.release("eta"));
         assertEquals("partition 'eta' is running; only a quarantined or stopped partition can be released", notHeld.getMessage());
 
-        Bundle outsider = felix.install("test.outsider");
+        Bundle outsider = framework.get().install("test.outsider");
         Partitions view = manager.forHolder(outsider);
         assertTrue(view.list().isEmpty(), "a partition it may not read is left out");
         SecurityException denied = assertThrows(SecurityException.class, () -> view.quarantine("eta"));
@@ -232,10 +221,10 @@ class PartitionManagerTest {
     @Test
     void aNameAloneDoesNotMakeAMemberOnlyTheLocationTheStackInstalledItFrom() throws Exception {
         declare("pid.theta", config("theta", "grants", new String[] {"partition:theta ADMIN"}));
-        Bundle elsewhere = felix.installAt(felix.system(), "elsewhere:theta", "test.theta.app");
-        Bundle vendor = felix.start("test.vendor.installer");
-        Bundle smuggled = felix.installAt(vendor.getBundleContext(), "mem:smuggled", "test.theta.smuggled");
-        Bundle admitted = felix.install("test.theta.admitted");
+        Bundle elsewhere = framework.get().installAt(framework.get().system(), "elsewhere:theta", "test.theta.app");
+        Bundle vendor = framework.get().start("test.vendor.installer");
+        Bundle smuggled = framework.get().installAt(vendor.getBundleContext(), "mem:smuggled", "test.theta.smuggled");
+        Bundle admitted = framework.get().install("test.theta.admitted");
         declare("pid.iota", config("iota")); // handled on the supervisor thread after the installations
         assertEquals(List.of("test.theta.admitted[" + admitted.getBundleId() + "] active"), manager.status("theta").orElseThrow().bundles());
         for (Bundle outsider : List.of(elsewhere, smuggled)) {

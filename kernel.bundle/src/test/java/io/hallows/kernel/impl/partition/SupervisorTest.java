@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
@@ -30,7 +29,8 @@ import org.osgi.framework.BundleListener;
 /** The supervisor on its thread, driving bundles of a real framework. */
 class SupervisorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static EmbeddedFelix felix;
+    @RegisterExtension
+    static final EmbeddedFelix.PerClass framework = new EmbeddedFelix.PerClass();
 
     private final AuditJournal audit = AuditJournal.inMemory();
     private final List<Partition> partitions = new CopyOnWriteArrayList<>();
@@ -38,26 +38,15 @@ class SupervisorTest {
     private Supervisor supervisor;
     private Trust trust;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        felix = EmbeddedFelix.launch();
-    }
-
-    @AfterAll
-    static void shutDown() throws Exception {
-        felix.close();
-    }
-
     /** The test's bundles are installed after the "stack" (the bare framework), by its system bundle: admitted by location. */
     @BeforeEach
     void watchInstallations() throws Exception {
-        trust = Trust.ofStackInstalledBefore(felix.system(), new CapabilityTable(audit));
-        felix.system().addBundleListener(trust);
+        trust = framework.get().watchedTrust(new CapabilityTable(audit));
     }
 
     @AfterEach
     void stopSupervisor() {
-        felix.system().removeBundleListener(trust);
+        framework.get().system().removeBundleListener(trust);
         thread.close();
     }
 
@@ -70,7 +59,7 @@ class SupervisorTest {
         Partition p = new Partition("pid." + name, PartitionConfig.parse(props, CpuSet.parse("0-1")));
         partitions.add(p);
         if (supervisor == null) {
-            supervisor = new Supervisor(audit, thread, new Membership(felix.system(), () -> partitions, trust), () -> { });
+            supervisor = new Supervisor(audit, thread, new Membership(framework.get().system(), () -> partitions, trust), () -> { });
         }
         return p;
     }
@@ -90,7 +79,7 @@ class SupervisorTest {
     @Test
     void aBundleThatKeepsFailingIsRestartedWithGrowingBackoffThenQuarantined() throws Exception {
         Partition p = partition("flaky", "restart.maxRestarts", 2, "restart.backoff", "40ms", "restart.maxBackoff", "1s");
-        Bundle flaky = felix.install("test.flaky.app", "Import-Package", "test.flaky.missing");
+        Bundle flaky = framework.get().install("test.flaky.app", "Import-Package", "test.flaky.missing");
 
         onSupervisor(() -> supervisor.start(p));
         assertTrue(p.await(PartitionState.QUARANTINED, WAIT));
@@ -110,7 +99,7 @@ class SupervisorTest {
         assertTrue(status.lastFault().contains("failed to start"), status.lastFault());
 
         // Once what it lacked is there, a release starts it again with a fresh budget.
-        felix.install("test.exporter.of.missing", "Export-Package", "test.flaky.missing");
+        framework.get().install("test.exporter.of.missing", "Export-Package", "test.flaky.missing");
         onSupervisor(() -> supervisor.release(p));
         assertEquals(PartitionState.RUNNING, p.state());
         assertEquals(Bundle.ACTIVE, flaky.getState());
@@ -121,8 +110,8 @@ class SupervisorTest {
     void aFaultRestartsOnlyItsOwnPartitionsBundles() throws Exception {
         Partition faulty = partition("left", "restart.backoff", "10ms");
         Partition other = partition("right");
-        Bundle left = felix.install("test.left.app");
-        Bundle right = felix.install("test.right.app");
+        Bundle left = framework.get().install("test.left.app");
+        Bundle right = framework.get().install("test.right.app");
         AtomicInteger leftStops = stops(left);
         AtomicInteger rightStops = stops(right);
         onSupervisor(() -> {
@@ -160,7 +149,7 @@ class SupervisorTest {
     @Test
     void illegalRequestsAreRefusedAndChangeNothing() throws Exception {
         Partition p = partition("steady");
-        Bundle member = felix.install("test.steady.app");
+        Bundle member = framework.get().install("test.steady.app");
         onSupervisor(() -> supervisor.start(p));
         assertEquals(Bundle.ACTIVE, member.getState());
 
@@ -191,7 +180,7 @@ class SupervisorTest {
                 stops.incrementAndGet();
             }
         };
-        felix.system().addBundleListener(listener);
+        framework.get().system().addBundleListener(listener);
         return stops;
     }
 }

@@ -93,7 +93,7 @@ public final class Deployer implements ModuleDeployer {
      * so they are redeployed after a restart; without one (a framework started by hand), in this bundle's storage.
      */
     private static java.nio.file.Path keptFolder(BundleContext context) {
-        String data = context.getProperty("hallows.data");
+        String data = context.getProperty(io.hallows.kernel.api.DataArea.PROPERTY);
         if (data != null && !data.isBlank()) {
             return java.nio.file.Path.of(data.strip(), "parseltongue", "modules");
         }
