@@ -17,6 +17,7 @@ import org.osgi.service.log.LoggerFactory;
  * Thread-safe.
  */
 public final class LogForwarder {
+    private static final Object[] NO_ARGUMENTS = {};
     static final int PENDING_LIMIT = 512;
     private static volatile LogForwarder current;
 
@@ -101,7 +102,7 @@ public final class LogForwarder {
         }
         // With the throwable as the only argument the Log Service takes it as the entry's exception
         // and leaves the message as it is ({} in it stays literal).
-        Object[] args = failure == null ? new Object[0] : new Object[] {failure};
+        Object[] args = failure == null ? NO_ARGUMENTS : new Object[] {failure};
         switch (level) {
             case TRACE -> logger.trace(message, args);
             case DEBUG -> logger.debug(message, args);

@@ -3,12 +3,11 @@ package io.hallows.kernel.impl.console;
 import io.hallows.kernel.impl.ConfigValues;
 import io.hallows.kernel.impl.partition.PartitionManager;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -29,7 +28,7 @@ final class StackApplier {
         for (StackFile file : files) {
             for (Map.Entry<String, Dictionary<String, Object>> e : file.configurations().entrySet()) {
                 if (StackFile.isPartition(e.getKey())) {
-                    declared.put(e.getKey(), asMap(e.getValue()));
+                    declared.put(e.getKey(), Map.copyOf(FrameworkUtil.asMap(e.getValue())));
                 } else {
                     ConfigValues.configuration(configAdmin, e.getKey()).update(e.getValue());
                 }
@@ -37,13 +36,5 @@ final class StackApplier {
         }
         partitions.declareStack(declared);
         return List.copyOf(declared.keySet());
-    }
-
-    private static Map<String, Object> asMap(Dictionary<String, Object> properties) {
-        Map<String, Object> map = new HashMap<>();
-        for (String key : Collections.list(properties.keys())) {
-            map.put(key, properties.get(key));
-        }
-        return map;
     }
 }

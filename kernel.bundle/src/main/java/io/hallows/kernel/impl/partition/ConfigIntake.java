@@ -5,7 +5,6 @@ import io.hallows.kernel.impl.audit.AuditJournal;
 import io.hallows.kernel.impl.log.KernelLog;
 import io.hallows.kernel.impl.log.KernelLogger;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ManagedServiceFactory;
 
 /**
@@ -64,10 +64,7 @@ final class ConfigIntake implements ManagedServiceFactory {
     @Override
     public void updated(String pid, Dictionary<String, ?> properties) {
         fromStack.remove(pid); // ConfigAdmin holds it now
-        Map<String, Object> props = new HashMap<>();
-        for (String key : Collections.list(properties.keys())) {
-            props.put(key, properties.get(key));
-        }
+        Map<String, Object> props = new HashMap<>(FrameworkUtil.asMap(properties));
         thread.post(() -> apply(pid, props));
     }
 

@@ -55,9 +55,21 @@ public final class KernelTypes implements ServiceListener, AutoCloseable {
         return types == null ? List.of() : Arrays.stream(types).filter(KernelTypes::isReserved).toList();
     }
 
+    /** Whether any of {@code types} is reserved (no list built: this runs on every lookup and event). */
+    static boolean anyReserved(String[] types) {
+        if (types != null) {
+            for (String type : types) {
+                if (isReserved(type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A registration of a reserved type made by a bundle other than the kernel. */
     static boolean isImpostor(ServiceReference<?> ref, Trust trust) {
-        return !reserved((String[]) ref.getProperty(Constants.OBJECTCLASS)).isEmpty() && !trust.isKernel(ref.getBundle());
+        return anyReserved((String[]) ref.getProperty(Constants.OBJECTCLASS)) && !trust.isKernel(ref.getBundle());
     }
 
     /** Starts watching, and reports impostors registered before the kernel started. */

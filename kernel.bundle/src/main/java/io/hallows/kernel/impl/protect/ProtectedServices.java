@@ -147,8 +147,9 @@ public final class ProtectedServices implements ServiceListener, AutoCloseable {
             if (name.startsWith("kernel.") && provider.getBundleId() != kernel.getBundle().getBundleId()) {
                 throw new IllegalArgumentException("names under 'kernel.' are reserved for the kernel");
             }
-            if (!KernelTypes.reserved(interfaces).isEmpty() && provider.getBundleId() != kernel.getBundle().getBundleId()) {
-                throw new IllegalArgumentException("the kernel API's types " + KernelTypes.reserved(interfaces) + " are reserved for the kernel");
+            List<String> reservedTypes = KernelTypes.reserved(interfaces);
+            if (!reservedTypes.isEmpty() && provider.getBundleId() != kernel.getBundle().getBundleId()) {
+                throw new IllegalArgumentException("the kernel API's types " + reservedTypes + " are reserved for the kernel");
             }
             if (name.equals(Hal.SERVICE_NAME) && !infrastructure.test(provider)) {
                 throw new IllegalArgumentException("the name '" + Hal.SERVICE_NAME + "' is reserved for the stack's HAL bundle");

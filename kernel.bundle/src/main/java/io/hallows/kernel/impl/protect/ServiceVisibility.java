@@ -87,8 +87,11 @@ public final class ServiceVisibility implements FindHook, EventListenerHook {
             Object name = ref.getProperty(KernelConstants.PROTECTED);
             if (ref.getProperty(KernelConstants.PROXY_OF) != null) {
                 // Only a capability opens a protected service, whoever the viewer is.
-                return trust.isKernel(owner) && !trust.isKernel(viewer) && name != null
-                        && allowed(viewer, Resource.service(name.toString()), trust.holds(viewer, Resource.service(name.toString())), auditDenial);
+                if (!trust.isKernel(owner) || trust.isKernel(viewer) || name == null) {
+                    return false;
+                }
+                Resource service = Resource.service(name.toString());
+                return allowed(viewer, service, trust.holds(viewer, service), auditDenial);
             }
             if (name != null) {
                 return own || trust.isKernel(viewer);

@@ -51,8 +51,7 @@ public final class Trust implements SynchronousBundleListener {
         this.table = table;
         this.installedByStackFile = installedByStackFile;
         if (installedByStackFile != null && installedByStackFile.exists()) {
-            Files.readAllLines(installedByStackFile.toPath()).stream().filter(l -> !l.isBlank()).map(String::strip)
-                    .map(Long::valueOf).forEach(installedByStack::add);
+            installedByStack.addAll(readIds(installedByStackFile));
         }
     }
 
@@ -65,8 +64,7 @@ public final class Trust implements SynchronousBundleListener {
         File file = kernel.getDataFile("stack-bundles");
         Set<Long> stack;
         if (file != null && file.exists()) {
-            stack = Files.readAllLines(file.toPath()).stream().filter(l -> !l.isBlank()).map(Long::valueOf)
-                    .collect(Collectors.toUnmodifiableSet());
+            stack = readIds(file);
         } else {
             stack = Arrays.stream(kernel.getBundles()).map(Bundle::getBundleId).collect(Collectors.toUnmodifiableSet());
             if (file != null) {
@@ -120,6 +118,12 @@ public final class Trust implements SynchronousBundleListener {
 
     /** Infrastructure, or a holder of a valid capability on {@code resource} with CALL. */
     public boolean permits(Bundle bundle, Resource resource) {
-        return isInfrastructure(bundle) || (bundle != null && table.find(bundle.getBundleId(), resource, Right.CALL).isPresent());
+        return isInfrastructure(bundle) || holds(bundle, resource);
+    }
+
+    /** The bundle ids in a file this class wrote, one a line. */
+    private static Set<Long> readIds(File file) throws IOException {
+        return Files.readAllLines(file.toPath()).stream().filter(l -> !l.isBlank()).map(String::strip).map(Long::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -148,10 +148,6 @@ final class Lane implements Sink, SchedulerContext {
         return running.get();
     }
 
-    int liveThreads() {
-        return (int) threads.stream().filter(Thread::isAlive).count();
-    }
-
     @Override
     public String partition() {
         return host.name();

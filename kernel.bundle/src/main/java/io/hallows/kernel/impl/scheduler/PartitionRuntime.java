@@ -219,7 +219,7 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
         if (task.key() != null) {
             KernelTask next = keys.next(task.key());
             if (next != null && !closed) {
-                next.runnableAt = System.nanoTime();
+                next.runnableAt = now;
                 dispatch(next);
             }
         }

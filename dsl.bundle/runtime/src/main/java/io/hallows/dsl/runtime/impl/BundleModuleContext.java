@@ -53,7 +53,7 @@ final class BundleModuleContext extends AbstractModuleContext {
             return body.call();
         }
         PartitionExecutor executor = lookup("partition:" + partition, PartitionExecutor.class,
-                "(" + PartitionExecutor.PARTITION + "=" + escape(partition) + ")",
+                () -> "(" + PartitionExecutor.PARTITION + "=" + escape(partition) + ")",
                 () -> "partition '" + partition + "' has no executor visible to " + who() + ": the partition does not exist, or "
                         + who() + " lacks service:" + KernelConstants.EXECUTOR_PREFIX + partition
                         + " CALL (add it to the partition's bundles, or grant it)");
@@ -106,7 +106,9 @@ final class BundleModuleContext extends AbstractModuleContext {
     }
 
     /** A service, cached while its registration lasts; a departed one is looked up again. */
-    private <S> S lookup(Object cacheKey, Class<S> type, String filter, java.util.function.Supplier<String> missing) {
+    /** @param filter the service filter, or null; built only when the cache misses (this runs on every call) */
+    private <S> S lookup(Object cacheKey, Class<S> type, java.util.function.Supplier<String> filter,
+            java.util.function.Supplier<String> missing) {
         if (isClosed()) {
             throw new IllegalStateException("module '" + module() + "': this revision has stopped");
         }
@@ -123,7 +125,7 @@ final class BundleModuleContext extends AbstractModuleContext {
                 held.remove(cacheKey);
                 ungetQuietly(cached.reference());
             }
-            ServiceReference<S> ref = reference(type, filter);
+            ServiceReference<S> ref = reference(type, filter == null ? null : filter.get());
             S service = ref == null ? null : bundle.getService(ref);
             if (service == null) {
                 throw new IllegalStateException("module '" + module() + "': " + missing.get());
@@ -157,8 +159,10 @@ final class BundleModuleContext extends AbstractModuleContext {
         }
     }
 
+    private static final java.util.regex.Pattern FILTER_SPECIAL = java.util.regex.Pattern.compile("([\\\\*()])");
+
     private static String escape(String value) {
-        return value.replaceAll("([\\\\*()])", "\\\\$1");
+        return FILTER_SPECIAL.matcher(value).replaceAll("\\\\$1");
     }
 
     private record Held<S>(ServiceReference<S> reference, S service) {
