@@ -1,0 +1,127 @@
+package io.hallows.db.oltp.impl;
+
+import io.hallows.db.oltp.api.Database;
+import io.hallows.db.oltp.api.DatabaseStats;
+import io.hallows.db.oltp.impl.shell.StatsTable;
+import io.hallows.db.oltp.impl.sql.OltpSqlEngine;
+import io.hallows.db.oltp.impl.sql.SqlOptions;
+import io.hallows.db.oltp.impl.store.Isolation;
+import io.hallows.db.oltp.impl.store.MvccStore;
+import io.hallows.db.oltp.impl.store.StoreStats;
+import io.hallows.db.oltp.impl.wal.LogOptions;
+import io.hallows.db.oltp.impl.wal.LogStats;
+import io.hallows.db.oltp.impl.wal.RecoveryReport;
+import io.hallows.db.oltp.impl.wal.WriteAheadLog;
+import io.hallows.kernel.api.PartitionExecutor;
+import io.hallows.kernel.api.TaskHints;
+import io.hallows.sql.api.Session;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.log.Logger;
+
+/**
+ * The database: the log, the store recovered from it, and the SQL engine over the store, all
+ * running as tasks of the db partition. The log's forces are tasks with one batch key, so the
+ * batch scheduler runs them together and one force covers every commit that arrived meanwhile.
+ */
+final class OltpDatabase implements Database, AutoCloseable {
+    /** The batch key of the log's forces and checkpoints. */
+    static final String WAL_BATCH = "db.wal";
+    private static final long GC_SECONDS = 10;
+
+    private final WriteAheadLog wal;
+    private final MvccStore store;
+    private OltpSqlEngine engine; // set once in open(): it shows this database's statistics
+    private final RecoveryReport recovery;
+    private final Executor partitionDelayed;
+    private volatile boolean closed;
+
+    private OltpDatabase(WriteAheadLog wal, MvccStore store, RecoveryReport recovery, Executor executor) {
+        this.wal = wal;
+        this.store = store;
+        this.recovery = recovery;
+        // The JDK's delayer only hands the task over: the collection itself runs on the partition.
+        this.partitionDelayed = CompletableFuture.delayedExecutor(GC_SECONDS, TimeUnit.SECONDS, executor);
+    }
+
+    /** Opens (and recovers) the database in {@code directory}. */
+    static OltpDatabase open(Path directory, DatabaseConfig config, PartitionExecutor executor, Logger log) throws Exception {
+        Executor forces = task -> executor.execute(task, TaskHints.batch(WAL_BATCH));
+        WriteAheadLog wal = WriteAheadLog.open(directory, LogOptions.defaults()
+                .withCheckpointAfter(config.checkpointLogBytes(), config.checkpointInterval()), forces, log);
+        try {
+            MvccStore store = new MvccStore(wal, config.memoryLimit());
+            RecoveryReport recovery = wal.recover(store);
+            wal.checkpointAutomatically(store);
+            Executor statements = executor::execute;
+            OltpDatabase db = new OltpDatabase(wal, store, recovery, executor);
+            db.engine = new OltpSqlEngine(store, statements,
+                    new SqlOptions(Isolation.READ_COMMITTED, config.synchronousCommit(), db::statsTable, config.maxSessions()));
+            db.scheduleCollection();
+            return db;
+        } catch (Exception | Error e) {
+            wal.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Session open(String user, Map<String, String> parameters) {
+        return engine.open(user, parameters);
+    }
+
+    @Override
+    public Map<String, String> serverParameters() {
+        return engine.serverParameters();
+    }
+
+    @Override
+    public DatabaseStats stats() {
+        StoreStats s = store.stats();
+        LogStats l = wal.stats();
+        return new DatabaseStats(s.commits(), s.rollbacks(), s.serializationFailures(), l.forces(), l.bytesOnDisk(),
+                l.lastCheckpoint(), s.memoryUsed(), s.memoryLimit(), s.tables(), s.liveRows(), l.lastRecovery(),
+                engine == null ? 0 : engine.sessions());
+    }
+
+    /** The statistics as name/value pairs, for {@code SHOW hallows.stats}. */
+    Map<String, String> statsTable() {
+        return StatsTable.of(stats());
+    }
+
+    @Override
+    public CompletableFuture<DatabaseStats> checkpoint() {
+        return wal.checkpoint(store).thenApply(done -> stats());
+    }
+
+    /** One line on what the start's recovery did, for the log. */
+    String recoverySummary() {
+        return recovery.toString();
+    }
+
+    private void scheduleCollection() {
+        if (!closed) {
+            partitionDelayed.execute(() -> {
+                if (!closed) {
+                    store.collectGarbage();
+                    scheduleCollection();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } finally {
+            wal.close();
+        }
+    }
+}

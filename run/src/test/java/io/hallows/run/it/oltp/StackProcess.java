@@ -1,0 +1,104 @@
+package io.hallows.run.it.oltp;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real stack process started by {@code run/hallows start} without console, with its own data
+ * area and a free port for the PostgreSQL wire server, reached through the PostgreSQL JDBC driver.
+ * {@link #kill()} sends SIGKILL to the stack's JVM.
+ */
+final class StackProcess implements AutoCloseable {
+    private final Path work;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    StackProcess(Path work) throws IOException {
+        this.work = work;
+        try (ServerSocket s = new ServerSocket(0)) {
+            this.port = s.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path dataArea() {
+        return work.resolve("data");
+    }
+
+    /** Starts the stack and returns once its database accepts a connection. */
+    void start() throws Exception {
+        String name = "stack-" + (++starts);
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("hallows.launcher", "hallows"), "start");
+        builder.redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put("HALLOWS_NO_BUILD", "1");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("HALLOWS_DATA", dataArea().toString());
+        builder.environment().put("HALLOWS_ADMIN_TOKEN_FILE", work.resolve("admin.token").toString());
+        builder.environment().put("HALLOWS_APPS", work.resolve("apps").toString());
+        builder.environment().put("HALLOWS_CONSOLE", "none");
+        builder.environment().put("HALLOWS_JAVA_OPTS", "-Dhallows.admin.port=0 -Dhallows.pgwire.port=" + port);
+        process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        SQLException last = null;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Connection c = connect()) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+                Thread.sleep(100); // polls another process's port: nothing to wait on across processes
+            }
+        }
+        throw new AssertionError("the stack's database did not come up (" + last + "):\n" + output(name));
+    }
+
+    Connection connect() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", "hallows");
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("socketTimeout", "60");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/hallows", p);
+    }
+
+    /** SIGKILL to the stack's JVM (not the launcher's shell), then waits until it is gone. */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : jvms) {
+            h.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+        }
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    String output(String name) throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (String f : List.of(name + ".out", name + ".err")) {
+            Path p = work.resolve(f);
+            if (Files.exists(p)) {
+                all.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
