@@ -39,10 +39,14 @@ import java.util.function.Supplier;
  * serializable transaction records what it read (keys looked up, present or not; key ranges of an
  * index; whole tables scanned), and its commit, under the commit lock, is refused with 40001 when
  * a transaction that committed after its snapshot wrote a row it read or a row into (or out of) a
- * range it read. Each serializable transaction then behaves as if it ran alone at its commit
- * point, so the commit order is a serial order: no write skew (G2-item), no predicate
- * anti-dependency cycle (G2), no read-only anomaly. Read-only serializable transactions are
- * validated too. Unlike PostgreSQL's SSI the refusal comes at commit, not at the read or write.
+ * range it read. Each serializable transaction that writes then behaves as if it ran alone at
+ * its commit point, so their commit order is a serial order: no write skew (G2-item), no
+ * predicate anti-dependency cycle (G2). A read-only serializable transaction needs no
+ * validation: it saw exactly the state its snapshot's commits left, so it takes its place in
+ * that serial order at its snapshot (which also rules out Fekete's read-only anomaly: the
+ * writer that would close the cycle is refused instead). This is what PostgreSQL does for the
+ * Hermitage cases where a reader commits (PMP, G-single). Unlike PostgreSQL's SSI the refusal
+ * comes at commit, not at the read or the write.
  *
  * <p><b>Memory and garbage.</b> Each version's size is estimated and counted against the limit;
  * a write beyond it fails with 53200. {@link #collectGarbage()} (and each write, for its own row)
@@ -129,18 +133,15 @@ public final class MvccStore implements Store, Recoverable {
      * log position, or -1 when nothing was logged.
      */
     long commit(MvccTxn t, List<Write> writes) {
-        if (writes.isEmpty() && t.isolation() != Isolation.SERIALIZABLE) {
+        if (writes.isEmpty()) {
             return -1;
         }
-        byte[] record = writes.isEmpty() ? null : Redo.txn(writes);
+        byte[] record = Redo.txn(writes);
         long lsn;
         long ts;
         synchronized (commitLock) {
             if (t.isolation() == Isolation.SERIALIZABLE && validator.conflicts(t.reads(), t.snapshot())) {
                 throw serializationFailure("could not serialize access due to read/write dependencies among transactions");
-            }
-            if (record == null) {
-                return -1;
             }
             lsn = log.append(record);
             ts = lastCommitted + 1;
