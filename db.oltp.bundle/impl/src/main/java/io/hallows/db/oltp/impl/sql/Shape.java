@@ -1,0 +1,187 @@
+package io.hallows.db.oltp.impl.sql;
+
+import io.hallows.sql.api.SqlException;
+import io.hallows.sql.api.SqlType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A statement's text as the planner sees it: {@code $n} parameters become {@code ?}, and in the
+ * normalised form numeric and string literals become {@code ?} too, so that statements that
+ * differ only in literals share one cached plan. Each {@code ?} has a binding: a client
+ * parameter or the literal it replaced. A RETURNING list is cut off for separate planning.
+ *
+ * @param key the text Calcite parses (and the cache key)
+ * @param bindings one per {@code ?}, in text order: an {@link Integer} client parameter index or a {@link Literal}
+ * @param returning the RETURNING list's text, or null
+ * @param parameterCount how many client parameters ({@code $n}) the text names
+ */
+record Shape(String key, List<Object> bindings, String returning, int parameterCount) {
+
+    /** A literal the normalised text replaced by a parameter. */
+    record Literal(String text, boolean string) {
+    }
+
+    private static final Set<String> TYPED_LITERAL = Set.of("date", "time", "timestamp", "timestamptz", "interval");
+    private static final Set<String> END_OF_BY_LIST = Set.of("limit", "offset", "having", "fetch", "union", "except",
+            "intersect", "from", "where", "window", "for", "returning");
+
+    /** The cache key: the text and the RETURNING list. */
+    String cacheKey() {
+        return returning == null ? key : key + "\u0000" + returning;
+    }
+
+    boolean hasLiterals() {
+        for (Object b : bindings) {
+            if (b instanceof Literal) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Shapes {@code sql}; with {@code normalise}, literals become parameters. {@code declared}
+     * holds the client's types for {@code $n} (may be shorter, or hold UNKNOWN): a typed parameter
+     * becomes {@code CAST(? AS type)} so that Calcite need not infer it.
+     */
+    static Shape of(String sql, List<Lexer.Token> tokens, boolean normalise, List<SqlType> declared) {
+        int end = sql.length();
+        String returning = null;
+        if (!tokens.isEmpty() && (tokens.get(0).is("insert") || tokens.get(0).is("update") || tokens.get(0).is("delete"))) {
+            int depth = 0;
+            for (Lexer.Token t : tokens) {
+                if (t.kind() == Lexer.Kind.PUNCT) {
+                    depth += t.text().equals("(") ? 1 : t.text().equals(")") ? -1 : 0;
+                } else if (depth == 0 && t.is("returning")) {
+                    end = t.start();
+                    returning = sql.substring(t.end());
+                    break;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(end);
+        List<Object> bindings = new ArrayList<>();
+        int copied = 0;
+        int params = 0;
+        boolean byList = false;
+        Lexer.Token prev = null;
+        for (Lexer.Token t : tokens) {
+            if (t.start() >= end) {
+                break;
+            }
+            if (t.kind() == Lexer.Kind.WORD) {
+                if (t.is("by") && prev != null && (prev.is("order") || prev.is("group"))) {
+                    byList = true;
+                } else if (END_OF_BY_LIST.contains(t.text())) {
+                    byList = false;
+                }
+            }
+            String replacement = null;
+            if (t.kind() == Lexer.Kind.PARAM) {
+                int n = parse(t.text(), t.start());
+                params = Math.max(params, n);
+                bindings.add(n - 1);
+                SqlType type = n <= declared.size() ? declared.get(n - 1) : SqlType.UNKNOWN;
+                String p = normalise ? "?" : "?" + " ".repeat(t.end() - t.start() - 1);
+                replacement = type == SqlType.UNKNOWN ? p : "CAST(" + p + " AS " + calciteName(type) + ")";
+            } else if (normalise && !byList && (t.kind() == Lexer.Kind.NUMBER
+                    || t.kind() == Lexer.Kind.STRING && t.text() == null)
+                    && !(prev != null && prev.kind() == Lexer.Kind.WORD && TYPED_LITERAL.contains(prev.text()))) {
+                boolean string = t.kind() == Lexer.Kind.STRING;
+                bindings.add(new Literal(string ? Lexer.stringValue(sql, t) : t.text(), string));
+                replacement = "?";
+            }
+            if (replacement != null) {
+                out.append(sql, copied, t.start()).append(replacement);
+                copied = t.end();
+            }
+            prev = t;
+        }
+        out.append(sql, copied, end);
+        return new Shape(out.toString(), List.copyOf(bindings), returning, params);
+    }
+
+    private static int parse(String digits, int at) {
+        try {
+            int n = Integer.parseInt(digits);
+            if (n >= 1 && n <= 65535) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new SqlException("42P02", "there is no parameter $" + digits, at + 1);
+    }
+
+    static String calciteName(SqlType t) {
+        return switch (t) {
+            case BOOL -> "BOOLEAN";
+            case INT2 -> "SMALLINT";
+            case INT4 -> "INTEGER";
+            case INT8, OID -> "BIGINT";
+            case FLOAT4 -> "REAL";
+            case FLOAT8 -> "DOUBLE";
+            case NUMERIC -> "DECIMAL";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
+            case BYTEA -> "VARBINARY";
+            default -> "VARCHAR";
+        };
+    }
+
+    /**
+     * The values of the plan's parameters: client parameters converted to the planned types, and
+     * literals converted exactly. Returns null when a literal does not fit its parameter's type
+     * exactly (e.g. 1.5 where an integer was inferred): the caller then plans the text as written.
+     */
+    Object[] bind(List<SqlType> planned, Object[] clientParams) {
+        Object[] out = new Object[bindings.size()];
+        for (int i = 0; i < out.length; i++) {
+            SqlType type = i < planned.size() ? planned.get(i) : SqlType.UNKNOWN;
+            Object b = bindings.get(i);
+            if (b instanceof Integer p) {
+                if (p >= clientParams.length) {
+                    throw new SqlException("08P01", "statement needs " + parameterCount + " parameters, got " + clientParams.length);
+                }
+                out[i] = Values.coerce(clientParams[p], type, -1, -1, false);
+            } else {
+                Literal l = (Literal) b;
+                Object v = literal(l, type);
+                if (v == null) {
+                    return null;
+                }
+                out[i] = v;
+            }
+        }
+        return out;
+    }
+
+    private static Object literal(Literal l, SqlType type) {
+        if (l.string()) {
+            return switch (type) {
+                case UNKNOWN -> null;
+                default -> Values.coerce(l.text(), type, -1, -1, false);
+            };
+        }
+        String s = l.text();
+        boolean integral = s.chars().allMatch(Character::isDigit);
+        return switch (type) {
+            case INT2, INT4, INT8 -> {
+                if (!integral || s.length() > 19) {
+                    yield null;
+                }
+                long v = Long.parseLong(s);
+                // Out of the inferred type's range: let the planner see the literal as written.
+                yield type == SqlType.INT8 || v <= (type == SqlType.INT4 ? Integer.MAX_VALUE : Short.MAX_VALUE)
+                        ? Values.coerce(v, type, -1, -1, false) : null;
+            }
+            case NUMERIC -> new BigDecimal(s);
+            case FLOAT8 -> Double.parseDouble(s);
+            default -> null;
+        };
+    }
+}
