@@ -50,7 +50,7 @@ final class OltpDatabase implements Database, AutoCloseable {
     /** Opens (and recovers) the database in {@code directory}. */
     static OltpDatabase open(Path directory, DatabaseConfig config, PartitionExecutor executor, Logger log) throws Exception {
         Executor forces = task -> executor.execute(task, TaskHints.batch(WAL_BATCH));
-        WriteAheadLog wal = WriteAheadLog.open(directory, LogOptions.defaults()
+        WriteAheadLog wal = WriteAheadLog.open(directory, LogOptions.DEFAULTS
                 .withCheckpointAfter(config.checkpointLogBytes(), config.checkpointInterval()), forces, log);
         try {
             MvccStore store = new MvccStore(wal, config.memoryLimit());
@@ -59,7 +59,8 @@ final class OltpDatabase implements Database, AutoCloseable {
             Executor statements = executor::execute;
             OltpDatabase db = new OltpDatabase(wal, store, recovery, executor);
             db.engine = new OltpSqlEngine(store, statements,
-                    new SqlOptions(Isolation.READ_COMMITTED, config.synchronousCommit(), db::statsTable, config.maxSessions()));
+                    new SqlOptions(Isolation.READ_COMMITTED, config.synchronousCommit(), db::statsTable, config.maxSessions(),
+                    Database.DATABASE_NAME));
             db.scheduleCollection();
             return db;
         } catch (Exception | Error e) {
@@ -117,11 +118,9 @@ final class OltpDatabase implements Database, AutoCloseable {
     public void close() {
         closed = true;
         try {
-            if (engine != null) {
-                engine.close();
-            }
-        } finally {
             wal.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("closing the log", e);
         }
     }
 }

@@ -76,4 +76,9 @@ public final class OltpSqlEngine implements SqlEngine {
     public long planCacheMisses() {
         return cache.misses();
     }
+
+    /** Sessions open now. */
+    public int sessions() {
+        return sessions.get();
+    }
 }
