@@ -41,7 +41,7 @@ final class Checkpointer {
     private volatile long lastNanos = System.nanoTime();
 
     Checkpointer(Path directory, LogOptions options, Executor executor, Logger log, LogWriter writer,
-            LongFunction<CompletableFuture<Void>> forceUpTo, RecoveryReport recovered) {
+            LongFunction<CompletableFuture<Void>> forceUpTo, RecoveryReport recovered) throws IOException {
         this.directory = directory;
         this.options = options;
         this.executor = executor;
@@ -50,6 +50,7 @@ final class Checkpointer {
         this.forceUpTo = forceUpTo;
         if (recovered.checkpoint() != null) {
             current = new Published(recovered.checkpointLsn(), directory.resolve(recovered.checkpoint()));
+            lastPublished = Files.getLastModifiedTime(current.file()).toInstant();
         }
     }
 
@@ -121,11 +122,15 @@ final class Checkpointer {
     /** Deletes checkpoints other than the current and previous one, and segments wholly before the previous. */
     private int removeOld() throws IOException {
         Published keep = previous;
+        boolean deleted = false;
         for (Map.Entry<Long, Path> checkpoint : LogFiles.checkpoints(directory).entrySet()) {
             Path file = checkpoint.getValue();
             if (!file.equals(current.file()) && (keep == null || !file.equals(keep.file()))) {
-                Files.deleteIfExists(file);
+                deleted |= Files.deleteIfExists(file);
             }
+        }
+        if (deleted) {
+            LogFiles.syncDirectory(directory);
         }
         return keep == null ? 0 : writer.deleteWhollyBefore(keep.lsn());
     }
