@@ -69,6 +69,9 @@ final class GroupCommit {
     }
 
     long append(byte[] record) {
+        if (record.length > FrameBuffer.MAX_RECORD) {
+            throw new IllegalArgumentException("a log record of " + record.length + " bytes exceeds " + FrameBuffer.MAX_RECORD);
+        }
         int frame = FrameBuffer.HEADER + record.length;
         boolean submit = false;
         long lsn;

@@ -65,7 +65,7 @@ public final class WriteAheadLog implements CommitLog, AutoCloseable {
         long segmentStart = result.segments().isEmpty() ? end : result.segments().lastKey();
         GroupCommit group = new GroupCommit(directory, options, executor, log, observer, files, segmentStart, end);
         Checkpointer checkpoints = new Checkpointer(directory, options, executor, log, files,
-                lsn -> group.awaitForce(lsn, true), result.report());
+                lsn -> group.awaitForce(lsn, true), group::position, result.report());
         writer = files;
         recovery = result.report();
         checkpointer = checkpoints;
