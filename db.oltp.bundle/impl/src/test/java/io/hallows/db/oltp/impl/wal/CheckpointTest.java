@@ -2,6 +2,7 @@ package io.hallows.db.oltp.impl.wal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -130,6 +131,33 @@ class CheckpointTest {
     private long recycledSpares() throws IOException {
         try (var files = Files.list(directory)) {
             return files.filter(file -> file.getFileName().toString().startsWith("wal-recycled-")).count();
+        }
+    }
+
+    @Test
+    void aFailedSnapshotLeavesNoFileAndTheLogGoesOn() throws Exception {
+        try (LogFixture fixture = new LogFixture(directory)) {
+            try (LogFixture.Opened opened = fixture.open(TINY)) {
+                opened.commitAll(List.of("kept"));
+                Recoverable broken = new FakeStore() {
+                    @Override
+                    public long snapshot(java.util.function.Consumer<byte[]> sink) {
+                        sink.accept(new byte[] {1, 2, 3});
+                        throw new IllegalStateException("snapshot failed on purpose");
+                    }
+                };
+                var failed = opened.log().checkpoint(broken);
+                assertThrows(java.util.concurrent.CompletionException.class, failed::join);
+                assertEquals(List.of(), LogFiles.leftovers(directory).stream()
+                        .filter(file -> file.getFileName().toString().startsWith("checkpoint-")).toList());
+                assertTrue(LogFiles.checkpoints(directory).isEmpty());
+                assertTrue(fixture.warned("failed"), fixture.logLines.toString());
+                opened.commitAll(List.of("after"));
+            }
+            try (LogFixture.Opened recovered = fixture.open(TINY)) {
+                assertEquals(List.of("kept", "after"), recovered.store().state());
+                assertEquals(null, recovered.report().checkpoint());
+            }
         }
     }
 }
