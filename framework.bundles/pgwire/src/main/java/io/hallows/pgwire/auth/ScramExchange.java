@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * One server-side SCRAM-SHA-256 exchange (RFC 5802 §5), without channel binding: the client
@@ -20,7 +21,7 @@ public final class ScramExchange {
 
     private final ScramVerifier verifier;
     private final boolean userKnown;
-    private final SecureRandom random;
+    private final Supplier<String> serverNonce;
     private String gs2Header;
     private String clientFirstBare;
     private String serverFirst;
@@ -28,9 +29,18 @@ public final class ScramExchange {
 
     /** @param userKnown false when {@code verifier} is a mock one: the exchange then always fails */
     ScramExchange(ScramVerifier verifier, boolean userKnown, SecureRandom random) {
+        this(verifier, userKnown, () -> {
+            byte[] ours = new byte[NONCE_BYTES];
+            random.nextBytes(ours);
+            return Base64.getEncoder().encodeToString(ours);
+        });
+    }
+
+    /** With the server's part of the nonce from {@code serverNonce} (tests use RFC 7677's). */
+    ScramExchange(ScramVerifier verifier, boolean userKnown, Supplier<String> serverNonce) {
         this.verifier = verifier;
         this.userKnown = userKnown;
-        this.random = random;
+        this.serverNonce = serverNonce;
     }
 
     /** Takes the client-first message, returns the server-first message. */
@@ -62,9 +72,7 @@ public final class ScramExchange {
         if (!clientNonce.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
             throw malformed("invalid nonce");
         }
-        byte[] ours = new byte[NONCE_BYTES];
-        random.nextBytes(ours);
-        nonce = clientNonce + Base64.getEncoder().encodeToString(ours);
+        nonce = clientNonce + serverNonce.get();
         serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(verifier.salt()) + ",i=" + verifier.iterations();
         return serverFirst.getBytes(StandardCharsets.UTF_8);
     }
