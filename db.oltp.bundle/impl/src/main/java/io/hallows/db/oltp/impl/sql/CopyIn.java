@@ -38,6 +38,7 @@ final class CopyIn implements io.hallows.sql.api.CopyIn {
     private long rows;
     private long line;
     private boolean over;
+    private boolean ended;
 
     CopyIn(Table table, int[] targets, char delimiter, String nullText, Executor executor,
             Function<Object[], Void> insert, Ending ending) {
@@ -124,8 +125,9 @@ final class CopyIn implements io.hallows.sql.api.CopyIn {
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
-        if (text.equals("\\.")) {
-            over = false;
+        if (ended || text.equals("\\.")) {
+            // the end-of-data marker of the old protocol: what follows it is ignored, as PostgreSQL does
+            ended = true;
             return;
         }
         List<ColumnDef> cols = table.def().columns();

@@ -38,6 +38,10 @@ final class OltpPrepared implements Prepared {
                 throw new SqlException("42601", "cannot insert multiple commands into a prepared statement", t.start() + 1);
             }
         }
+        if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).kind() == Lexer.Kind.SEMI) {
+            tokens = tokens.subList(0, tokens.size() - 1);
+            sql = sql.substring(0, tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end());
+        }
         String first = tokens.isEmpty() || tokens.get(0).kind() != Lexer.Kind.WORD ? "" : tokens.get(0).text();
         if (tokens.isEmpty() || Commands.isCommand(first)) {
             List<Column> cols = first.equals("show") && tokens.size() > 1

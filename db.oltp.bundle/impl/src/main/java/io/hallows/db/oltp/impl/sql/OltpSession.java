@@ -114,6 +114,11 @@ final class OltpSession implements Session {
             }
             checkCancel();
             List<Lexer.Token> tokens = Lexer.scan(sql);
+            if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).kind() == Lexer.Kind.SEMI) {
+                // one statement sent with its semicolon (extended protocol, execute())
+                sql = sql.substring(0, tokens.get(tokens.size() - 1).start());
+                tokens = tokens.subList(0, tokens.size() - 1);
+            }
             if (tokens.isEmpty()) {
                 return CompletableFuture.completedFuture(Result.command("EMPTY"));
             }

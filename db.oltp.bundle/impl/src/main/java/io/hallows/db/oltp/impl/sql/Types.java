@@ -25,6 +25,27 @@ final class Types {
             return typeName == SqlTypeName.DECIMAL ? 1000 : super.getMaxScale(typeName);
         }
 
+        /** PostgreSQL: sum(int2/int4) is int8, sum(int8) is numeric. */
+        @Override
+        public RelDataType deriveSumType(RelDataTypeFactory f, RelDataType argument) {
+            RelDataType t = switch (argument.getSqlTypeName()) {
+                case TINYINT, SMALLINT, INTEGER -> f.createSqlType(SqlTypeName.BIGINT);
+                case BIGINT -> f.createSqlType(SqlTypeName.DECIMAL, 1000, 0);
+                default -> super.deriveSumType(f, argument);
+            };
+            return f.createTypeWithNullability(t, argument.isNullable());
+        }
+
+        /** PostgreSQL: avg of an integer or numeric is numeric. */
+        @Override
+        public RelDataType deriveAvgAggType(RelDataTypeFactory f, RelDataType argument) {
+            RelDataType t = switch (argument.getSqlTypeName()) {
+                case TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, 1000, 16);
+                default -> super.deriveAvgAggType(f, argument);
+            };
+            return f.createTypeWithNullability(t, argument.isNullable());
+        }
+
         @Override
         public int getDefaultPrecision(SqlTypeName typeName) {
             return typeName == SqlTypeName.DECIMAL ? 1000 : super.getDefaultPrecision(typeName);

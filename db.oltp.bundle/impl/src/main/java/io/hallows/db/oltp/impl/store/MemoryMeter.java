@@ -57,13 +57,17 @@ final class MemoryMeter {
         long now = used.addAndGet(bytes);
         if (now > limit) {
             used.addAndGet(-bytes);
-            throw new SqlException("53200", "out of memory: the database holds " + (now - bytes) / MIB
-                    + " MiB, limit " + limit / MIB + " MiB (db.memoryLimit)");
+            throw new SqlException("53200", "out of memory: the database holds " + mib(now - bytes)
+                    + " MiB, limit " + mib(limit) + " MiB (db.memoryLimit)");
         }
         versions.incrementAndGet();
     }
 
-    /** Reserves without a limit (recovery must load what was committed). */
+    private static long mib(long bytes) {
+        return (bytes + MIB / 2) / MIB;
+    }
+
+    /** Reserves without a limit: recovery loads what was committed, and a deletion must free space. */
     void force(int bytes) {
         used.addAndGet(bytes);
         versions.incrementAndGet();

@@ -104,7 +104,11 @@ final class RowWriter {
     private boolean push(TableState table, Chain c, Version h, Object[] values) {
         int bytes = MemoryMeter.estimate(values);
         MemoryMeter meter = txn.store().meter();
-        meter.reserve(bytes);
+        if (values == null) {
+            meter.force(bytes);
+        } else {
+            meter.reserve(bytes);
+        }
         Version v = new Version(values, c, bytes, txn, txn.statement());
         if (!c.push(h, v)) {
             meter.release(bytes, 1);

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import org.osgi.service.log.Logger;
 
 /**
@@ -33,6 +34,7 @@ final class Checkpointer {
     private final Logger log;
     private final LogWriter writer;
     private final LongFunction<CompletableFuture<Void>> forceUpTo;
+    private final LongSupplier position;
     private final AtomicReference<CompletableFuture<CheckpointInfo>> running = new AtomicReference<>();
     private volatile Recoverable automatic;
     private volatile Published current;
@@ -41,15 +43,17 @@ final class Checkpointer {
     private volatile long lastNanos = System.nanoTime();
 
     Checkpointer(Path directory, LogOptions options, Executor executor, Logger log, LogWriter writer,
-            LongFunction<CompletableFuture<Void>> forceUpTo, RecoveryReport recovered) {
+            LongFunction<CompletableFuture<Void>> forceUpTo, LongSupplier position, RecoveryReport recovered) throws IOException {
         this.directory = directory;
         this.options = options;
         this.executor = executor;
         this.log = log;
         this.writer = writer;
         this.forceUpTo = forceUpTo;
+        this.position = position;
         if (recovered.checkpoint() != null) {
             current = new Published(recovered.checkpointLsn(), directory.resolve(recovered.checkpoint()));
+            lastPublished = Files.getLastModifiedTime(current.file()).toInstant();
         }
     }
 
@@ -76,7 +80,8 @@ final class Checkpointer {
             return other != null ? other : start(source);
         }
         long started = System.nanoTime();
-        Path tmp = directory.resolve(LogFiles.checkpointName(started & Long.MAX_VALUE, ".tmp"));
+        // named after the position when it starts; the store's snapshot decides the position it covers
+        Path tmp = directory.resolve(LogFiles.checkpointName(position.getAsLong(), ".tmp"));
         try {
             executor.execute(() -> {
                 try {
@@ -121,11 +126,15 @@ final class Checkpointer {
     /** Deletes checkpoints other than the current and previous one, and segments wholly before the previous. */
     private int removeOld() throws IOException {
         Published keep = previous;
+        boolean deleted = false;
         for (Map.Entry<Long, Path> checkpoint : LogFiles.checkpoints(directory).entrySet()) {
             Path file = checkpoint.getValue();
             if (!file.equals(current.file()) && (keep == null || !file.equals(keep.file()))) {
-                Files.deleteIfExists(file);
+                deleted |= Files.deleteIfExists(file);
             }
+        }
+        if (deleted) {
+            LogFiles.syncDirectory(directory);
         }
         return keep == null ? 0 : writer.deleteWhollyBefore(keep.lsn());
     }

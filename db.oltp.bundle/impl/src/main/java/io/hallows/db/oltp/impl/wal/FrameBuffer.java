@@ -74,9 +74,24 @@ final class FrameBuffer {
 
     /** Writes {@code [from, to)} (stream positions) to {@code channel} at {@code fileOffset}. */
     void writeTo(FileChannel channel, long from, long to, long fileOffset) throws IOException {
-        ByteBuffer slice = ByteBuffer.wrap(bytes, (int) (from - startLsn), (int) (to - from));
-        while (slice.hasRemaining()) {
-            fileOffset += channel.write(slice, fileOffset);
+        write(channel, ByteBuffer.wrap(bytes, (int) (from - startLsn), (int) (to - from)), fileOffset);
+    }
+
+    /**
+     * Writes {@code [from, end)} followed by a zero header, the end marker recovery looks for, in
+     * one write; the next write overwrites the marker.
+     */
+    void writeToEndMarked(FileChannel channel, long from, long fileOffset) throws IOException {
+        if (used + HEADER > bytes.length) {
+            bytes = Arrays.copyOf(bytes, used + HEADER);
+        }
+        Arrays.fill(bytes, used, used + HEADER, (byte) 0);
+        write(channel, ByteBuffer.wrap(bytes, (int) (from - startLsn), (int) (endLsn() - from) + HEADER), fileOffset);
+    }
+
+    static void write(FileChannel channel, ByteBuffer bytes, long fileOffset) throws IOException {
+        while (bytes.hasRemaining()) {
+            fileOffset += channel.write(bytes, fileOffset);
         }
     }
 

@@ -36,25 +36,40 @@ final class FrameScanner {
     End scan(FileChannel channel, long offset, long limit, long lsn, Visitor visitor) throws IOException {
         windowLength = 0;
         long frames = 0;
-        while (offset + FrameBuffer.HEADER <= limit && load(channel, offset, FrameBuffer.HEADER)) {
+        while (true) {
+            long frameLsn = wholeFrameAt(channel, offset, limit);
+            if (frameLsn == Long.MIN_VALUE || frameLsn != lsn + frameLength(offset)) {
+                return new End(offset, lsn, frames);
+            }
             int at = (int) (offset - windowOffset);
-            int length = (int) FrameBuffer.INT.get(window, at);
-            long frameLsn = (long) FrameBuffer.LONG.get(window, at + 8);
-            long frame = FrameBuffer.HEADER + (long) length;
-            if (length < 0 || length > FrameBuffer.MAX_RECORD || offset + frame > limit || frameLsn != lsn + frame
-                    || !load(channel, offset, (int) frame)) {
-                break;
-            }
-            at = (int) (offset - windowOffset);
-            if ((int) FrameBuffer.INT.get(window, at + 4) != FrameBuffer.checksum(crc, window, at, length)) {
-                break;
-            }
-            visitor.record(Arrays.copyOfRange(window, at + FrameBuffer.HEADER, at + (int) frame), frameLsn);
+            int frame = frameLength(offset);
+            visitor.record(Arrays.copyOfRange(window, at + FrameBuffer.HEADER, at + frame), frameLsn);
             offset += frame;
             lsn = frameLsn;
             frames++;
         }
-        return new End(offset, lsn, frames);
+    }
+
+    /** The LSN in the frame at {@code offset} if it is whole (length sane, within the limit, CRC right), else MIN_VALUE. */
+    private long wholeFrameAt(FileChannel channel, long offset, long limit) throws IOException {
+        if (offset + FrameBuffer.HEADER > limit || !load(channel, offset, FrameBuffer.HEADER)) {
+            return Long.MIN_VALUE;
+        }
+        int length = (int) FrameBuffer.INT.get(window, (int) (offset - windowOffset));
+        if (length < 0 || length > FrameBuffer.MAX_RECORD || offset + FrameBuffer.HEADER + length > limit
+                || !load(channel, offset, FrameBuffer.HEADER + length)) {
+            return Long.MIN_VALUE;
+        }
+        int at = (int) (offset - windowOffset);
+        if ((int) FrameBuffer.INT.get(window, at + 4) != FrameBuffer.checksum(crc, window, at, length)) {
+            return Long.MIN_VALUE;
+        }
+        return (long) FrameBuffer.LONG.get(window, at + 8);
+    }
+
+    /** The length of the frame whose header {@link #wholeFrameAt} loaded at {@code offset}. */
+    private int frameLength(long offset) {
+        return FrameBuffer.HEADER + (int) FrameBuffer.INT.get(window, (int) (offset - windowOffset));
     }
 
     /** Makes {@code [offset, offset + n)} of the file readable in the window; false if the file ends first. */

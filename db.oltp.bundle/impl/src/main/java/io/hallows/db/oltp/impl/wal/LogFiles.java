@@ -113,6 +113,20 @@ final class LogFiles {
         }
     }
 
+    /** Whether the {@code n} bytes at {@code offset} are zeros (or lie beyond the end of the file). */
+    static boolean zerosAt(FileChannel channel, long offset, int n) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(n);
+        while (bytes.hasRemaining() && channel.read(bytes, offset + bytes.position()) > 0) {
+            // positional reads until n bytes or the end of the file
+        }
+        for (int i = 0; i < bytes.position(); i++) {
+            if (bytes.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The offset just after the last non-zero byte at or after {@code from}, or {@code from} if there is none. */
     static long endOfData(FileChannel channel, long from) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(ZEROS);

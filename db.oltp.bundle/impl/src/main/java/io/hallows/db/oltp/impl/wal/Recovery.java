@@ -19,7 +19,8 @@ import org.osgi.service.log.Logger;
  * erased and later segments are deleted. A corrupt record in the middle followed by whole ones is
  * cut there too: without more redundancy we cannot tell it from a torn tail, and replaying records
  * after a hole would apply commits whose predecessors are lost (PostgreSQL stops at the first bad
- * record as well). Zeros after the last record are a preallocated tail, not a cut.
+ * record as well). A zero header after the last record (every write leaves one) is a clean end,
+ * not a cut, whatever follows it (the old frames of a recycled segment).
  */
 final class Recovery {
     /** What recovery leaves for the writer: the report, and the segments that remain. */
@@ -57,7 +58,7 @@ final class Recovery {
         }
         Replay replay = new Replay(target, checkpointLsn, segments.isEmpty() ? checkpointLsn : segments.firstKey());
         for (Map.Entry<Long, Path> segment : new TreeMap<>(segments).entrySet()) {
-            if (!replay.segment(segment.getKey(), segment.getValue())) {
+            if (!replay.segment(segment.getKey(), segment.getValue(), segment.getKey().equals(segments.lastKey()))) {
                 segments.remove(segment.getKey());
             }
         }
@@ -118,7 +119,7 @@ final class Recovery {
         }
 
         /** Replays one segment; false if it was deleted. */
-        boolean segment(long start, Path file) throws IOException {
+        boolean segment(long start, Path file, boolean isLast) throws IOException {
             if (cutting) {
                 cut += Files.size(file);
                 log.warn("deleting log segment {} ({} bytes): it follows the cut", file, Files.size(file));
@@ -151,21 +152,41 @@ final class Recovery {
                     }
                 });
                 end = last.lsn();
-                long dataEnd = LogFiles.endOfData(channel, last.offset());
-                if (dataEnd > last.offset()) {
-                    log.warn("cutting the log in {} at offset {} (log position {}): {} bytes after the last whole record",
-                            file, last.offset(), end, dataEnd - last.offset());
-                    long preallocated = LogFiles.HEADER + segmentSize;
-                    LogFiles.zero(channel, last.offset(), Math.min(dataEnd, Math.max(preallocated, last.offset())));
-                    if (size > preallocated) {
-                        channel.truncate(Math.max(preallocated, last.offset()));
-                    }
-                    channel.force(true);
-                    cut += dataEnd - last.offset();
-                    cutting = true;
-                }
+                endSegment(channel, file, last.offset(), size, isLast);
                 return true;
             }
+        }
+    
+        /**
+         * Deals with what follows the last whole record of a segment. Every write leaves a zero
+         * header after its last frame: if it is there, the log ended cleanly and anything after it
+         * is the old content of a recycled segment (or of a write never acknowledged), erased in
+         * the last segment because appends go on there. Anything else is a torn or corrupt record:
+         * a cut, erased, and the later segments go.
+         */
+        private void endSegment(FileChannel channel, Path file, long offset, long size, boolean isLast) throws IOException {
+            boolean marked = LogFiles.zerosAt(channel, offset, FrameBuffer.HEADER);
+            if (marked && !isLast) {
+                return;
+            }
+            long dataEnd = LogFiles.endOfData(channel, offset);
+            if (dataEnd == offset) {
+                return;
+            }
+            long preallocated = LogFiles.HEADER + segmentSize;
+            LogFiles.zero(channel, offset, Math.min(dataEnd, Math.max(preallocated, offset)));
+            if (size > preallocated) {
+                channel.truncate(Math.max(preallocated, offset));
+            }
+            channel.force(true);
+            if (marked) {
+                log.info("erased {} bytes of old frames after the end of the log in {} (a recycled segment)", dataEnd - offset, file);
+                return;
+            }
+            log.warn("cutting the log in {} at offset {} (log position {}): {} bytes after the last whole record",
+                    file, offset, end, dataEnd - offset);
+            cut += dataEnd - offset;
+            cutting = true;
         }
     }
 }

@@ -2,8 +2,10 @@ package io.hallows.db.oltp.impl.wal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +91,73 @@ class CheckpointTest {
             long covered = log.stats().lastCheckpointLsn();
             assertTrue(covered >= 16 << 10 && covered <= lsn, "checkpoint at " + covered + ", log at " + lsn);
             assertTrue(LogFiles.checkpoints(directory).containsKey(covered), LogFiles.checkpoints(directory).toString());
+        }
+    }
+
+    @Test
+    void segmentsFreedByACheckpointAreRecycledAndTheirOldFramesEndTheLogCleanly() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Executor inline = Runnable::run; // forces, checkpoints and renames are done when the calls return
+        List<String> committed;
+        try (WriteAheadLog log = WriteAheadLog.open(directory, TINY, inline, TestLogs.recording(lines))) {
+            FakeStore store = new FakeStore();
+            log.recover(store);
+            store.attach(log);
+            commitUntil(store, log, 40 << 10);
+            log.checkpoint(store).join();
+            commitUntil(store, log, 80 << 10);
+            log.checkpoint(store).join();
+            long recycled = recycledSpares();
+            assertTrue(recycled > 0, "no segment was recycled: " + LogFiles.segments(directory));
+            while (recycledSpares() == recycled) { // until a roll reuses one: the log then ends inside it
+                commitUntil(store, log, log.position() + 1);
+            }
+            committed = store.state();
+        }
+        try (LogFixture fixture = new LogFixture(directory); LogFixture.Opened recovered = fixture.open(TINY)) {
+            assertEquals(committed, recovered.store().state());
+            assertEquals(0, recovered.report().bytesCut());
+            assertTrue(fixture.logLines.stream().noneMatch(line -> line.startsWith("WARN")), fixture.logLines.toString());
+        }
+    }
+
+    private static void commitUntil(FakeStore store, WriteAheadLog log, long position) {
+        for (long lsn = log.position(); lsn < position; ) {
+            lsn = store.commit("value at " + lsn);
+            log.durable(lsn).join();
+        }
+    }
+
+    private long recycledSpares() throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("wal-recycled-")).count();
+        }
+    }
+
+    @Test
+    void aFailedSnapshotLeavesNoFileAndTheLogGoesOn() throws Exception {
+        try (LogFixture fixture = new LogFixture(directory)) {
+            try (LogFixture.Opened opened = fixture.open(TINY)) {
+                opened.commitAll(List.of("kept"));
+                Recoverable broken = new FakeStore() {
+                    @Override
+                    public long snapshot(java.util.function.Consumer<byte[]> sink) {
+                        sink.accept(new byte[] {1, 2, 3});
+                        throw new IllegalStateException("snapshot failed on purpose");
+                    }
+                };
+                var failed = opened.log().checkpoint(broken);
+                assertThrows(java.util.concurrent.CompletionException.class, failed::join);
+                assertEquals(List.of(), LogFiles.leftovers(directory).stream()
+                        .filter(file -> file.getFileName().toString().startsWith("checkpoint-")).toList());
+                assertTrue(LogFiles.checkpoints(directory).isEmpty());
+                assertTrue(fixture.warned("failed"), fixture.logLines.toString());
+                opened.commitAll(List.of("after"));
+            }
+            try (LogFixture.Opened recovered = fixture.open(TINY)) {
+                assertEquals(List.of("kept", "after"), recovered.store().state());
+                assertEquals(null, recovered.report().checkpoint());
+            }
         }
     }
 }

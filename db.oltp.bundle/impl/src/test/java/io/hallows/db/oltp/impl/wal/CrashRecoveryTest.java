@@ -41,7 +41,8 @@ class CrashRecoveryTest {
                     assertEquals(state.size(), distinct.size(), "a commit recovered twice (seed " + seed + ")");
                     Set<String> lost = new HashSet<>(acknowledged);
                     lost.removeAll(distinct);
-                    assertEquals(Set.of(), lost, "acknowledged commits lost in run " + run + " (seed " + seed + ")");
+                    assertTrue(lost.isEmpty(), lost.size() + " acknowledged commits lost in run " + run + ", e.g. "
+                            + lost.stream().limit(5).toList() + " (seed " + seed + ")");
                     assertInOrderPerWriter(state, seed);
                 }
             }

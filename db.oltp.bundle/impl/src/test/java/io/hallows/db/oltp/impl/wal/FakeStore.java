@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A store of strings for the log's tests: commits append under its lock, snapshots copy under it. */
-final class FakeStore implements Recoverable {
+class FakeStore implements Recoverable {
     private final List<String> committed = new ArrayList<>();
     private final List<String> loaded = new ArrayList<>();
     private final List<String> redone = new ArrayList<>();

@@ -1,0 +1,174 @@
+package io.hallows.db.oltp.impl.store;
+
+import static io.hallows.db.oltp.impl.store.Fixtures.col;
+import static io.hallows.db.oltp.impl.store.Fixtures.fails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallows.sql.api.SqlException;
+import io.hallows.sql.api.SqlType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Primary keys and unique indexes hold across concurrent transactions (23505), as in PostgreSQL. */
+class UniquenessTest {
+    private MvccStore store;
+    private Table test;
+    private Table people;
+
+    @BeforeEach
+    void setUp() {
+        store = new MvccStore(new MemoryLog(), 1L << 30);
+        test = Fixtures.intTable(store, "test");
+        Fixtures.join(store.createTable(new TableDef("people", List.of(col("name", SqlType.TEXT), col("email", SqlType.TEXT)),
+                List.of()), false));
+        Fixtures.join(store.createIndex(new IndexDef("people_email", "people", List.of(1), true), false));
+        people = store.table("people").orElseThrow();
+    }
+
+    @Test
+    void aSecondConcurrentInsertOfTheSameKeyWaitsThenFails() {
+        Txn t1 = begin();
+        Txn t2 = begin();
+        t1.insert(test, new Object[] {5, 50});
+        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(test, new Object[] {5, 51}));
+        t2.rollbackStatement();
+        t1.commit(true).join();
+        assertTrue(w.released().isDone());
+        t2.startStatement();
+        fails("23505", () -> t2.insert(test, new Object[] {5, 51}));
+    }
+
+    @Test
+    void aSecondConcurrentInsertSucceedsWhenTheFirstRollsBack() {
+        Txn t1 = begin();
+        Txn t2 = begin();
+        t1.insert(test, new Object[] {5, 50});
+        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(test, new Object[] {5, 51}));
+        t2.rollbackStatement();
+        t1.rollback();
+        assertTrue(w.released().isDone());
+        t2.startStatement();
+        t2.insert(test, new Object[] {5, 51});
+        t2.commit(true).join();
+        assertEquals(51, Fixtures.contents(store, test).get(5));
+    }
+
+    @Test
+    void aKeyDeletedInTheSameTransactionMayBeInsertedAgain() {
+        Fixtures.insertCommitted(store, test, new Object[] {1, 10});
+        Txn t = begin();
+        assertTrue(t.delete(test, t.get(test, new Object[] {1}), v -> true));
+        t.insert(test, new Object[] {1, 11});
+        fails("23505", () -> t.insert(test, new Object[] {1, 12}));
+    }
+
+    @Test
+    void aSerializableInsertOfAKeyCommittedAfterItsSnapshotIsASerializationFailure() {
+        Txn t1 = store.begin(Isolation.SERIALIZABLE);
+        t1.startStatement();
+        Fixtures.insertCommitted(store, test, new Object[] {7, 70});
+        fails("40001", () -> t1.insert(test, new Object[] {7, 71}));
+    }
+
+    @Test
+    void aUniqueIndexWaitsForAConcurrentInsertThenFails() {
+        Txn t1 = begin();
+        Txn t2 = begin();
+        t1.insert(people, new Object[] {"ann", "a@x"});
+        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(people, new Object[] {"bob", "a@x"}));
+        t2.rollbackStatement();
+        t1.commit(true).join();
+        assertTrue(w.released().isDone());
+        t2.startStatement();
+        SqlException e = fails("23505", () -> t2.insert(people, new Object[] {"bob", "a@x"}));
+        assertTrue(e.getMessage().contains("people_email"), e.getMessage());
+    }
+
+    @Test
+    void aUniqueIndexAllowsManyNullsAndAKeyFreedByAnUpdate() {
+        Fixtures.insertCommitted(store, people, new Object[] {"ann", null}, new Object[] {"bob", null},
+                new Object[] {"cid", "c@x"});
+        Txn t = begin();
+        t.update(people, findByName(t, "cid"), v -> true, v -> new Object[] {v[0], "c2@x"});
+        t.insert(people, new Object[] {"dan", "c@x"});
+        t.commit(true).join();
+        fails("23505", () -> Fixtures.insertCommitted(store, people, new Object[] {"eve", "c2@x"}));
+        Fixtures.insertCommitted(store, people, new Object[] {"fay", null});
+    }
+
+    private Row findByName(Txn t, String name) {
+        for (var it = t.scan(people); it.hasNext();) {
+            Row r = it.next();
+            if (name.equals(r.values()[0])) {
+                return r;
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    @Test
+    void concurrentInsertersNeverDuplicateAKey() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Set<Integer> won = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                long seed = i;
+                fs.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(seed);
+                    for (int n = 0; n < 300; n++) {
+                        int key = random.nextInt(200);
+                        if (insertOnce(key) && !won.add(key)) {
+                            throw new AssertionError("key " + key + " inserted twice");
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(won, new HashSet<>(Fixtures.contents(store, test).keySet()));
+    }
+
+    /** Inserts {@code key} in its own transaction: true when it committed, false on 23505. */
+    private boolean insertOnce(int key) {
+        Txn t = begin();
+        while (true) {
+            t.startStatement();
+            try {
+                t.insert(test, new Object[] {key, key});
+                t.commit(true).join();
+                return true;
+            } catch (WaitFor w) {
+                t.rollbackStatement();
+                w.released().join();
+            } catch (SqlException e) {
+                t.rollback();
+                assertEquals("23505", e.sqlState());
+                return false;
+            }
+        }
+    }
+
+    private Txn begin() {
+        Txn t = store.begin(Isolation.READ_COMMITTED);
+        t.startStatement();
+        return t;
+    }
+}
