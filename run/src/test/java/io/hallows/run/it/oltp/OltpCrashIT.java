@@ -84,59 +84,69 @@ class OltpCrashIT {
         return "?";
     }
 
-    /** The newest log segment of the database. */
-    private static Path newestSegment(Path data) throws IOException {
-        try (var files = Files.walk(data.resolve("oltp"))) {
-            List<Path> segments = files.filter(p -> p.getFileName().toString().matches("wal-.*\\.log"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-            assertTrue(!segments.isEmpty(), "the database keeps log segments under data/oltp");
-            return segments.get(segments.size() - 1);
-        }
-    }
-
-    /** The offset just after the last non-zero byte (segments may be preallocated with zeros). */
-    private static long endOfData(RandomAccessFile f) throws IOException {
-        long pos = f.length();
-        byte[] block = new byte[8192];
-        while (pos > 0) {
-            int n = (int) Math.min(block.length, pos);
-            f.seek(pos - n);
-            f.readFully(block, 0, n);
-            for (int i = n - 1; i >= 0; i--) {
-                if (block[i] != 0) {
-                    return pos - n + i + 1;
+    /**
+     * The end of the log: the newest segment holding a record, the offset where its last record
+     * (frame) starts and the offset just after it. The frame layout is the log's documented one
+     * (db.oltp.bundle/impl/.../wal/package-info.java): a 32-byte segment header, then frames of
+     * [int length][int crc32c][long lsn][record], then a zero length as the end marker.
+     */
+    private static long[] lastFrame(Path segment) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "r")) {
+            long offset = 32;
+            long last = -1;
+            while (offset + 16 <= f.length()) {
+                f.seek(offset);
+                int length = f.readInt();
+                if (length <= 0 || offset + 16 + length > f.length()) {
+                    break;
                 }
+                last = offset;
+                offset += 16 + length;
             }
-            pos -= n;
+            return new long[] {last, offset};
         }
-        return 0;
     }
 
-    /** A torn write: garbage after the last whole record. */
+    private static Path lastSegmentWithRecords(Path data) throws IOException {
+        List<Path> segments;
+        try (var files = Files.walk(data.resolve("oltp"))) {
+            segments = files.filter(p -> p.getFileName().toString().matches("wal-[0-9a-f]+\\.log"))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+        }
+        for (Path segment : segments) {
+            if (lastFrame(segment)[0] >= 0) {
+                return segment;
+            }
+        }
+        throw new AssertionError("no log segment with records under " + data.resolve("oltp"));
+    }
+
+    /** A torn write: garbage where the end marker was, after the last whole record. */
     private static String appendGarbage(Path data, SplittableRandom random) throws IOException {
-        Path segment = newestSegment(data);
+        Path segment = lastSegmentWithRecords(data);
+        long end = lastFrame(segment)[1];
         try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
-            long end = endOfData(f);
             byte[] garbage = new byte[37];
             for (int i = 0; i < garbage.length; i++) {
                 garbage[i] = (byte) (1 + random.nextInt(255));
             }
             f.seek(end);
             f.write(garbage);
-            return "37 bytes of garbage written after the log's end at " + segment.getFileName() + ":" + end;
+            return "37 bytes of garbage written after the log's last record at " + segment.getFileName() + ":" + end;
         }
     }
 
-    /** A damaged last record: its last byte flipped. */
+    /** A damaged last record: a byte of its body flipped. */
     private static String flipLastByte(Path data) throws IOException {
-        Path segment = newestSegment(data);
+        Path segment = lastSegmentWithRecords(data);
+        long[] frame = lastFrame(segment);
+        long at = frame[1] - 1;
         try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
-            long end = endOfData(f);
-            f.seek(end - 1);
+            f.seek(at);
             int b = f.read();
-            f.seek(end - 1);
+            f.seek(at);
             f.write(b ^ 0x5A);
-            return "the last record's last byte flipped at " + segment.getFileName() + ":" + (end - 1);
+            return "the last record's last byte flipped at " + segment.getFileName() + ":" + at;
         }
     }
 }
