@@ -19,7 +19,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,11 +51,10 @@ class OltpJdbcIT {
 
     private static Connection connect(int prepareThreshold, boolean binary) throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", "hallows");
         p.setProperty("prepareThreshold", Integer.toString(prepareThreshold));
         p.setProperty("binaryTransfer", Boolean.toString(binary));
         p.setProperty("socketTimeout", "60");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + stack.port() + "/hallows", p);
+        return stack.connect(p);
     }
 
     @ParameterizedTest

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #kill()} sends SIGKILL to the stack's JVM.
  */
 final class StackProcess implements AutoCloseable {
+    private static final Driver DRIVER = new org.postgresql.Driver();
     private final Path work;
     private final int port;
     private Process process;
@@ -67,10 +68,24 @@ final class StackProcess implements AutoCloseable {
 
     Connection connect() throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", "hallows");
         p.setProperty("connectTimeout", "10");
         p.setProperty("socketTimeout", "60");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/hallows", p);
+        return connect(p);
+    }
+
+    /**
+     * A connection through the driver itself: DriverManager's service lookup depends on the
+     * thread's context class loader, which the in-process framework of other tests may have set.
+     */
+    Connection connect(Properties properties) throws SQLException {
+        Properties p = new Properties();
+        p.putAll(properties);
+        p.setProperty("user", "hallows");
+        Connection c = DRIVER.connect("jdbc:postgresql://127.0.0.1:" + port + "/hallows", p);
+        if (c == null) {
+            throw new SQLException("the PostgreSQL driver did not accept its own URL");
+        }
+        return c;
     }
 
     /** SIGKILL to the stack's JVM (not the launcher's shell), then waits until it is gone. */
