@@ -67,14 +67,16 @@ class OltpCrashIT {
                             + ": acknowledged transfers missing after the restart: " + missing);
                     acknowledged.removeAll(missing);
                     LOG.info(String.format("round %d%s: %d transfers acknowledged so far, %d present; restart to first connection %d ms, recovery %s ms",
-                            round, damage == null ? "" : " (" + damage + ")", acknowledged.size(), present.size(), upMs, recoveryMs(c)));
+                            round, damage == null ? "" : " (" + damage + ")", acknowledged.size(), present.size(), upMs, recoveryMs(stack)));
                 }
             }
         }
     }
 
-    private static String recoveryMs(Connection c) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW hallows.stats")) {
+    private static String recoveryMs(StackProcess stack) throws Exception {
+        java.util.Properties simple = new java.util.Properties();
+        simple.setProperty("preferQueryMode", "simple");
+        try (Connection c = stack.connect(simple); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW hallows.stats")) {
             while (r.next()) {
                 if ("last_recovery_ms".equals(r.getString(1))) {
                     return r.getString(2);
