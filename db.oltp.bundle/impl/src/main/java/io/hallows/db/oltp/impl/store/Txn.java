@@ -19,7 +19,9 @@ public interface Txn {
 
     /**
      * Marks the start of a statement: READ COMMITTED takes a new snapshot; every level records
-     * the point {@link #rollbackStatement()} returns to.
+     * the point {@link #rollbackStatement()} returns to. A statement sees the writes of the
+     * transaction's earlier statements, not its own (so an update through an index meets each
+     * row once); call this before every statement, the first included.
      */
     void startStatement();
 
@@ -34,7 +36,9 @@ public interface Txn {
 
     /**
      * The visible rows of {@code index} whose key lies between {@code low} and {@code high} (each
-     * a prefix of the index's columns, or null for unbounded), in key order.
+     * a prefix of the index's columns, or null for unbounded), in key order. NULLs sort after
+     * every value (as PostgreSQL's default {@code NULLS LAST}), so an unbounded high end includes
+     * the rows whose key is NULL: the caller's predicate filters them.
      */
     Iterator<Row> range(Table table, IndexDef index, Object[] low, boolean lowInclusive, Object[] high, boolean highInclusive);
 
