@@ -143,6 +143,13 @@ public final class MvccStore implements Store, Recoverable {
             if (t.isolation() == Isolation.SERIALIZABLE && validator.conflicts(t.reads(), t.snapshot())) {
                 throw serializationFailure("could not serialize access due to read/write dependencies among transactions");
             }
+            TableState last = null;
+            for (Write w : writes) {
+                if (w.table() != last) {
+                    last = w.table();
+                    catalog.checkCurrent(last);
+                }
+            }
             lsn = log.append(record);
             ts = lastCommitted + 1;
             for (Write w : writes) {
