@@ -136,7 +136,7 @@ public final class MvccStore implements Store, Recoverable {
         if (writes.isEmpty()) {
             return -1;
         }
-        byte[] record = Redo.txn(writes);
+        List<byte[]> records = Redo.txn(t.id(), writes);
         long lsn;
         long ts;
         synchronized (commitLock) {
@@ -150,7 +150,10 @@ public final class MvccStore implements Store, Recoverable {
                     catalog.checkCurrent(last);
                 }
             }
-            lsn = log.append(record);
+            lsn = -1;
+            for (byte[] r : records) {
+                lsn = log.append(r);
+            }
             ts = lastCommitted + 1;
             for (Write w : writes) {
                 w.version().commit(ts);

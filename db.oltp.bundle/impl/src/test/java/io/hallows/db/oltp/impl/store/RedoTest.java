@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Redo and checkpoint records: every type round-trips, and a store rebuilt from them has the same contents. */
@@ -101,6 +102,34 @@ class RedoTest {
         assertSameContents(a, b);
         assertEquals(List.of("plain_k"), b.table("plain").orElseThrow().indexes().stream().map(IndexDef::name).toList());
         assertHiddenIdsContinue(b);
+    }
+
+    @Test
+    void aBigTransactionIsLoggedInPartsAndAppliedOnlyWhole() {
+        MemoryLog log = new MemoryLog();
+        MvccStore a = new MvccStore(log, 1L << 30);
+        Table t = Fixtures.intTable(a, "test");
+        long start = log.position();
+        Object[][] rows = new Object[200_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[] {i, i};
+        }
+        Fixtures.insertCommitted(a, t, rows);
+        List<byte[]> records = log.after(start);
+        assertTrue(records.size() > 1, "parts: " + records.size());
+        assertTrue(records.stream().allMatch(r -> r.length <= Redo.PART_BYTES + 64));
+
+        MvccStore b = new MvccStore(new MemoryLog(), 1L << 30);
+        log.after(0).subList(0, (int) start).forEach(b::redo);
+        records.subList(0, records.size() - 1).forEach(b::redo);
+        assertEquals(0, Fixtures.contents(b, b.table("test").orElseThrow()).size(), "a transaction cut short is not applied");
+        Fixtures.insertCommitted(a, t, new Object[] {-1, -1});
+        log.after(start + records.size()).forEach(b::redo);
+        assertEquals(Map.of(-1, -1), Fixtures.contents(b, b.table("test").orElseThrow()));
+
+        MvccStore c = new MvccStore(new MemoryLog(), 1L << 30);
+        log.after(0).forEach(c::redo);
+        assertSameContents(a, c);
     }
 
     @Test
