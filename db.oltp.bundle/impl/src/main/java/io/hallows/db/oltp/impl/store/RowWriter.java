@@ -163,7 +163,7 @@ final class RowWriter {
             }
         }
         if (!h.deleted()) {
-            throw duplicate(TableState.primaryIndexDef(table.def()).name(), ts);
+            throw duplicate(table.indexes().get(0).name(), ts);
         }
         return true;
     }

@@ -146,13 +146,54 @@ class UniquenessTest {
         assertEquals(won, new HashSet<>(Fixtures.contents(store, test).keySet()));
     }
 
-    /** Inserts {@code key} in its own transaction: true when it committed, false on 23505. */
+    @Test
+    void concurrentInsertersNeverDuplicateAUniqueIndexKey() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                long seed = i;
+                fs.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(seed);
+                    for (int n = 0; n < 300; n++) {
+                        String email = random.nextInt(100) + "@x";
+                        while (insertOnce(people, new Object[] {"n" + n, email}) == null) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Txn t = begin();
+        List<Object> emails = Fixtures.rows(t.scan(people)).stream().map(v -> v[1]).toList();
+        assertEquals(new HashSet<>(emails).size(), emails.size(), "a unique email was inserted twice");
+        assertTrue(emails.size() > 50, "rows: " + emails.size());
+    }
+
     private boolean insertOnce(int key) {
+        Boolean done;
+        while ((done = insertOnce(test, new Object[] {key, key})) == null) {
+            Thread.onSpinWait();
+        }
+        return done;
+    }
+
+    /**
+     * Inserts {@code row} in its own transaction: true when it committed, false on 23505, null
+     * when refused as a deadlock (two inserters of one key may each find the other's entry).
+     */
+    private Boolean insertOnce(Table table, Object[] row) {
         Txn t = begin();
         while (true) {
             t.startStatement();
             try {
-                t.insert(test, new Object[] {key, key});
+                t.insert(table, row);
                 t.commit(true).join();
                 return true;
             } catch (WaitFor w) {
@@ -160,6 +201,9 @@ class UniquenessTest {
                 w.released().join();
             } catch (SqlException e) {
                 t.rollback();
+                if (e.sqlState().equals("40P01")) {
+                    return null;
+                }
                 assertEquals("23505", e.sqlState());
                 return false;
             }
