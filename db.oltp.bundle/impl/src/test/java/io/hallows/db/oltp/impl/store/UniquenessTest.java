@@ -39,27 +39,13 @@ class UniquenessTest {
 
     @Test
     void aSecondConcurrentInsertOfTheSameKeyWaitsThenFails() {
-        Txn t1 = begin();
-        Txn t2 = begin();
-        t1.insert(test, new Object[] {5, 50});
-        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(test, new Object[] {5, 51}));
-        t2.rollbackStatement();
-        t1.commit(true).join();
-        assertTrue(w.released().isDone());
-        t2.startStatement();
+        Txn t2 = secondInserterWaitingFor(test, new Object[] {5, 50}, new Object[] {5, 51}, true);
         fails("23505", () -> t2.insert(test, new Object[] {5, 51}));
     }
 
     @Test
     void aSecondConcurrentInsertSucceedsWhenTheFirstRollsBack() {
-        Txn t1 = begin();
-        Txn t2 = begin();
-        t1.insert(test, new Object[] {5, 50});
-        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(test, new Object[] {5, 51}));
-        t2.rollbackStatement();
-        t1.rollback();
-        assertTrue(w.released().isDone());
-        t2.startStatement();
+        Txn t2 = secondInserterWaitingFor(test, new Object[] {5, 50}, new Object[] {5, 51}, false);
         t2.insert(test, new Object[] {5, 51});
         t2.commit(true).join();
         assertEquals(51, Fixtures.contents(store, test).get(5));
@@ -84,14 +70,7 @@ class UniquenessTest {
 
     @Test
     void aUniqueIndexWaitsForAConcurrentInsertThenFails() {
-        Txn t1 = begin();
-        Txn t2 = begin();
-        t1.insert(people, new Object[] {"ann", "a@x"});
-        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(people, new Object[] {"bob", "a@x"}));
-        t2.rollbackStatement();
-        t1.commit(true).join();
-        assertTrue(w.released().isDone());
-        t2.startStatement();
+        Txn t2 = secondInserterWaitingFor(people, new Object[] {"ann", "a@x"}, new Object[] {"bob", "a@x"}, true);
         SqlException e = fails("23505", () -> t2.insert(people, new Object[] {"bob", "a@x"}));
         assertTrue(e.getMessage().contains("people_email"), e.getMessage());
     }
@@ -208,6 +187,26 @@ class UniquenessTest {
                 return false;
             }
         }
+    }
+
+    /**
+     * T1 inserts {@code first}; T2's insert of {@code second} must wait; T1 commits or rolls
+     * back; returns T2, its wait over, at the start of its next statement.
+     */
+    private Txn secondInserterWaitingFor(Table table, Object[] first, Object[] second, boolean commitFirst) {
+        Txn t1 = begin();
+        Txn t2 = begin();
+        t1.insert(table, first);
+        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(table, second));
+        t2.rollbackStatement();
+        if (commitFirst) {
+            t1.commit(true).join();
+        } else {
+            t1.rollback();
+        }
+        assertTrue(w.released().isDone());
+        t2.startStatement();
+        return t2;
     }
 
     private Txn begin() {
