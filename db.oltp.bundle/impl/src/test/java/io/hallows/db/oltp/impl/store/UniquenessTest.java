@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,47 +100,41 @@ class UniquenessTest {
 
     @Test
     void concurrentInsertersNeverDuplicateAKey() throws Exception {
-        int threads = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         Set<Integer> won = ConcurrentHashMap.newKeySet();
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                long seed = i;
-                fs.add(pool.submit(() -> {
-                    SplittableRandom random = new SplittableRandom(seed);
-                    for (int n = 0; n < 300; n++) {
-                        int key = random.nextInt(200);
-                        if (insertOnce(key) && !won.add(key)) {
-                            throw new AssertionError("key " + key + " inserted twice");
-                        }
-                    }
-                }));
+        onSixteenThreads((random, n) -> {
+            int key = random.nextInt(200);
+            if (insertOnce(key) && !won.add(key)) {
+                throw new AssertionError("key " + key + " inserted twice");
             }
-            for (Future<?> f : fs) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertEquals(won, new HashSet<>(Fixtures.contents(store, test).keySet()));
     }
 
     @Test
     void concurrentInsertersNeverDuplicateAUniqueIndexKey() throws Exception {
-        int threads = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        onSixteenThreads((random, n) -> {
+            String email = random.nextInt(100) + "@x";
+            while (insertOnce(people, new Object[] {"n" + n, email}) == null) {
+                Thread.onSpinWait();
+            }
+        });
+        Txn t = begin();
+        List<Object> emails = Fixtures.rows(t.scan(people)).stream().map(v -> v[1]).toList();
+        assertEquals(new HashSet<>(emails).size(), emails.size(), "a unique email was inserted twice");
+        assertTrue(emails.size() > 50, "rows: " + emails.size());
+    }
+
+    /** Runs {@code step} 300 times on each of 16 threads, each with its own seeded random. */
+    private static void onSixteenThreads(BiConsumer<SplittableRandom, Integer> step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            for (int i = 0; i < 16; i++) {
                 long seed = i;
                 fs.add(pool.submit(() -> {
                     SplittableRandom random = new SplittableRandom(seed);
                     for (int n = 0; n < 300; n++) {
-                        String email = random.nextInt(100) + "@x";
-                        while (insertOnce(people, new Object[] {"n" + n, email}) == null) {
-                            Thread.onSpinWait();
-                        }
+                        step.accept(random, n);
                     }
                 }));
             }
@@ -149,10 +144,6 @@ class UniquenessTest {
         } finally {
             pool.shutdownNow();
         }
-        Txn t = begin();
-        List<Object> emails = Fixtures.rows(t.scan(people)).stream().map(v -> v[1]).toList();
-        assertEquals(new HashSet<>(emails).size(), emails.size(), "a unique email was inserted twice");
-        assertTrue(emails.size() > 50, "rows: " + emails.size());
     }
 
     private boolean insertOnce(int key) {
