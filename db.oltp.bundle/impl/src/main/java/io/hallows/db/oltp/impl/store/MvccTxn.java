@@ -150,6 +150,11 @@ final class MvccTxn implements Txn {
         w.table().countRows(w.rowDelta());
     }
 
+    /** Undoes the newest write (one the store refused after making it). */
+    void undoLastWrite() {
+        undo(writes.size() - 1);
+    }
+
     @Override
     public CompletableFuture<Void> commit(boolean sync) {
         ensureActive();

@@ -57,7 +57,12 @@ final class RowWriter {
                 if (!push(table, c, h, null)) {
                     continue;
                 }
-                insertAt(table, l, table.newKey(l, values), values);
+                try {
+                    insertAt(table, l, table.newKey(l, values), values);
+                } catch (RuntimeException e) {
+                    txn.undoLastWrite();
+                    throw e;
+                }
                 return values;
             }
             if (push(table, c, h, values)) {
@@ -128,7 +133,13 @@ final class RowWriter {
         txn.recordWrite(new Write(table, v, h));
         c.trim(txn.store().horizon(), meter);
         if (values != null) {
-            index(table, v, h);
+            try {
+                index(table, v, h);
+            } catch (RuntimeException e) {
+                // A unique index refused the row, or must wait: the write did not happen.
+                txn.undoLastWrite();
+                throw e;
+            }
         }
         return true;
     }

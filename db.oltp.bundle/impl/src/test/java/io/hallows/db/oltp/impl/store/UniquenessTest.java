@@ -74,6 +74,9 @@ class UniquenessTest {
         Txn t2 = secondInserterWaitingFor(people, new Object[] {"ann", "a@x"}, new Object[] {"bob", "a@x"}, true);
         SqlException e = fails("23505", () -> t2.insert(people, new Object[] {"bob", "a@x"}));
         assertTrue(e.getMessage().contains("people_email"), e.getMessage());
+        t2.insert(people, new Object[] {"bob", "b@x"});
+        t2.commit(true).join();
+        assertEquals(2, Fixtures.rows(begin().scan(people)).size(), "the refused insert left nothing");
     }
 
     @Test
