@@ -294,8 +294,15 @@ public final class MvccStore implements Store, Recoverable {
 
     @Override
     public void redo(byte[] record) {
+        Redo r = Redo.decode(record);
+        // Ids stay unique across restarts, so that a new transaction's parts never continue an old one's.
+        if (r instanceof Redo.Txn t) {
+            ids.accumulateAndGet(t.id(), Math::max);
+        } else if (r instanceof Redo.TxnPart t) {
+            ids.accumulateAndGet(t.id(), Math::max);
+        }
         synchronized (commitLock) {
-            lastCommitted = recovery.apply(Redo.decode(record), lastCommitted + 1);
+            lastCommitted = recovery.apply(r, lastCommitted + 1);
         }
     }
 }

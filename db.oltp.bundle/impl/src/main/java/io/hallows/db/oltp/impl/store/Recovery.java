@@ -51,6 +51,9 @@ final class Recovery {
 
     /** Applies {@code r} with commit timestamp {@code ts}; returns the timestamp now last committed. */
     long apply(Redo r, long ts) {
+        if (!(r instanceof Redo.Txn || r instanceof Redo.TxnPart)) {
+            collect(-1);
+        }
         switch (r) {
             case Redo.TxnPart p -> {
                 collect(p.id());
@@ -80,7 +83,10 @@ final class Recovery {
         return ts;
     }
 
-    /** Parts of another transaction than {@code id} were cut off by a failed append: dropped. */
+    /**
+     * A transaction's parts are consecutive in the log: parts followed by anything but the rest
+     * of their transaction ({@code id}) were cut off by a failed append, and are dropped.
+     */
     private void collect(long id) {
         if (partsOf != id) {
             parts.clear();

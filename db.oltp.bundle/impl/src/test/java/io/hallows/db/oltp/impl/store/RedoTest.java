@@ -130,6 +130,32 @@ class RedoTest {
         MvccStore c = new MvccStore(new MemoryLog(), 1L << 30);
         log.after(0).forEach(c::redo);
         assertSameContents(a, c);
+        assertTrue(c.begin(Isolation.READ_COMMITTED).id() > a.stats().commits(), "ids continue after those in the log");
+    }
+
+    /** A restarted store appends after the cut-off parts; its own transactions do not continue them. */
+    @Test
+    void partsCutOffBeforeARestartAreNeverGluedToANewTransaction() {
+        MemoryLog log = new MemoryLog();
+        MvccStore a = new MvccStore(log, 1L << 30);
+        Table t = Fixtures.intTable(a, "test");
+        Object[][] rows = new Object[100_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[] {i, i};
+        }
+        long start = log.position();
+        Fixtures.insertCommitted(a, t, rows);
+        List<byte[]> cut = new ArrayList<>(log.after(0).subList(0, (int) log.position() - 1));
+        assertTrue(cut.size() > start, "the big transaction has parts");
+
+        MemoryLog restarted = new MemoryLog();
+        MvccStore b = new MvccStore(restarted, 1L << 30);
+        cut.forEach(b::redo);
+        Fixtures.insertCommitted(b, b.table("test").orElseThrow(), new Object[] {-1, -1});
+        MvccStore c = new MvccStore(new MemoryLog(), 1L << 30);
+        cut.forEach(c::redo);
+        restarted.after(0).forEach(c::redo);
+        assertEquals(Map.of(-1, -1), Fixtures.contents(c, c.table("test").orElseThrow()));
     }
 
     @Test
