@@ -42,13 +42,18 @@ public interface Txn {
      */
     Iterator<Row> range(Table table, IndexDef index, Object[] low, boolean lowInclusive, Object[] high, boolean highInclusive);
 
-    /** Inserts a row (values in column order, already of the columns' types). */
+    /**
+     * Inserts a row (values in column order, already of the columns' types). The store keeps
+     * {@code values} as the row's version: do not modify the array afterwards.
+     */
     void insert(Table table, Object[] values);
 
     /**
      * Updates {@code row}. READ COMMITTED: if another transaction committed a newer version
      * since the read, {@code stillMatches} is tested on that version and {@code change} applied
      * to it (PostgreSQL's re-check); the higher levels fail with 40001 instead.
+     *
+     * {@code change} returns a new array (the store keeps it); the row it is given must not be modified.
      *
      * @return the new values, or null when the row is gone or no longer matches (nothing written)
      */
