@@ -155,9 +155,9 @@ class RedoTest {
         MvccStore c = new MvccStore(new MemoryLog(), 1L << 30);
         cut.forEach(c::redo);
         restarted.after(0).forEach(c::redo);
-        Map<Integer, Integer> rows = Fixtures.contents(c, c.table("test").orElseThrow());
-        assertEquals(1, rows.size(), "the cut-off transaction's rows are not applied");
-        assertEquals(Map.of(-1, -1), rows);
+        Map<Integer, Integer> recovered = Fixtures.contents(c, c.table("test").orElseThrow());
+        assertEquals(1, recovered.size(), "the cut-off transaction's rows are not applied");
+        assertEquals(Map.of(-1, -1), recovered);
     }
 
     @Test
