@@ -160,6 +160,51 @@ class RedoTest {
         assertEquals(Map.of(-1, -1), recovered);
     }
 
+    /** The checkpoint's position and rows are taken together: commits go on meanwhile, and nothing is lost or applied twice. */
+    @Test
+    void aCheckpointTakenWhileWritersCommitIsConsistentWithTheLogAfterIt() throws Exception {
+        MemoryLog log = new MemoryLog();
+        MvccStore a = new MvccStore(log, 1L << 30);
+        Table t = Fixtures.intTable(a, "test");
+        Object[][] rows = new Object[1000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[] {i, 0};
+        }
+        Fixtures.insertCommitted(a, t, rows);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int n = 0; running.get(); n++) {
+                int id = n % 1000;
+                int value = n;
+                Txn w = a.begin(Isolation.READ_COMMITTED);
+                w.startStatement();
+                w.update(t, w.get(t, new Object[] {id}), v -> true, v -> new Object[] {v[0], value});
+                w.startStatement();
+                w.insert(t, new Object[] {1000 + n, n});
+                w.commit(true).join();
+            }
+        });
+        writer.start();
+        List<byte[]> checkpoint = new ArrayList<>();
+        long position;
+        try {
+            while (log.position() < 200) {
+                Thread.onSpinWait();
+            }
+            position = a.snapshot(checkpoint::add);
+            while (log.position() < position + 200) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            running.set(false);
+            writer.join();
+        }
+        MvccStore b = new MvccStore(new MemoryLog(), 1L << 30);
+        checkpoint.forEach(b::loadSnapshotRecord);
+        log.after(position).forEach(b::redo);
+        assertSameContents(a, b);
+    }
+
     @Test
     void aLogThatRefusesACommitLeavesNothingBehind() {
         MemoryLog log = new MemoryLog();
