@@ -89,6 +89,11 @@ public final class PgConnection {
         return closed;
     }
 
+    /** True once the client is authenticated and its session open. */
+    public boolean isEstablished() {
+        return session != null;
+    }
+
     /** True while the connection waits for the engine (not for the client). */
     public boolean isBusy() {
         return busy;
