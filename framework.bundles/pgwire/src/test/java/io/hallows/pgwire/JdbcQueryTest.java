@@ -227,7 +227,8 @@ class JdbcQueryTest {
             Thread canceller = new Thread(() -> {
                 try {
                     // The statement must be running: wait until the engine holds it.
-                    while (!sleeping()) {
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (!sleeping() && System.nanoTime() < deadline) {
                         Thread.onSpinWait();
                     }
                     s.cancel();
