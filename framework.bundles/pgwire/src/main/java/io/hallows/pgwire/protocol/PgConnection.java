@@ -55,7 +55,11 @@ public final class PgConnection {
                 queue.add(frame);
                 queuedBytes += frame.body().length;
             });
-        } catch (ProtocolException e) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof ProtocolException)) {
+                backend.log().error("pgwire: decoding failed: {}", e.toString(), e);
+                e = new ProtocolException("XX000", "internal error while reading a message");
+            }
             // Whatever came before the bad bytes is handled first; nothing after them is read.
             queue.add(e);
             wire.pause();
@@ -76,11 +80,7 @@ public final class PgConnection {
         closed = true;
         queue.clear();
         if (session != null) {
-            if (busy) {
-                session.cancelRunning();
-            } else {
-                session.release();
-            }
+            guarded(busy ? session::cancelRunning : session::release);
         }
     }
 
@@ -158,7 +158,7 @@ public final class PgConnection {
             busy = false;
             if (closed) {
                 if (session != null) {
-                    session.release();
+                    guarded(session::release);
                 }
                 return;
             }
