@@ -1,5 +1,6 @@
 package io.hallows.pgwire;
 
+import io.hallows.pgwire.auth.AuthMethod;
 import io.hallows.pgwire.auth.UserStore;
 import io.hallows.pgwire.protocol.Backend;
 import io.hallows.pgwire.protocol.CancelKeys;
@@ -49,6 +50,9 @@ public final class PgWireServer implements AutoCloseable {
      */
     public static PgWireServer start(PgWireConfig config, Vertx vertx, Function<String, SqlEngine> engines, Logger log) throws IOException {
         UserStore users = config.usersFile() == null ? UserStore.empty() : UserStore.load(config.usersFile());
+        if (config.auth() == AuthMethod.SCRAM_SHA_256 && users.size() == 0) {
+            log.warn("pgwire: authentication is scram-sha-256 but there are no users: nobody can log in (set {})", PgWireConfig.USERS);
+        }
         Backend backend = new Backend(engines, config.auth(), users, new CancelKeys(), config.maxMessageBytes(), log);
         NetServerOptions options = new NetServerOptions().setHost(config.host()).setPort(config.port()).setTcpNoDelay(true);
         boolean tls = config.keyStore() != null;

@@ -36,6 +36,8 @@ public final class PgConnection {
     private boolean paused;
     private boolean waitingForDrain;
     private boolean closed;
+    /** The stream broke (a bad length): bytes after it mean nothing. */
+    private boolean unreadable;
 
     /** @param overLimit true when the server has too many connections: the client is told so at startup */
     public PgConnection(Wire wire, Backend backend, boolean overLimit) {
@@ -47,7 +49,7 @@ public final class PgConnection {
 
     /** Bytes from the client. */
     public void received(Buffer data) {
-        if (closed) {
+        if (closed || unreadable) {
             return;
         }
         try {
@@ -61,6 +63,7 @@ public final class PgConnection {
                 e = new ProtocolException("XX000", "internal error while reading a message");
             }
             // Whatever came before the bad bytes is handled first; nothing after them is read.
+            unreadable = true;
             queue.add(e);
             wire.pause();
             paused = true;
