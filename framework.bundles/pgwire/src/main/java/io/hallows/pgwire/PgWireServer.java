@@ -1,5 +1,6 @@
 package io.hallows.pgwire;
 
+import io.hallows.pgwire.auth.AuthMethod;
 import io.hallows.pgwire.auth.UserStore;
 import io.hallows.pgwire.protocol.Backend;
 import io.hallows.pgwire.protocol.CancelKeys;
@@ -25,14 +26,19 @@ import org.osgi.service.log.Logger;
  */
 public final class PgWireServer implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
+    /** As PostgreSQL's {@code authentication_timeout}: a client that does not log in by then is cut off. */
+    static final long STARTUP_TIMEOUT_MS = 60_000;
 
     private final NetServer server;
     private final Backend backend;
     private final AtomicInteger open = new AtomicInteger();
 
-    private PgWireServer(NetServer server, Backend backend) {
+    private final Vertx vertx;
+
+    private PgWireServer(NetServer server, Backend backend, Vertx vertx) {
         this.server = server;
         this.backend = backend;
+        this.vertx = vertx;
     }
 
     /**
@@ -44,6 +50,9 @@ public final class PgWireServer implements AutoCloseable {
      */
     public static PgWireServer start(PgWireConfig config, Vertx vertx, Function<String, SqlEngine> engines, Logger log) throws IOException {
         UserStore users = config.usersFile() == null ? UserStore.empty() : UserStore.load(config.usersFile());
+        if (config.auth() == AuthMethod.SCRAM_SHA_256 && users.size() == 0) {
+            log.warn("pgwire: authentication is scram-sha-256 but there are no users: nobody can log in (set {})", PgWireConfig.USERS);
+        }
         Backend backend = new Backend(engines, config.auth(), users, new CancelKeys(), config.maxMessageBytes(), log);
         NetServerOptions options = new NetServerOptions().setHost(config.host()).setPort(config.port()).setTcpNoDelay(true);
         boolean tls = config.keyStore() != null;
@@ -54,7 +63,7 @@ public final class PgWireServer implements AutoCloseable {
                     : new PfxOptions().setPath(path).setPassword(config.keyStorePassword()));
         }
         NetServer net = vertx.createNetServer(options);
-        PgWireServer started = new PgWireServer(net, backend);
+        PgWireServer started = new PgWireServer(net, backend, vertx);
         net.connectHandler(socket -> started.accept(socket, config.maxConnections(), tls));
         await(net.listen(), "listen on " + config.host() + ":" + config.port() + " (set " + PgWireConfig.PORT + " to a free port, or 0 for any)");
         return started;
@@ -65,7 +74,14 @@ public final class PgWireServer implements AutoCloseable {
         PgConnection connection = new PgConnection(new VertxWire(socket, Vertx.currentContext(), tls), backend, overLimit);
         socket.handler(connection::received);
         socket.exceptionHandler(e -> backend.log().debug("pgwire: connection from {}: {}", socket.remoteAddress(), e.toString()));
+        long startupTimer = vertx.setTimer(STARTUP_TIMEOUT_MS, id -> {
+            if (!connection.isEstablished() && !connection.isClosed()) {
+                backend.log().info("pgwire: {} did not log in within {} ms, closing", socket.remoteAddress(), STARTUP_TIMEOUT_MS);
+                socket.close();
+            }
+        });
         socket.closeHandler(v -> {
+            vertx.cancelTimer(startupTimer);
             open.decrementAndGet();
             connection.closed();
         });

@@ -176,6 +176,29 @@ class JdbcQueryTest {
         }
     }
 
+    /** JDBC pipelines a batch: thousands of messages arrive before the first answer (the queue pauses the socket). */
+    @ParameterizedTest
+    @ValueSource(strings = {"prepareThreshold=1", "prepareThreshold=0"})
+    void aLargeBatchIsPipelined(String mode) throws Exception {
+        try (Connection c = fixture.connect(mode); PreparedStatement p = c.prepareStatement("INSERT INTO kv VALUES (?, ?)")) {
+            for (int i = 0; i < 5000; i++) {
+                p.setInt(1, i);
+                p.setString(2, "x".repeat(i % 50));
+                p.addBatch();
+            }
+            int[] counts = p.executeBatch();
+            assertEquals(5000, counts.length);
+            assertEquals(5000, fixture.engine.kv.size());
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT k, v FROM kv")) {
+                int n = 0;
+                while (rs.next()) {
+                    n++;
+                }
+                assertEquals(5000, n);
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void parameterStatusAndNotices() throws Exception {
         try (Connection c = fixture.connect("ApplicationName=first"); Statement s = c.createStatement()) {
@@ -204,7 +227,8 @@ class JdbcQueryTest {
             Thread canceller = new Thread(() -> {
                 try {
                     // The statement must be running: wait until the engine holds it.
-                    while (!sleeping()) {
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (!sleeping() && System.nanoTime() < deadline) {
                         Thread.onSpinWait();
                     }
                     s.cancel();

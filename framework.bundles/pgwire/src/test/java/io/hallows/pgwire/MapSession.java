@@ -23,7 +23,10 @@ final class MapSession implements Session {
     private final Map<String, String> changes = new HashMap<>();
     private TransactionStatus status = TransactionStatus.IDLE;
     private TreeMap<Integer, String> snapshot;
+    /** The running pg_sleep, for cancel() (any thread). */
     private volatile CompletableFuture<Result> sleeping;
+    /** The pg_sleep the running statement started, for its future to wait on. */
+    private CompletableFuture<Result> startedSleep;
     private boolean closed;
 
     MapSession(MapEngine engine, Map<String, String> startup) {
@@ -49,13 +52,18 @@ final class MapSession implements Session {
                 }
             }
             return new QueryOutcome(results, null);
-        }).thenCompose(outcome -> outcome.results().isEmpty() || sleeping == null ? CompletableFuture.completedFuture(outcome)
-                : sleepingOutcome());
+        }).thenCompose(outcome -> {
+            CompletableFuture<Result> sleep = takeSleep();
+            return sleep == null ? CompletableFuture.completedFuture(outcome) : sleep.handle((r, e) -> e == null
+                    ? new QueryOutcome(List.of(r), null) : new QueryOutcome(List.of(), (SqlException) (e.getCause() == null ? e : e.getCause())));
+        });
     }
 
-    private CompletableFuture<QueryOutcome> sleepingOutcome() {
-        return sleeping.handle((r, e) -> e == null ? new QueryOutcome(List.of(r), null)
-                : new QueryOutcome(List.of(), (SqlException) (e.getCause() == null ? e : e.getCause())));
+    /** The pg_sleep the last statement started, if any (taken once, by the statement's own future). */
+    private CompletableFuture<Result> takeSleep() {
+        CompletableFuture<Result> sleep = startedSleep;
+        startedSleep = null;
+        return sleep;
     }
 
     @Override
@@ -85,7 +93,10 @@ final class MapSession implements Session {
 
                 @Override
                 public CompletableFuture<Result> execute(Object... parameters) {
-                    return async(() -> run(statement, parameters)).thenCompose(r -> sleeping == null ? CompletableFuture.completedFuture(r) : sleeping);
+                    return async(() -> run(statement, parameters)).thenCompose(r -> {
+                        CompletableFuture<Result> sleep = takeSleep();
+                        return sleep == null ? CompletableFuture.completedFuture(r) : sleep;
+                    });
                 }
 
                 @Override
@@ -151,11 +162,9 @@ final class MapSession implements Session {
         future.completeOnTimeout(Result.rows(List.of(Column.of("pg_sleep", SqlType.TEXT)), List.<Object[]>of(new Object[] {""})),
                 (long) (seconds * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
         sleeping = future;
+        startedSleep = future;
         engine.sleepers.incrementAndGet();
-        future.whenComplete((r, e) -> {
-            sleeping = null;
-            engine.sleepers.decrementAndGet();
-        });
+        future.whenComplete((r, e) -> engine.sleepers.decrementAndGet());
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {
@@ -177,9 +186,8 @@ final class MapSession implements Session {
     @Override
     public void cancel() {
         CompletableFuture<Result> running = sleeping;
-        if (running != null) {
+        if (running != null && running.completeExceptionally(new SqlException("57014", "canceling statement due to user request"))) {
             engine.cancels.incrementAndGet();
-            running.completeExceptionally(new SqlException("57014", "canceling statement due to user request"));
         }
     }
 

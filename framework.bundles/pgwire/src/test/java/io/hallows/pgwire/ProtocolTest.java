@@ -107,6 +107,38 @@ class ProtocolTest {
         assertEquals(0, c.engine.openSessions.get());
     }
 
+    @Test
+    void aCancelRequestNeedsTheRightKeyAndWhileAStatementRunsTheQueuePausesTheSocket() {
+        DirectConnection c = DirectConnection.create().send(DirectConnection.login());
+        Buffer key = c.wire.writes.get(0);
+        int at = key.length() - 6 - 13; // BackendKeyData (13 bytes) comes right before ReadyForQuery (6 bytes)
+        assertEquals('K', (char) key.getByte(at));
+        int pid = key.getInt(at + 5);
+        int secret = key.getInt(at + 9);
+        c.send(new FrontendMessages().query("SELECT pg_sleep(60)"));
+        assertTrue(c.connection.isBusy());
+        FrontendMessages pipeline = new FrontendMessages();
+        for (int i = 0; i < 300; i++) {
+            pipeline.query("SELECT " + i);
+        }
+        c.send(pipeline);
+        assertTrue(c.wire.paused, "a long queue pauses the socket");
+
+        DirectConnection wrong = new DirectConnection(c.engine, c.backend).send(new FrontendMessages().code(80877102, pid, secret + 1).bytes());
+        assertTrue(wrong.wire.closed);
+        assertEquals("", wrong.types(), "a cancel request gets no answer");
+        assertEquals(0, c.engine.cancels.get());
+        assertTrue(c.connection.isBusy());
+
+        new DirectConnection(c.engine, c.backend).send(new FrontendMessages().code(80877102, pid, secret).bytes());
+        assertEquals(1, c.engine.cancels.get());
+        assertFalse(c.connection.isBusy());
+        assertFalse(c.wire.paused, "the queue drained, reading resumes");
+        assertTrue(allText(c).contains("canceling statement due to user request"));
+        assertTrue(c.types().endsWith("TDCZ"), "all 300 queued queries were answered: " + c.types().substring(c.types().length() - 30));
+        assertEquals(LOGGED_IN.length() + 2 + 300 * 4, c.types().length());
+    }
+
     private static String allText(DirectConnection c) {
         StringBuilder s = new StringBuilder();
         c.wire.writes.forEach(b -> s.append(new String(b.getBytes(), StandardCharsets.UTF_8)));

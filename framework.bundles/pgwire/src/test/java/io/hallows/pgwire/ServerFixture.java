@@ -57,7 +57,6 @@ final class ServerFixture implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("sessions still open: " + engine.openSessions.get() + ", connections " + server.connections());
             }
-            Thread.onSpinWait();
             Thread.sleep(5);
         }
     }

@@ -57,7 +57,8 @@ final class ByteaText {
             } else if (i + 1 < text.length && text[i + 1] == '\\') {
                 out.write('\\');
                 i += 2;
-            } else if (i + 3 < text.length && octal(text[i + 1]) >= 0 && octal(text[i + 1]) <= 3 && octal(text[i + 2]) >= 0 && octal(text[i + 3]) >= 0) {
+            } else if (i + 3 < text.length && octal(text[i + 1]) >= 0 && octal(text[i + 1]) <= 3 && octal(text[i + 2]) >= 0
+                    && octal(text[i + 3]) >= 0) {
                 out.write(octal(text[i + 1]) << 6 | octal(text[i + 2]) << 3 | octal(text[i + 3]));
                 i += 4;
             } else {

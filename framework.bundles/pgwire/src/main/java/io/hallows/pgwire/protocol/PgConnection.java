@@ -36,6 +36,8 @@ public final class PgConnection {
     private boolean paused;
     private boolean waitingForDrain;
     private boolean closed;
+    /** The stream broke (a bad length): bytes after it mean nothing. */
+    private boolean unreadable;
 
     /** @param overLimit true when the server has too many connections: the client is told so at startup */
     public PgConnection(Wire wire, Backend backend, boolean overLimit) {
@@ -47,7 +49,7 @@ public final class PgConnection {
 
     /** Bytes from the client. */
     public void received(Buffer data) {
-        if (closed) {
+        if (closed || unreadable) {
             return;
         }
         try {
@@ -55,8 +57,13 @@ public final class PgConnection {
                 queue.add(frame);
                 queuedBytes += frame.body().length;
             });
-        } catch (ProtocolException e) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof ProtocolException)) {
+                backend.log().error("pgwire: decoding failed: {}", e.toString(), e);
+                e = new ProtocolException("XX000", "internal error while reading a message");
+            }
             // Whatever came before the bad bytes is handled first; nothing after them is read.
+            unreadable = true;
             queue.add(e);
             wire.pause();
             paused = true;
@@ -76,17 +83,18 @@ public final class PgConnection {
         closed = true;
         queue.clear();
         if (session != null) {
-            if (busy) {
-                session.cancelRunning();
-            } else {
-                session.release();
-            }
+            guarded(busy ? session::cancelRunning : session::release);
         }
     }
 
     /** True once closed. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /** True once the client is authenticated and its session open. */
+    public boolean isEstablished() {
+        return session != null;
     }
 
     /** True while the connection waits for the engine (not for the client). */
@@ -153,7 +161,7 @@ public final class PgConnection {
             busy = false;
             if (closed) {
                 if (session != null) {
-                    session.release();
+                    guarded(session::release);
                 }
                 return;
             }

@@ -38,7 +38,7 @@ final class SessionPhase {
     }
 
     void handle(Frame frame) {
-        char type = (char) frame.type();
+        char type = (char) (frame.type() & 0xFF);
         if (copy != null) {
             copyMessage(type, frame);
             return;

@@ -37,6 +37,13 @@ final class Catalog {
         return t;
     }
 
+    /** Fails (40001) when {@code t} is no longer the catalog's table of its name: dropped meanwhile. */
+    void checkCurrent(TableState t) {
+        if (tables.get(t.name()) != t) {
+            throw new SqlException("40001", "relation \"" + t.name() + "\" was dropped by a concurrent transaction");
+        }
+    }
+
     Collection<TableState> all() {
         return tables.values();
     }

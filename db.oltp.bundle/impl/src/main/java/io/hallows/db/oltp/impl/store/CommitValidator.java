@@ -60,8 +60,4 @@ final class CommitValidator {
         }
         return false;
     }
-
-    int retained() {
-        return recent.size();
-    }
 }

@@ -93,19 +93,6 @@ final class Keys {
         return isIntegral(n) ? BigDecimal.valueOf(n.longValue()) : BigDecimal.valueOf(n.doubleValue());
     }
 
-    /** True when the first {@code prefix.length} values of {@code key} equal {@code prefix}. */
-    static boolean startsWith(Object[] key, Object[] prefix) {
-        if (key.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (compareValues(key[i], prefix[i]) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * A range bound: {@code prefix} (null: unbounded) and one pad value, so that an inclusive
      * lower bound sorts before every key starting with the prefix and an exclusive one after them

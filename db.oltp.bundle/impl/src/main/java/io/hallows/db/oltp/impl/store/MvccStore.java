@@ -17,23 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The in-memory multi-version store.
- *
- * <p><b>Versions and snapshots.</b> Each row is a chain of versions, newest first, in a
- * {@link java.util.concurrent.ConcurrentSkipListMap} keyed by its primary key (a hidden row id
- * when the table has none); secondary indexes are such maps too. A commit assigns the next
- * commit timestamp under one short lock, appends its redo record to the {@link CommitLog}, stamps
- * its versions and only then publishes the timestamp: a snapshot is the last published one, and
- * sees exactly the versions stamped at or before it, plus its own transaction's writes of earlier
- * statements. Readers take no lock.
- *
- * <p><b>Writes.</b> A write pushes its version over the row's head with a compare-and-set; an
- * uncommitted head belongs to its writer until it ends, so a second writer gets {@link WaitFor}
- * (or 40P01 when that wait would close a cycle of waits). READ COMMITTED takes a snapshot per
- * statement; a statement re-run after a {@code WaitFor} keeps its snapshot, and a row changed
- * since then is re-checked on its newest version ({@code stillMatches}, then {@code change}), as
- * PostgreSQL's EvalPlanQual does. REPEATABLE READ and SERIALIZABLE keep one snapshot and refuse
- * (40001) to write a row changed since it.
+ * The in-memory multi-version store (the design is in this package's {@code package-info}).
  *
  * <p><b>SERIALIZABLE</b> is snapshot isolation plus backward optimistic validation: a
  * serializable transaction records what it read (keys looked up, present or not; key ranges of an
@@ -47,13 +31,6 @@ import java.util.function.Supplier;
  * writer that would close the cycle is refused instead). This is what PostgreSQL does for the
  * Hermitage cases where a reader commits (PMP, G-single). Unlike PostgreSQL's SSI the refusal
  * comes at commit, not at the read or the write.
- *
- * <p><b>Memory and garbage.</b> Each version's size is estimated and counted against the limit;
- * a write beyond it fails with 53200. {@link #collectGarbage()} (and each write, for its own row)
- * drops versions older than the oldest running snapshot.
- *
- * <p><b>DDL</b> is applied at once under the commit lock and logged; adding a primary key keeps
- * only each row's newest committed version and refuses (55006) while a transaction writes the table.
  */
 public final class MvccStore implements Store, Recoverable {
     private static final int HORIZON_PERIOD = 64;
@@ -136,14 +113,24 @@ public final class MvccStore implements Store, Recoverable {
         if (writes.isEmpty()) {
             return -1;
         }
-        byte[] record = Redo.txn(writes);
+        List<byte[]> records = Redo.txn(t.id(), writes);
         long lsn;
         long ts;
         synchronized (commitLock) {
             if (t.isolation() == Isolation.SERIALIZABLE && validator.conflicts(t.reads(), t.snapshot())) {
                 throw serializationFailure("could not serialize access due to read/write dependencies among transactions");
             }
-            lsn = log.append(record);
+            TableState last = null;
+            for (Write w : writes) {
+                if (w.table() != last) {
+                    last = w.table();
+                    catalog.checkCurrent(last);
+                }
+            }
+            lsn = -1;
+            for (byte[] r : records) {
+                lsn = log.append(r);
+            }
             ts = lastCommitted + 1;
             for (Write w : writes) {
                 w.version().commit(ts);
@@ -307,8 +294,15 @@ public final class MvccStore implements Store, Recoverable {
 
     @Override
     public void redo(byte[] record) {
+        Redo r = Redo.decode(record);
+        // Ids stay unique across restarts, so that a new transaction's parts never continue an old one's.
+        if (r instanceof Redo.Txn t) {
+            ids.accumulateAndGet(t.id(), Math::max);
+        } else if (r instanceof Redo.TxnPart t) {
+            ids.accumulateAndGet(t.id(), Math::max);
+        }
         synchronized (commitLock) {
-            lastCommitted = recovery.apply(Redo.decode(record), lastCommitted + 1);
+            lastCommitted = recovery.apply(r, lastCommitted + 1);
         }
     }
 }

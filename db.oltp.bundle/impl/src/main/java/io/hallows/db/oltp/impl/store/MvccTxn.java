@@ -87,7 +87,8 @@ final class MvccTxn implements Txn {
         ensureActive();
         // A statement re-run after a WaitFor keeps its snapshot, so that rows changed meanwhile
         // are re-checked on their newest version, as PostgreSQL does for a blocked statement.
-        if (isolation == Isolation.READ_COMMITTED && !rerun) {
+        // The higher levels take theirs at the first statement, as PostgreSQL does, not at begin.
+        if ((isolation == Isolation.READ_COMMITTED || statement == 1) && !rerun) {
             snapshot = store.lastCommitted();
         }
         rerun = false;
@@ -147,6 +148,11 @@ final class MvccTxn implements Txn {
     void recordWrite(Write w) {
         writes.add(w);
         w.table().countRows(w.rowDelta());
+    }
+
+    /** Undoes the newest write (one the store refused after making it). */
+    void undoLastWrite() {
+        undo(writes.size() - 1);
     }
 
     @Override

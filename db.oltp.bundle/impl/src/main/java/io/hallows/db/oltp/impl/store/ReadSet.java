@@ -23,7 +23,7 @@ final class ReadSet {
     private final List<RangeRead> ranges = new ArrayList<>();
 
     void point(TableState table, Object[] key) {
-        points.computeIfAbsent(table, t -> new TreeSet<>(Keys.ORDER)).add(key);
+        points.computeIfAbsent(table, t -> new TreeSet<>(Keys.ORDER)).add(key.clone());
     }
 
     void scan(TableState table) {

@@ -41,7 +41,7 @@ final class Reads {
         if (Keys.compare(from, to) > 0) {
             return java.util.Collections.emptyIterator();
         }
-        if (!l.hiddenKey() && index.name().equals(TableState.primaryIndexDef(l.def()).name())) {
+        if (!l.hiddenKey() && index.name().equals(l.indexes().get(0).name())) {
             if (txn.reads() != null) {
                 txn.reads().range(table, l.primaryKey(), from, to);
             }

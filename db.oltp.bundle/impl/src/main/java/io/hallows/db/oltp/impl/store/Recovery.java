@@ -15,6 +15,8 @@ final class Recovery {
 
     private final Catalog catalog;
     private final MemoryMeter meter;
+    private final List<Redo.Op> parts = new ArrayList<>();
+    private long partsOf = -1;
 
     Recovery(Catalog catalog, MemoryMeter meter) {
         this.catalog = catalog;
@@ -49,8 +51,20 @@ final class Recovery {
 
     /** Applies {@code r} with commit timestamp {@code ts}; returns the timestamp now last committed. */
     long apply(Redo r, long ts) {
+        if (!(r instanceof Redo.Txn || r instanceof Redo.TxnPart)) {
+            collect(-1);
+        }
         switch (r) {
-            case Redo.Txn t -> t.ops().forEach(op -> put(catalog.require(op.table()), op.key(), op.values(), ts));
+            case Redo.TxnPart p -> {
+                collect(p.id());
+                parts.addAll(p.ops());
+            }
+            case Redo.Txn t -> {
+                collect(t.id());
+                parts.forEach(op -> put(catalog.require(op.table()), op.key(), op.values(), ts));
+                parts.clear();
+                t.ops().forEach(op -> put(catalog.require(op.table()), op.key(), op.values(), ts));
+            }
             case Redo.Rows rows -> {
                 TableState t = catalog.require(rows.table());
                 for (int i = 0; i < rows.rows().size(); i++) {
@@ -67,6 +81,17 @@ final class Recovery {
             case Redo.AddPrimaryKey p -> catalog.addPrimaryKey(p.table(), p.columns());
         }
         return ts;
+    }
+
+    /**
+     * A transaction's parts are consecutive in the log: parts followed by anything but the rest
+     * of their transaction ({@code id}) were cut off by a failed append, and are dropped.
+     */
+    private void collect(long id) {
+        if (partsOf != id) {
+            parts.clear();
+            partsOf = id;
+        }
     }
 
     /** Makes {@code values} (null: a deletion) the row at {@code key}, committed at {@code ts}. */

@@ -7,17 +7,25 @@ import java.util.List;
 /**
  * The store's log and checkpoint records: a format version byte, a kind byte, then the kind's
  * fields. A transaction's record lists its writes in order (a put is a whole row at a key, a
- * delete a key); a checkpoint is the catalog's records followed by batches of rows.
+ * delete a key); a big transaction is cut into parts of about {@link #PART_BYTES}, all but the
+ * last of kind {@link #TXN_PART}, which recovery applies only once the last one is read (the
+ * transaction id ties them). A checkpoint is the catalog's records followed by batches of rows.
  */
 sealed interface Redo {
     int FORMAT = 1;
-    int TXN = 1, CREATE_TABLE = 2, DROP_TABLE = 3, CREATE_INDEX = 4, ADD_PRIMARY_KEY = 5, ROWS = 6;
+    int TXN = 1, CREATE_TABLE = 2, DROP_TABLE = 3, CREATE_INDEX = 4, ADD_PRIMARY_KEY = 5, ROWS = 6, TXN_PART = 7;
+    int PART_BYTES = 1 << 20;
 
     /** A put ({@code values} non-null) or a delete of the row at {@code key}. */
     record Op(String table, Object[] key, Object[] values) {
     }
 
-    record Txn(List<Op> ops) implements Redo {
+    /** A transaction's writes, or the last part of them. */
+    record Txn(long id, List<Op> ops) implements Redo {
+    }
+
+    /** A part of a big transaction's writes, not the last. */
+    record TxnPart(long id, List<Op> ops) implements Redo {
     }
 
     record CreateTable(TableDef def) implements Redo {
@@ -36,24 +44,33 @@ sealed interface Redo {
     record Rows(String table, List<Object[]> keys, List<Object[]> rows) implements Redo {
     }
 
-    static byte[] txn(List<Write> writes) {
-        RecordOut out = header(TXN, 64 * writes.size());
-        out.varLong(writes.size());
-        for (Write w : writes) {
-            Version v = w.version();
-            out.string(w.table().name()).values(v.chain.key);
+    /** The records of transaction {@code id}'s writes: one, or parts when they are big. */
+    static List<byte[]> txn(long id, List<Write> writes) {
+        List<byte[]> records = new ArrayList<>(1);
+        RecordOut out = header(TXN, 64 * writes.size()).varLong(id);
+        for (int i = 0; i < writes.size(); i++) {
+            Version v = writes.get(i).version();
+            out.string(writes.get(i).table().name()).values(v.chain.key);
             if (v.values == null) {
                 out.write(0);
             } else {
                 out.write(1).values(v.values);
             }
+            if (out.size() >= PART_BYTES && i < writes.size() - 1) {
+                byte[] part = out.toByteArray();
+                part[1] = TXN_PART;
+                records.add(part);
+                out = header(TXN, PART_BYTES).varLong(id);
+            }
         }
-        return out.toByteArray();
+        records.add(out.toByteArray());
+        return records;
     }
 
     static byte[] encode(Redo r) {
         return switch (r) {
             case Txn t -> throw new IllegalArgumentException("transactions are encoded from their writes");
+            case TxnPart t -> throw new IllegalArgumentException("transactions are encoded from their writes");
             case CreateTable c -> {
                 RecordOut out = header(CREATE_TABLE, 128).string(c.def().name()).varLong(c.def().columns().size());
                 for (ColumnDef col : c.def().columns()) {
@@ -84,16 +101,8 @@ sealed interface Redo {
         }
         int kind = in.read();
         Redo r = switch (kind) {
-            case TXN -> {
-                int n = in.count();
-                List<Op> ops = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    String table = in.string();
-                    Object[] key = in.values();
-                    ops.add(new Op(table, key, in.read() == 0 ? null : in.values()));
-                }
-                yield new Txn(ops);
-            }
+            case TXN -> new Txn(in.varLong(), ops(in));
+            case TXN_PART -> new TxnPart(in.varLong(), ops(in));
             case CREATE_TABLE -> {
                 String name = in.string();
                 int n = in.count();
@@ -124,6 +133,16 @@ sealed interface Redo {
             throw new IllegalArgumentException("trailing bytes after a record of kind " + kind);
         }
         return r;
+    }
+
+    private static List<Op> ops(RecordIn in) {
+        List<Op> ops = new ArrayList<>();
+        while (!in.atEnd()) {
+            String table = in.string();
+            Object[] key = in.values();
+            ops.add(new Op(table, key, in.read() == 0 ? null : in.values()));
+        }
+        return ops;
     }
 
     private static RecordOut header(int kind, int capacity) {

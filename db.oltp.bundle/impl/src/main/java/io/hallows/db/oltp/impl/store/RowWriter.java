@@ -25,6 +25,15 @@ final class RowWriter {
     }
 
     Object[] update(TableState table, Version read, Predicate<Object[]> stillMatches, UnaryOperator<Object[]> change) {
+        return write(table, read, stillMatches, change);
+    }
+
+    boolean delete(TableState table, Version read, Predicate<Object[]> stillMatches) {
+        return write(table, read, stillMatches, null) != null;
+    }
+
+    /** Updates (or with no {@code change}, deletes) {@code read}'s row; returns the new (or old) values, or null. */
+    private Object[] write(TableState table, Version read, Predicate<Object[]> stillMatches, UnaryOperator<Object[]> change) {
         while (true) {
             Chain c = read.chain;
             Version h = c.head();
@@ -35,6 +44,12 @@ final class RowWriter {
             if (base == null || base.deleted() || base != read && !stillMatches.test(base.values)) {
                 return null;
             }
+            if (change == null) {
+                if (push(table, c, h, null)) {
+                    return base.values;
+                }
+                continue;
+            }
             Object[] values = change.apply(base.values);
             TableState.Layout l = table.layout();
             table.check(l, values);
@@ -42,28 +57,16 @@ final class RowWriter {
                 if (!push(table, c, h, null)) {
                     continue;
                 }
-                insertAt(table, l, table.newKey(l, values), values);
+                try {
+                    insertAt(table, l, table.newKey(l, values), values);
+                } catch (RuntimeException e) {
+                    txn.undoLastWrite();
+                    throw e;
+                }
                 return values;
             }
             if (push(table, c, h, values)) {
                 return values;
-            }
-        }
-    }
-
-    boolean delete(TableState table, Version read, Predicate<Object[]> stillMatches) {
-        while (true) {
-            Chain c = read.chain;
-            Version h = c.head();
-            Version base = claim(h, read);
-            if (base == RETRY) {
-                continue;
-            }
-            if (base == null || base.deleted() || base != read && !stillMatches.test(base.values)) {
-                return false;
-            }
-            if (push(table, c, h, null)) {
-                return true;
             }
         }
     }
@@ -73,31 +76,44 @@ final class RowWriter {
     /**
      * The version a write of {@code read}'s row builds on: the head once this transaction may
      * write over it, null when the row is gone or this statement already wrote it, {@link #RETRY}
-     * when the head is changing under us.
+     * when the head is changing hands.
      */
     private Version claim(Version h, Version read) {
         if (h == null || h == Chain.RETIRED) {
             return null;
         }
+        if (!settled(h)) {
+            return RETRY;
+        }
+        if (h.pending()) {
+            return h.statement == txn.statement() && h != read ? null : h;
+        }
+        if (h != read && h.ts > txn.snapshot() && txn.isolation() != Isolation.READ_COMMITTED) {
+            throw txn.store().serializationFailure("could not serialize access due to concurrent update");
+        }
+        return h;
+    }
+
+    /**
+     * False while head {@code h} changes hands (being undone, or committing): look again. Throws
+     * {@link WaitFor} when another running transaction wrote it; true when it is committed or ours.
+     */
+    private boolean settled(Version h) {
         long ts = h.ts;
         if (ts == Version.ABORTED) {
             Thread.onSpinWait();
-            return RETRY;
+            return false;
         }
         if (ts == 0) {
             MvccTxn owner = h.owner;
             if (owner == null) {
-                return RETRY;
+                return false;
             }
             if (owner != txn) {
                 throw txn.mustWait(owner);
             }
-            return h.statement == txn.statement() && h != read ? null : h;
         }
-        if (h != read && ts > txn.snapshot() && txn.isolation() != Isolation.READ_COMMITTED) {
-            throw txn.store().serializationFailure("could not serialize access due to concurrent update");
-        }
-        return h;
+        return true;
     }
 
     /** Pushes a new version (null values: a deletion) over {@code h}; false when the head moved. */
@@ -117,7 +133,13 @@ final class RowWriter {
         txn.recordWrite(new Write(table, v, h));
         c.trim(txn.store().horizon(), meter);
         if (values != null) {
-            index(table, v, h);
+            try {
+                index(table, v, h);
+            } catch (RuntimeException e) {
+                // A unique index refused the row, or must wait: the write did not happen.
+                txn.undoLastWrite();
+                throw e;
+            }
         }
         return true;
     }
@@ -148,22 +170,11 @@ final class RowWriter {
 
     /** True when a row may be inserted over head {@code h}; false to look again. */
     private boolean insertable(TableState table, Version h) {
-        long ts = h.ts;
-        if (ts == Version.ABORTED) {
-            Thread.onSpinWait();
+        if (!settled(h)) {
             return false;
         }
-        if (ts == 0) {
-            MvccTxn owner = h.owner;
-            if (owner == null) {
-                return false;
-            }
-            if (owner != txn) {
-                throw txn.mustWait(owner);
-            }
-        }
         if (!h.deleted()) {
-            throw duplicate(TableState.primaryIndexDef(table.def()).name(), ts);
+            throw duplicate(table.indexes().get(0).name(), h.ts);
         }
         return true;
     }

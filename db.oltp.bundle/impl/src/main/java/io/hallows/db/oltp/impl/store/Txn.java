@@ -19,7 +19,9 @@ public interface Txn {
 
     /**
      * Marks the start of a statement: READ COMMITTED takes a new snapshot; every level records
-     * the point {@link #rollbackStatement()} returns to.
+     * the point {@link #rollbackStatement()} returns to. A statement sees the writes of the
+     * transaction's earlier statements, not its own (so an update through an index meets each
+     * row once); call this before every statement, the first included.
      */
     void startStatement();
 
@@ -34,17 +36,24 @@ public interface Txn {
 
     /**
      * The visible rows of {@code index} whose key lies between {@code low} and {@code high} (each
-     * a prefix of the index's columns, or null for unbounded), in key order.
+     * a prefix of the index's columns, or null for unbounded), in key order. NULLs sort after
+     * every value (as PostgreSQL's default {@code NULLS LAST}), so an unbounded high end includes
+     * the rows whose key is NULL: the caller's predicate filters them.
      */
     Iterator<Row> range(Table table, IndexDef index, Object[] low, boolean lowInclusive, Object[] high, boolean highInclusive);
 
-    /** Inserts a row (values in column order, already of the columns' types). */
+    /**
+     * Inserts a row (values in column order, already of the columns' types). The store keeps
+     * {@code values} as the row's version: do not modify the array afterwards.
+     */
     void insert(Table table, Object[] values);
 
     /**
      * Updates {@code row}. READ COMMITTED: if another transaction committed a newer version
      * since the read, {@code stillMatches} is tested on that version and {@code change} applied
      * to it (PostgreSQL's re-check); the higher levels fail with 40001 instead.
+     *
+     * {@code change} returns a new array (the store keeps it); the row it is given must not be modified.
      *
      * @return the new values, or null when the row is gone or no longer matches (nothing written)
      */

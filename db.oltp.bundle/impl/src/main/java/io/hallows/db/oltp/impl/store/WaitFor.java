@@ -17,7 +17,10 @@ public final class WaitFor extends RuntimeException {
         this.released = released;
     }
 
-    /** Completes when the transaction waited for has committed or rolled back. */
+    /**
+     * Completes when the transaction waited for has committed or rolled back; it completes on
+     * that transaction's thread, so run the statement again with an asynchronous continuation.
+     */
     public CompletableFuture<Void> released() {
         return released;
     }

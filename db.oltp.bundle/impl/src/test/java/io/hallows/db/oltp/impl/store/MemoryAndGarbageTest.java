@@ -66,13 +66,7 @@ class MemoryAndGarbageTest {
         Fixtures.insertCommitted(store, t, new Object[] {1, 0}, new Object[] {2, 0});
         Txn old = store.begin(Isolation.REPEATABLE_READ);
         old.startStatement();
-        for (int i = 1; i <= 50; i++) {
-            int value = i;
-            Txn w = store.begin(Isolation.READ_COMMITTED);
-            w.startStatement();
-            w.update(t, w.get(t, new Object[] {1}), v -> true, v -> new Object[] {v[0], value});
-            w.commit(true).join();
-        }
+        setValues(store, t, 50);
         assertEquals(0, store.collectGarbage(), "the old snapshot still sees the first version");
         assertEquals(52, store.stats().versions());
         assertEquals(0, old.get(t, new Object[] {1}).values()[1]);
@@ -90,13 +84,7 @@ class MemoryAndGarbageTest {
         MvccStore store = new MvccStore(new MemoryLog(), 1L << 30);
         Table t = Fixtures.intTable(store, "test");
         Fixtures.insertCommitted(store, t, new Object[] {1, 0});
-        for (int i = 1; i <= 1000; i++) {
-            int value = i;
-            Txn w = store.begin(Isolation.READ_COMMITTED);
-            w.startStatement();
-            w.update(t, w.get(t, new Object[] {1}), v -> true, v -> new Object[] {v[0], value});
-            w.commit(true).join();
-        }
+        setValues(store, t, 1000);
         assertTrue(store.stats().versions() < 100, "versions: " + store.stats().versions());
     }
 
@@ -134,5 +122,16 @@ class MemoryAndGarbageTest {
         assertEquals(empty, store.memoryUsed());
         assertEquals(0, store.stats().versions());
         fails("25P02", () -> w.insert(t, new Object[] {3, 3}));
+    }
+
+    /** Sets row 1's value to 1, 2, … {@code last}, each in its own transaction. */
+    private static void setValues(Store store, Table t, int last) {
+        for (int i = 1; i <= last; i++) {
+            int value = i;
+            Txn w = store.begin(Isolation.READ_COMMITTED);
+            w.startStatement();
+            w.update(t, w.get(t, new Object[] {1}), v -> true, v -> new Object[] {v[0], value});
+            w.commit(true).join();
+        }
     }
 }

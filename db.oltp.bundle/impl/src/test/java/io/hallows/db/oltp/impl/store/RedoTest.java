@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Redo and checkpoint records: every type round-trips, and a store rebuilt from them has the same contents. */
@@ -101,6 +102,107 @@ class RedoTest {
         assertSameContents(a, b);
         assertEquals(List.of("plain_k"), b.table("plain").orElseThrow().indexes().stream().map(IndexDef::name).toList());
         assertHiddenIdsContinue(b);
+    }
+
+    @Test
+    void aBigTransactionIsLoggedInPartsAndAppliedOnlyWhole() {
+        MemoryLog log = new MemoryLog();
+        MvccStore a = new MvccStore(log, 1L << 30);
+        Table t = Fixtures.intTable(a, "test");
+        long start = log.position();
+        Object[][] rows = new Object[200_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[] {i, i};
+        }
+        Fixtures.insertCommitted(a, t, rows);
+        List<byte[]> records = log.after(start);
+        assertTrue(records.size() > 1, "parts: " + records.size());
+        assertTrue(records.stream().allMatch(r -> r.length <= Redo.PART_BYTES + 64));
+
+        MvccStore b = new MvccStore(new MemoryLog(), 1L << 30);
+        log.after(0).subList(0, (int) start).forEach(b::redo);
+        records.subList(0, records.size() - 1).forEach(b::redo);
+        assertEquals(0, Fixtures.contents(b, b.table("test").orElseThrow()).size(), "a transaction cut short is not applied");
+        Fixtures.insertCommitted(a, t, new Object[] {-1, -1});
+        log.after(start + records.size()).forEach(b::redo);
+        assertEquals(Map.of(-1, -1), Fixtures.contents(b, b.table("test").orElseThrow()));
+
+        MvccStore c = new MvccStore(new MemoryLog(), 1L << 30);
+        log.after(0).forEach(c::redo);
+        assertSameContents(a, c);
+        assertTrue(c.begin(Isolation.READ_COMMITTED).id() > a.stats().commits(), "ids continue after those in the log");
+    }
+
+    /** A restarted store appends after the cut-off parts; its own transactions do not continue them. */
+    @Test
+    void partsCutOffBeforeARestartAreNeverGluedToANewTransaction() {
+        MemoryLog log = new MemoryLog();
+        MvccStore a = new MvccStore(log, 1L << 30);
+        Table t = Fixtures.intTable(a, "test");
+        Object[][] rows = new Object[100_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[] {i, i};
+        }
+        long start = log.position();
+        Fixtures.insertCommitted(a, t, rows);
+        List<byte[]> cut = new ArrayList<>(log.after(0).subList(0, (int) log.position() - 1));
+        assertTrue(cut.size() > start, "the big transaction has parts");
+
+        MemoryLog restarted = new MemoryLog();
+        MvccStore b = new MvccStore(restarted, 1L << 30);
+        cut.forEach(b::redo);
+        Fixtures.insertCommitted(b, b.table("test").orElseThrow(), new Object[] {-1, -1});
+        MvccStore c = new MvccStore(new MemoryLog(), 1L << 30);
+        cut.forEach(c::redo);
+        restarted.after(0).forEach(c::redo);
+        Map<Integer, Integer> recovered = Fixtures.contents(c, c.table("test").orElseThrow());
+        assertEquals(1, recovered.size(), "the cut-off transaction's rows are not applied");
+        assertEquals(Map.of(-1, -1), recovered);
+    }
+
+    /** The checkpoint's position and rows are taken together: commits go on meanwhile, and nothing is lost or applied twice. */
+    @Test
+    void aCheckpointTakenWhileWritersCommitIsConsistentWithTheLogAfterIt() throws Exception {
+        MemoryLog log = new MemoryLog();
+        MvccStore a = new MvccStore(log, 1L << 30);
+        Table t = Fixtures.intTable(a, "test");
+        Object[][] rows = new Object[1000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[] {i, 0};
+        }
+        Fixtures.insertCommitted(a, t, rows);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int n = 0; running.get(); n++) {
+                int id = n % 1000;
+                int value = n;
+                Txn w = a.begin(Isolation.READ_COMMITTED);
+                w.startStatement();
+                w.update(t, w.get(t, new Object[] {id}), v -> true, v -> new Object[] {v[0], value});
+                w.startStatement();
+                w.insert(t, new Object[] {1000 + n, n});
+                w.commit(true).join();
+            }
+        });
+        writer.start();
+        List<byte[]> checkpoint = new ArrayList<>();
+        long position;
+        try {
+            while (log.position() < 200) {
+                Thread.onSpinWait();
+            }
+            position = a.snapshot(checkpoint::add);
+            while (log.position() < position + 200) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            running.set(false);
+            writer.join();
+        }
+        MvccStore b = new MvccStore(new MemoryLog(), 1L << 30);
+        checkpoint.forEach(b::loadSnapshotRecord);
+        log.after(position).forEach(b::redo);
+        assertSameContents(a, b);
     }
 
     @Test

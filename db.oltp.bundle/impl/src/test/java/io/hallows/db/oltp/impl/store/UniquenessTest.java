@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,27 +40,13 @@ class UniquenessTest {
 
     @Test
     void aSecondConcurrentInsertOfTheSameKeyWaitsThenFails() {
-        Txn t1 = begin();
-        Txn t2 = begin();
-        t1.insert(test, new Object[] {5, 50});
-        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(test, new Object[] {5, 51}));
-        t2.rollbackStatement();
-        t1.commit(true).join();
-        assertTrue(w.released().isDone());
-        t2.startStatement();
+        Txn t2 = secondInserterWaitingFor(test, new Object[] {5, 50}, new Object[] {5, 51}, true);
         fails("23505", () -> t2.insert(test, new Object[] {5, 51}));
     }
 
     @Test
     void aSecondConcurrentInsertSucceedsWhenTheFirstRollsBack() {
-        Txn t1 = begin();
-        Txn t2 = begin();
-        t1.insert(test, new Object[] {5, 50});
-        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(test, new Object[] {5, 51}));
-        t2.rollbackStatement();
-        t1.rollback();
-        assertTrue(w.released().isDone());
-        t2.startStatement();
+        Txn t2 = secondInserterWaitingFor(test, new Object[] {5, 50}, new Object[] {5, 51}, false);
         t2.insert(test, new Object[] {5, 51});
         t2.commit(true).join();
         assertEquals(51, Fixtures.contents(store, test).get(5));
@@ -84,16 +71,12 @@ class UniquenessTest {
 
     @Test
     void aUniqueIndexWaitsForAConcurrentInsertThenFails() {
-        Txn t1 = begin();
-        Txn t2 = begin();
-        t1.insert(people, new Object[] {"ann", "a@x"});
-        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(people, new Object[] {"bob", "a@x"}));
-        t2.rollbackStatement();
-        t1.commit(true).join();
-        assertTrue(w.released().isDone());
-        t2.startStatement();
+        Txn t2 = secondInserterWaitingFor(people, new Object[] {"ann", "a@x"}, new Object[] {"bob", "a@x"}, true);
         SqlException e = fails("23505", () -> t2.insert(people, new Object[] {"bob", "a@x"}));
         assertTrue(e.getMessage().contains("people_email"), e.getMessage());
+        t2.insert(people, new Object[] {"bob", "b@x"});
+        t2.commit(true).join();
+        assertEquals(2, Fixtures.rows(begin().scan(people)).size(), "the refused insert left nothing");
     }
 
     @Test
@@ -120,20 +103,41 @@ class UniquenessTest {
 
     @Test
     void concurrentInsertersNeverDuplicateAKey() throws Exception {
-        int threads = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         Set<Integer> won = ConcurrentHashMap.newKeySet();
+        onSixteenThreads((random, n) -> {
+            int key = random.nextInt(200);
+            if (insertOnce(key) && !won.add(key)) {
+                throw new AssertionError("key " + key + " inserted twice");
+            }
+        });
+        assertEquals(won, new HashSet<>(Fixtures.contents(store, test).keySet()));
+    }
+
+    @Test
+    void concurrentInsertersNeverDuplicateAUniqueIndexKey() throws Exception {
+        onSixteenThreads((random, n) -> {
+            String email = random.nextInt(100) + "@x";
+            while (insertOnce(people, new Object[] {"n" + n, email}) == null) {
+                Thread.onSpinWait();
+            }
+        });
+        Txn t = begin();
+        List<Object> emails = Fixtures.rows(t.scan(people)).stream().map(v -> v[1]).toList();
+        assertEquals(new HashSet<>(emails).size(), emails.size(), "a unique email was inserted twice");
+        assertTrue(emails.size() > 50, "rows: " + emails.size());
+    }
+
+    /** Runs {@code step} 300 times on each of 16 threads, each with its own seeded random. */
+    private static void onSixteenThreads(BiConsumer<SplittableRandom, Integer> step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            for (int i = 0; i < 16; i++) {
                 long seed = i;
                 fs.add(pool.submit(() -> {
                     SplittableRandom random = new SplittableRandom(seed);
                     for (int n = 0; n < 300; n++) {
-                        int key = random.nextInt(200);
-                        if (insertOnce(key) && !won.add(key)) {
-                            throw new AssertionError("key " + key + " inserted twice");
-                        }
+                        step.accept(random, n);
                     }
                 }));
             }
@@ -143,16 +147,26 @@ class UniquenessTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(won, new HashSet<>(Fixtures.contents(store, test).keySet()));
     }
 
-    /** Inserts {@code key} in its own transaction: true when it committed, false on 23505. */
     private boolean insertOnce(int key) {
+        Boolean done;
+        while ((done = insertOnce(test, new Object[] {key, key})) == null) {
+            Thread.onSpinWait();
+        }
+        return done;
+    }
+
+    /**
+     * Inserts {@code row} in its own transaction: true when it committed, false on 23505, null
+     * when refused as a deadlock (two inserters of one key may each find the other's entry).
+     */
+    private Boolean insertOnce(Table table, Object[] row) {
         Txn t = begin();
         while (true) {
             t.startStatement();
             try {
-                t.insert(test, new Object[] {key, key});
+                t.insert(table, row);
                 t.commit(true).join();
                 return true;
             } catch (WaitFor w) {
@@ -160,10 +174,33 @@ class UniquenessTest {
                 w.released().join();
             } catch (SqlException e) {
                 t.rollback();
+                if (e.sqlState().equals("40P01")) {
+                    return null;
+                }
                 assertEquals("23505", e.sqlState());
                 return false;
             }
         }
+    }
+
+    /**
+     * T1 inserts {@code first}; T2's insert of {@code second} must wait; T1 commits or rolls
+     * back; returns T2, its wait over, at the start of its next statement.
+     */
+    private Txn secondInserterWaitingFor(Table table, Object[] first, Object[] second, boolean commitFirst) {
+        Txn t1 = begin();
+        Txn t2 = begin();
+        t1.insert(table, first);
+        WaitFor w = assertThrows(WaitFor.class, () -> t2.insert(table, second));
+        t2.rollbackStatement();
+        if (commitFirst) {
+            t1.commit(true).join();
+        } else {
+            t1.rollback();
+        }
+        assertTrue(w.released().isDone());
+        t2.startStatement();
+        return t2;
     }
 
     private Txn begin() {
