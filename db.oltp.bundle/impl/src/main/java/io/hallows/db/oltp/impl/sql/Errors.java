@@ -36,11 +36,19 @@ final class Errors {
     }
 
     static String state(String message) {
+        if (message.contains("has no default value and does not allow NULLs")) {
+            return "23502";
+        }
         if (message.contains("Object '") && message.contains("not found") || message.startsWith("Table '")) {
             return "42P01";
         }
-        if (message.startsWith("Column '") || message.contains("Unknown target column") || message.contains("Unknown field")) {
+        if (message.startsWith("Column '") || message.contains("Unknown target column") || message.contains("Unknown field")
+                || message.contains("depends on itself")) {
             return "42703";
+        }
+        if (message.startsWith("Cannot apply 'AND'") || message.startsWith("Cannot apply 'OR'")
+                || message.startsWith("Cannot apply 'NOT'") || message.contains("must be a condition")) {
+            return "42804";
         }
         if (message.startsWith("No match found for function signature") || message.contains("Cannot apply")) {
             return "42883";

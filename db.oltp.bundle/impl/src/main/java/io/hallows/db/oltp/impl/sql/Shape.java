@@ -68,9 +68,18 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
         int params = 0;
         boolean byList = false;
         Lexer.Token prev = null;
-        for (Lexer.Token t : tokens) {
+        int negativeAt = -1;
+        for (int ti = 0; ti < tokens.size(); ti++) {
+            Lexer.Token t = tokens.get(ti);
             if (t.start() >= end) {
                 break;
+            }
+            if (normalise && !byList && t.kind() == Lexer.Kind.PUNCT && t.text().equals("-") && ti + 1 < tokens.size()
+                    && tokens.get(ti + 1).kind() == Lexer.Kind.NUMBER && unaryContext(prev)) {
+                // "+ -4" and "+ 7" must share a plan: the sign belongs to the literal
+                negativeAt = t.start();
+                prev = t;
+                continue;
             }
             if (t.kind() == Lexer.Kind.WORD) {
                 if (t.is("by") && prev != null && (prev.is("order") || prev.is("group"))) {
@@ -91,17 +100,35 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
                     || t.kind() == Lexer.Kind.STRING && t.text() == null)
                     && !(prev != null && prev.kind() == Lexer.Kind.WORD && TYPED_LITERAL.contains(prev.text()))) {
                 boolean string = t.kind() == Lexer.Kind.STRING;
-                bindings.add(new Literal(string ? Lexer.stringValue(sql, t) : t.text(), string));
+                boolean negative = negativeAt >= 0 && !string;
+                bindings.add(new Literal(string ? Lexer.stringValue(sql, t) : negative ? "-" + t.text() : t.text(), string));
                 replacement = "?";
             }
+            int from = negativeAt >= 0 && replacement != null && t.kind() == Lexer.Kind.NUMBER ? negativeAt : t.start();
+            negativeAt = -1;
             if (replacement != null) {
-                out.append(sql, copied, t.start()).append(replacement);
+                out.append(sql, copied, from).append(replacement);
                 copied = t.end();
             }
             prev = t;
         }
         out.append(sql, copied, end);
         return new Shape(out.toString(), List.copyOf(bindings), returning, params);
+    }
+
+    private static final Set<String> BEFORE_OPERAND = Set.of("select", "where", "and", "or", "not", "then", "else",
+            "when", "by", "values", "set", "limit", "offset", "in", "is", "between", "case", "on", "having", "return");
+
+    /** True when a "-" after {@code prev} is a sign, not a subtraction. */
+    private static boolean unaryContext(Lexer.Token prev) {
+        if (prev == null) {
+            return true;
+        }
+        return switch (prev.kind()) {
+            case PUNCT -> !prev.text().equals(")");
+            case WORD -> BEFORE_OPERAND.contains(prev.text());
+            default -> false;
+        };
     }
 
     private static int parse(String digits, int at) {
@@ -168,16 +195,17 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
             };
         }
         String s = l.text();
-        boolean integral = s.chars().allMatch(Character::isDigit);
+        String digits = s.startsWith("-") ? s.substring(1) : s;
+        boolean integral = !digits.isEmpty() && digits.chars().allMatch(Character::isDigit);
         return switch (type) {
             case INT2, INT4, INT8 -> {
-                if (!integral || s.length() > 19) {
+                if (!integral || digits.length() > 18) {
                     yield null;
                 }
                 long v = Long.parseLong(s);
                 // Out of the inferred type's range: let the planner see the literal as written.
-                yield type == SqlType.INT8 || v <= (type == SqlType.INT4 ? Integer.MAX_VALUE : Short.MAX_VALUE)
-                        ? Values.coerce(v, type, -1, -1, false) : null;
+                long max = type == SqlType.INT8 ? Long.MAX_VALUE : type == SqlType.INT4 ? Integer.MAX_VALUE : Short.MAX_VALUE;
+                yield Math.abs(v) <= max ? Values.coerce(v, type, -1, -1, false) : null;
             }
             case NUMERIC -> new BigDecimal(s);
             case FLOAT8 -> Double.parseDouble(s);
