@@ -32,7 +32,19 @@ final class Errors {
             return new SqlException("54001", "statement too complex");
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-        return new SqlException(e instanceof UnsupportedOperationException ? "0A000" : "XX000", msg, 0, null, null, e);
+        return new SqlException("XX000", msg, 0, null, null, e);
+    }
+
+    /**
+     * A failure inside Calcite while it plans a statement it parsed (an assertion, an index out
+     * of bounds on a malformed statement…): the statement is refused as not supported, with the reason.
+     */
+    static SqlException planning(Throwable e, String sql) {
+        SqlException s = map(e, sql, 0);
+        if (!s.sqlState().equals("XX000")) {
+            return s;
+        }
+        return new SqlException("0A000", "statement not supported: " + s.getMessage(), 0, null, null, e);
     }
 
     static String state(String message) {

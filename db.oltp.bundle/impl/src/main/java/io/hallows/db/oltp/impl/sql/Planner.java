@@ -32,7 +32,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -47,7 +46,7 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  */
 final class Planner {
     static final SqlParser.Config PARSER = SqlParser.config()
-            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withParserFactory(BabelParser.FACTORY)
             .withUnquotedCasing(Casing.TO_LOWER)
             .withQuotedCasing(Casing.UNCHANGED)
             .withQuoting(Quoting.DOUBLE_QUOTE)
@@ -101,10 +100,8 @@ final class Planner {
                 columns.add(Types.column(f.getName(), f.getType()));
             }
             return new Plan.Query(c.compiler.compile(rel), columns, paramTypes);
-        } catch (SqlException | org.apache.calcite.runtime.CalciteContextException e) {
-            throw Errors.map(e, sql, 0);
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            throw Errors.map(e, sql, 0);
+            throw Errors.planning(e, sql);
         }
     }
 
