@@ -78,9 +78,16 @@ final class MemStore implements Store {
     private final AtomicLong ids = new AtomicLong();
     final AtomicLong commits = new AtomicLong();
     final AtomicLong gcRuns = new AtomicLong();
+    /** The last commit's durability flag, and the isolation of the last transaction begun. */
+    volatile Boolean lastSync;
+    volatile Isolation lastIsolation;
+    /** When set, the next commit or write fails with this SQLSTATE (40001, 40P01…). */
+    volatile String failNextCommit;
+    volatile String failNextWrite;
 
     @Override
     public synchronized Txn begin(Isolation isolation) {
+        lastIsolation = isolation;
         return new MemTxn(ids.incrementAndGet(), isolation);
     }
 
@@ -224,6 +231,11 @@ final class MemStore implements Store {
         }
 
         private void lock(MemTable t, long rowId) {
+            String fail = failNextWrite;
+            if (fail != null) {
+                failNextWrite = null;
+                throw new SqlException(fail, "could not serialize access due to concurrent update");
+            }
             MemTxn owner = t.locks.get(rowId);
             if (owner != null && owner != this) {
                 throw new WaitFor(owner.ended);
@@ -319,6 +331,13 @@ final class MemStore implements Store {
 
         @Override
         public CompletableFuture<Void> commit(boolean sync) {
+            lastSync = sync;
+            String fail = failNextCommit;
+            if (fail != null) {
+                failNextCommit = null;
+                rollback();
+                return CompletableFuture.failedFuture(new SqlException(fail, "could not serialize access"));
+            }
             end();
             commits.incrementAndGet();
             return CompletableFuture.completedFuture(null);
