@@ -25,6 +25,9 @@ import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -53,14 +56,15 @@ final class Planner {
             .withCaseSensitive(false)
             .withConformance(SqlConformanceEnum.BABEL);
 
-    private final Store store;
+    private static final ProxyingMetadataHandlerProvider METADATA =
+            new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
     private final CalciteSchema root;
     private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(Types.SYSTEM);
     private final CalciteConnectionConfigImpl config;
     private final String database;
 
     Planner(Store store, SystemTables system, String database) {
-        this.store = store;
         this.database = database;
         this.root = CalciteSchema.createRootSchema(false, false, "", CalciteCatalog.root(store, system));
         Properties p = new Properties();
@@ -122,6 +126,9 @@ final class Planner {
             planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
             RexBuilder rexBuilder = new RexBuilder(typeFactory);
             RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+            // Metadata through proxies, not Janino-generated handlers: no code generation, no class loading.
+            cluster.setMetadataProvider(DefaultRelMetadataProvider.INSTANCE);
+            cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
             converter = new SqlToRelConverter((rowType, query, schemaPath, viewPath) -> {
                 throw new SqlException("0A000", "views are not supported");
             }, validator, catalog, cluster, StandardConvertletTable.INSTANCE,
