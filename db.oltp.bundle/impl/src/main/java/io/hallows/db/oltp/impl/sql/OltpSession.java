@@ -35,6 +35,8 @@ final class OltpSession implements Session {
     LocalDateTime txnStart;
     CopyIn copy;
     private volatile boolean cancelled;
+    /** Set while a statement waits for another transaction, so that cancel() can wake it. */
+    private volatile CompletableFuture<Void> waiting;
     private boolean closed;
 
     OltpSession(OltpSqlEngine engine, Map<String, String> startup) {
@@ -178,7 +180,17 @@ final class OltpSession implements Session {
             return CompletableFuture.completedFuture(plan.execute(new Exec(engine.store, t, params, txnStart, () -> cancelled)));
         } catch (WaitFor w) {
             t.rollbackStatement();
-            return w.released().handleAsync((v, e) -> attempt(plan, params, t), engine.executor).thenCompose(f -> f);
+            // Wakes on the other transaction's end, or on cancel() (the re-run then stops with 57014).
+            CompletableFuture<Void> wake = new CompletableFuture<>();
+            waiting = wake;
+            w.released().whenComplete((v, e) -> wake.complete(null));
+            if (cancelled) {
+                wake.complete(null);
+            }
+            return wake.handleAsync((v, e) -> {
+                waiting = null;
+                return attempt(plan, params, t);
+            }, engine.executor).thenCompose(f -> f);
         }
     }
 
@@ -239,6 +251,10 @@ final class OltpSession implements Session {
     @Override
     public void cancel() {
         cancelled = true;
+        CompletableFuture<Void> w = waiting;
+        if (w != null) {
+            w.complete(null);
+        }
     }
 
     @Override

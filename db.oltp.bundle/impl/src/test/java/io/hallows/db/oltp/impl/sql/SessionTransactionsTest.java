@@ -58,6 +58,21 @@ class SessionTransactionsTest {
     }
 
     @Test
+    void cancelWakesAWaitingWrite() {
+        Session other = db.engine.open("other", Map.of());
+        db.ok("begin");
+        db.ok("update t set n = 1 where id = 2");
+        CompletableFuture<QueryOutcome> waiting = other.query("update t set n = 2 where id = 2");
+        drain();
+        assertFalse(waiting.isDone());
+        other.cancel();
+        assertEquals("57014", SqlFixture.await(waiting).error().sqlState());
+        db.ok("commit");
+        assertEquals(1, db.value("select n from t where id = 2"));
+        other.close();
+    }
+
+    @Test
     void serializationFailureInABlockFailsTheBlockAndAtCommitEndsIt() {
         db.ok("begin");
         db.store.failNextWrite = "40001";
