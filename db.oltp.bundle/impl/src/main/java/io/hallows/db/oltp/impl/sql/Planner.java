@@ -32,6 +32,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -58,6 +59,9 @@ final class Planner {
 
     private static final ProxyingMetadataHandlerProvider METADATA =
             new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlFunctions.table(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
 
     private final CalciteSchema root;
     private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(Types.SYSTEM);
@@ -112,9 +116,7 @@ final class Planner {
     private final class Context {
         final CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(), typeFactory, config);
         final SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(SqlFunctions.table(),
-                        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL),
-                        catalog),
+                SqlOperatorTables.chain(OPERATORS, catalog),
                 catalog, typeFactory,
                 SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.BABEL)
                         .withIdentifierExpansion(true).withDefaultNullCollation(NullCollation.HIGH));

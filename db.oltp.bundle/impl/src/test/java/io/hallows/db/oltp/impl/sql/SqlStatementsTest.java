@@ -113,6 +113,13 @@ class SqlStatementsTest {
         assertEquals(List.of(SqlType.INT4, SqlType.INT8), p.parameterTypes());
         assertEquals("UPDATE 1", SqlFixture.await(p.execute(3, 5L)).commandTag());
         assertEquals(35L, db.value("select big from t where id = 3"));
+        var declared = SqlFixture.await(db.session.prepare("select name from t where id = $1", List.of(SqlType.INT8)));
+        assertEquals(List.of(SqlType.INT8), declared.parameterTypes());
+        assertEquals("two", SqlFixture.await(declared.execute(2L)).rows().get(0)[0]);
+        var insert = SqlFixture.await(db.session.prepare("insert into t (id, name, big) values ($1, $2, $3)", List.of()));
+        assertEquals(List.of(SqlType.INT4, SqlType.VARCHAR, SqlType.INT8), insert.parameterTypes());
+        assertEquals("INSERT 0 1", SqlFixture.await(insert.execute(8, "eight", null)).commandTag());
+        assertEquals("eight", db.value("select name from t where id = 8"));
         var typed = SqlFixture.await(db.session.prepare("select $1::text || name from t where id = 1", List.of(SqlType.TEXT)));
         assertEquals("hi one", SqlFixture.await(typed.execute("hi ")).rows().get(0)[0]);
     }
