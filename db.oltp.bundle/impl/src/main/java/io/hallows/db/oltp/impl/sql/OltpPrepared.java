@@ -82,7 +82,7 @@ final class OltpPrepared implements Prepared {
     public CompletableFuture<Result> execute(Object... parameters) {
         return session.onExecutor(() -> {
             if (plan == null) {
-                return session.statement(sql, 0, parameters, false);
+                return session.statement(sql, 0, parameters);
             }
             if (session.failed) {
                 SqlException e = new SqlException("25P02", "current transaction is aborted, commands ignored until end of transaction block");

@@ -61,7 +61,7 @@ final class OltpSession implements Session {
             return;
         }
         Lexer.Piece p = pieces.get(i);
-        statement(p.text(), p.offset(), new Object[0], true).whenComplete((r, e) -> {
+        statement(p.text(), p.offset(), new Object[0]).whenComplete((r, e) -> {
             if (e != null) {
                 cancelled = false;
                 done.complete(new QueryOutcome(results, sqlError(e)));
@@ -78,7 +78,7 @@ final class OltpSession implements Session {
 
     @Override
     public CompletableFuture<Result> execute(String sql, Object... parameters) {
-        return onExecutor(() -> statement(sql, 0, parameters, false)).whenComplete((r, e) -> cancelled = false);
+        return onExecutor(() -> statement(sql, 0, parameters)).whenComplete((r, e) -> cancelled = false);
     }
 
     @Override
@@ -109,7 +109,7 @@ final class OltpSession implements Session {
     }
 
     /** Runs one statement (on the executor). */
-    CompletableFuture<Result> statement(String sql, int offset, Object[] params, boolean simple) {
+    CompletableFuture<Result> statement(String sql, int offset, Object[] params) {
         try {
             if (copy != null) {
                 throw new SqlException("08P01", "a COPY is in progress");
