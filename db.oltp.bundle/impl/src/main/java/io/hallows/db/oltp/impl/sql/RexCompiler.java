@@ -26,6 +26,10 @@ final class RexCompiler {
         this.database = database;
     }
 
+    RexBuilder rexBuilder() {
+        return rexBuilder;
+    }
+
     List<Expr> compile(List<RexNode> nodes) {
         return nodes.stream().map(this::compile).toList();
     }
