@@ -92,6 +92,9 @@ class SessionTransactionsTest {
 
     @Test
     void isolationLevelsAndSynchronousCommit() {
+        db.ok("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        assertEquals("repeatable read", db.value("SHOW TRANSACTION ISOLATION LEVEL"));
+        db.ok("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
         db.ok("begin isolation level serializable");
         assertEquals("serializable", db.value("show transaction_isolation"));
         db.ok("select 1");
