@@ -221,5 +221,4 @@ final class Commands {
         Result r = Result.command("TRUNCATE TABLE");
         return autocommit ? s.endAutocommit(t).thenApply(v -> r) : done(r);
     }
-
 }

@@ -105,5 +105,4 @@ final class PlanCache {
     long misses() {
         return misses.get();
     }
-
 }
