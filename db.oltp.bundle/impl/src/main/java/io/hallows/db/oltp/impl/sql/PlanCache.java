@@ -79,7 +79,7 @@ final class PlanCache {
 
     private Plan plan(Shape shape) {
         misses.incrementAndGet();
-        return planner.plan(shape.key(), shape.returning());
+        return planner.plan(shape.key(), shape.returning(), shape.locking());
     }
 
     /** Keeps a plan unless DDL ran while it was made (it may name a table that is gone). */

@@ -80,7 +80,7 @@ final class Planner {
      * Plans one statement whose parameters are {@code ?}s (already rewritten from {@code $n}).
      * {@code returning} is the text of a RETURNING list cut from a DML statement, or null.
      */
-    Plan plan(String sql, String returning) {
+    Plan plan(String sql, String returning, boolean locking) {
         SqlNode parsed;
         try {
             parsed = SqlParser.create(sql, PARSER).parseStmt();
@@ -106,6 +106,9 @@ final class Planner {
             RelDataType rowType = relRoot.validatedRowType;
             for (var f : rowType.getFieldList()) {
                 columns.add(Types.column(f.getName(), f.getType()));
+            }
+            if (locking) {
+                return locking(c.compiler, rel, columns, paramTypes);
             }
             return new Plan.Query(c.compiler.compile(rel), columns, paramTypes);
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -192,6 +195,32 @@ final class Planner {
         }
     }
 
+    /**
+     * SELECT … FOR UPDATE on one table: every matching row is written unchanged through {@code
+     * Txn.update}, which takes its write lock (a concurrent writer waits, or gets 40001 at the
+     * higher levels), and the locked version is returned.
+     */
+    private Plan locking(RelCompiler compiler, RelNode rel, List<Column> columns, List<SqlType> paramTypes) {
+        List<RexNode> projects = null;
+        RelNode in = rel;
+        if (in instanceof LogicalProject p) {
+            projects = p.getProjects();
+            in = p.getInput();
+        }
+        RexNode condition = null;
+        if (in instanceof LogicalFilter f) {
+            condition = f.getCondition();
+            in = f.getInput();
+        }
+        if (!(in instanceof TableScan scan) || scan.getTable().unwrap(CalciteCatalog.StoreTable.class) == null) {
+            throw new SqlException("0A000", "FOR UPDATE/SHARE is supported on queries of one table without ORDER BY, LIMIT or GROUP BY");
+        }
+        Table table = RelCompiler.storeTable(scan);
+        Expr filter = condition == null ? null : compiler.rex.compile(condition);
+        List<Expr> exprs = projects == null ? null : compiler.rex.compile(projects);
+        return new Plan.Locking(table, compiler.access(table, condition), filter, exprs, columns, paramTypes);
+    }
+
     private static int indexOf(List<ColumnDef> cols, String name) {
         for (int i = 0; i < cols.size(); i++) {
             if (cols.get(i).name().equalsIgnoreCase(name)) {
@@ -204,7 +233,7 @@ final class Planner {
     /** A RETURNING list, validated as {@code SELECT list FROM table}: its expressions then read the written row. */
     private Plan.Returning returning(Table table, String list) {
         String sql = "SELECT " + list + " FROM \"" + table.def().name().replace("\"", "\"\"") + "\"";
-        Plan p = plan(sql, null);
+        Plan p = plan(sql, null, false);
         Context c = new Context();
         SqlNode validated = c.validator.validate(parse(sql));
         RelNode rel = c.converter.convertQuery(validated, false, true).project();

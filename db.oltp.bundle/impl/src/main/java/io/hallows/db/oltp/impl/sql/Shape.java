@@ -17,8 +17,9 @@ import java.util.Set;
  * @param bindings one per {@code ?}, in text order: an {@link Integer} client parameter index or a {@link Literal}
  * @param returning the RETURNING list's text, or null
  * @param parameterCount how many client parameters ({@code $n}) the text names
+ * @param locking true for a SELECT … FOR UPDATE/SHARE (the clause is cut from the key)
  */
-record Shape(String key, List<Object> bindings, String returning, int parameterCount) {
+record Shape(String key, List<Object> bindings, String returning, int parameterCount, boolean locking) {
 
     /** A literal the normalised text replaced by a parameter. */
     record Literal(String text, boolean string) {
@@ -30,7 +31,8 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
 
     /** The cache key: the text and the RETURNING list. */
     String cacheKey() {
-        return returning == null ? key : key + "\u0000" + returning;
+        String k = locking ? key + "\u0000FOR UPDATE" : key;
+        return returning == null ? k : k + "\u0000" + returning;
     }
 
     boolean hasLiterals() {
@@ -60,6 +62,14 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
                     returning = sql.substring(t.end());
                     break;
                 }
+            }
+        }
+        boolean locking = false;
+        if (!tokens.isEmpty() && tokens.get(0).is("select")) {
+            int at = lockingClause(tokens);
+            if (at >= 0) {
+                end = tokens.get(at).start();
+                locking = true;
             }
         }
         StringBuilder out = new StringBuilder(end);
@@ -113,7 +123,39 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
             prev = t;
         }
         out.append(sql, copied, end);
-        return new Shape(out.toString(), List.copyOf(bindings), returning, params);
+        return new Shape(out.toString(), List.copyOf(bindings), returning, params, locking);
+    }
+
+    private static final Set<String> LOCKING_WORDS = Set.of("for", "update", "share", "no", "key", "of", "nowait",
+            "skip", "locked");
+
+    /** The index of the token that starts a trailing top-level FOR UPDATE/SHARE clause, or -1. */
+    private static int lockingClause(List<Lexer.Token> tokens) {
+        int depth = 0;
+        int found = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Lexer.Token t = tokens.get(i);
+            if (t.kind() == Lexer.Kind.PUNCT) {
+                depth += t.text().equals("(") ? 1 : t.text().equals(")") ? -1 : 0;
+            } else if (depth == 0 && t.is("for") && i + 1 < tokens.size()
+                    && (tokens.get(i + 1).is("update") || tokens.get(i + 1).is("share") || tokens.get(i + 1).is("no")
+                            || tokens.get(i + 1).is("key"))) {
+                found = i;
+                break;
+            }
+        }
+        if (found < 0) {
+            return -1;
+        }
+        for (int i = found; i < tokens.size(); i++) {
+            Lexer.Token t = tokens.get(i);
+            boolean name = t.kind() == Lexer.Kind.WORD || t.kind() == Lexer.Kind.QUOTED
+                    || t.kind() == Lexer.Kind.PUNCT && (t.text().equals(",") || t.text().equals("."));
+            if (!(t.kind() == Lexer.Kind.WORD && LOCKING_WORDS.contains(t.text())) && !name) {
+                return -1;
+            }
+        }
+        return found;
     }
 
     private static final Set<String> BEFORE_OPERAND = Set.of("select", "where", "and", "or", "not", "then", "else",

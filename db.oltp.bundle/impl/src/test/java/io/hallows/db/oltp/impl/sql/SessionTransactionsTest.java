@@ -58,6 +58,23 @@ class SessionTransactionsTest {
     }
 
     @Test
+    void selectForUpdateLocksTheRowsItReturns() {
+        Session other = db.engine.open("other", Map.of());
+        db.ok("begin");
+        assertEquals(List.of(List.of(0)), db.rows("select n from t where id = 1 for update"));
+        CompletableFuture<QueryOutcome> waiting = other.query("update t set n = n + 5 where id = 1");
+        drain();
+        assertFalse(waiting.isDone(), "a writer waits for the lock FOR UPDATE took");
+        db.ok("update t set n = n + 1 where id = 1");
+        db.ok("commit");
+        assertNull(SqlFixture.await(waiting).error());
+        assertEquals(6, db.value("select n from t where id = 1"));
+        assertEquals(List.of(List.of(2, 0)), db.rows("select * from t where n = 0 for no key update of t nowait"));
+        assertEquals("0A000", db.error("select n from t order by n for update").sqlState());
+        other.close();
+    }
+
+    @Test
     void cancelWakesAWaitingWrite() {
         Session other = db.engine.open("other", Map.of());
         db.ok("begin");
