@@ -22,6 +22,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -40,6 +41,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -95,7 +97,9 @@ final class Planner {
                 paramTypes.add(Types.api(f.getType()));
             }
             RelRoot relRoot = c.converter.convertQuery(validated, false, true);
-            RelNode rel = relRoot.project();
+            // Correlated subqueries (EXISTS, scalar subqueries that name the outer row) become joins.
+            RelNode rel = RelDecorrelator.decorrelateQuery(relRoot.project(),
+                    RelFactories.LOGICAL_BUILDER.create(c.cluster, c.catalog));
             if (rel instanceof TableModify m) {
                 return modify(m, returning, paramTypes);
             }
@@ -125,12 +129,13 @@ final class Planner {
                         .withIdentifierExpansion(true).withDefaultNullCollation(NullCollation.HIGH));
         final SqlToRelConverter converter;
         final RelCompiler compiler;
+        final RelOptCluster cluster;
 
         Context() {
             VolcanoPlanner planner = new VolcanoPlanner();
             planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
             RexBuilder rexBuilder = new RexBuilder(typeFactory);
-            RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+            cluster = RelOptCluster.create(planner, rexBuilder);
             // Metadata through proxies, not Janino-generated handlers: no code generation, no class loading.
             cluster.setMetadataProvider(DefaultRelMetadataProvider.INSTANCE);
             cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));

@@ -106,6 +106,19 @@ class SqlStatementsTest {
     }
 
     @Test
+    void subqueriesSetsAndDistinct() {
+        assertEquals(List.of(List.of(1), List.of(2)), db.rows("select id from t where id in (select id from t where big < 25) order by id"));
+        assertEquals(List.of(List.of(3)), db.rows("select id from t where big = (select max(big) from t)"));
+        assertEquals(2L, db.value("select count(*) from t x where exists (select 1 from t y where y.id = x.id and y.flag is not null)"));
+        assertEquals(List.of(List.of(1), List.of(2), List.of(3)), db.rows("select id from t where id < 3 union select id from t where id > 1 order by 1"));
+        assertEquals(4L, db.value("select count(*) from (select id from t where id < 3 union all select id from t where id > 1) u"));
+        assertEquals(List.of(List.of(true), List.of(false)), db.rows("select distinct big > 15 from t order by 1 desc"));
+        assertEquals(List.of(List.of("two", new BigDecimal(20))), db.rows("select name, sum(big) from t group by name having sum(big) between 15 and 25"));
+        assertEquals(List.of(List.of("x"), List.of("none"), List.of("z")),
+                db.rows("select coalesce(note, 'none') from t order by id"));
+    }
+
+    @Test
     void parameters() {
         Result r = SqlFixture.await(db.session.execute("select name from t where id = $1", 2));
         assertEquals("two", r.rows().get(0)[0]);
