@@ -98,6 +98,11 @@ final class PlanCache {
         plans.clear();
     }
 
+    /** Changes at every DDL: a plan made at another version may name a table object that is gone. */
+    long version() {
+        return version.get();
+    }
+
     long hits() {
         return hits.get();
     }
