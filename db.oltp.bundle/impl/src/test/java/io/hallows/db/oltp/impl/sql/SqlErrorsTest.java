@@ -85,6 +85,10 @@ class SqlErrorsTest {
     void unsupportedStatementsFailCleanly() {
         expect("frobnicate the database", "42601", 1);
         expect("copy t to stdout", "42601", -1);
+        expect("create table d (a int4 default 1)", "0A000", 24);
+        expect("create table t (a int4)", "42P07", -1);
+        expect("drop table nothere", "42P01", -1);
+        expect("create table d (a int4, b nosuchtype)", "42704", -1);
         QueryOutcome ok = db.query(db.session, "select 1");
         assertNull(ok.error());
     }
