@@ -135,5 +135,4 @@ final class Aggregates {
             default -> acc.value == null ? null : Values.coerce(acc.value, c.type(), -1, -1, false);
         };
     }
-
 }

@@ -216,9 +216,9 @@ final class Commands {
         in.end();
         boolean autocommit = !s.inBlock;
         Txn t = s.transaction();
+        t.startStatement();
         s.engine.store.truncate(t, tables);
         Result r = Result.command("TRUNCATE TABLE");
         return autocommit ? s.endAutocommit(t).thenApply(v -> r) : done(r);
     }
-
 }

@@ -89,8 +89,11 @@ final class Ddl {
                     in.expect("key");
                     pkNames.add(col);
                     notNull = true;
+                } else if (in.peek() != null && in.peek().kind() == Lexer.Kind.WORD) {
+                    throw new SqlException("0A000", "column constraint " + in.peek().text().toUpperCase(java.util.Locale.ROOT)
+                            + " is not supported (NOT NULL and PRIMARY KEY are)", in.peek().start() + 1);
                 } else {
-                    throw in.error("column constraint not supported");
+                    throw in.error("expected a column constraint");
                 }
             }
             columns.add(Types.columnDef(col, type, length, scale, notNull));

@@ -32,15 +32,35 @@ final class Errors {
             return new SqlException("54001", "statement too complex");
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-        return new SqlException(e instanceof UnsupportedOperationException ? "0A000" : "XX000", msg, 0, null, null, e);
+        return new SqlException("XX000", msg, 0, null, null, e);
+    }
+
+    /**
+     * A failure inside Calcite while it plans a statement it parsed (an assertion, an index out
+     * of bounds on a malformed statement…): the statement is refused as not supported, with the reason.
+     */
+    static SqlException planning(Throwable e, String sql) {
+        SqlException s = map(e, sql, 0);
+        if (!s.sqlState().equals("XX000")) {
+            return s;
+        }
+        return new SqlException("0A000", "statement not supported: " + s.getMessage(), 0, null, null, e);
     }
 
     static String state(String message) {
+        if (message.contains("has no default value and does not allow NULLs")) {
+            return "23502";
+        }
         if (message.contains("Object '") && message.contains("not found") || message.startsWith("Table '")) {
             return "42P01";
         }
-        if (message.startsWith("Column '") || message.contains("Unknown target column") || message.contains("Unknown field")) {
+        if (message.startsWith("Column '") || message.contains("Unknown target column") || message.contains("Unknown field")
+                || message.contains("depends on itself")) {
             return "42703";
+        }
+        if (message.startsWith("Cannot apply 'AND'") || message.startsWith("Cannot apply 'OR'")
+                || message.startsWith("Cannot apply 'NOT'") || message.contains("must be a condition")) {
+            return "42804";
         }
         if (message.startsWith("No match found for function signature") || message.contains("Cannot apply")) {
             return "42883";

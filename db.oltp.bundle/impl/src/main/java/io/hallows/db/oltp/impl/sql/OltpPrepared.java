@@ -18,7 +18,9 @@ final class OltpPrepared implements Prepared {
     private final OltpSession session;
     private final String sql;
     private final Shape shape;
-    private final Plan plan;
+    /** Re-made after DDL (see {@link PlanCache#version()}); only the session's tasks touch it. */
+    private Plan plan;
+    private long planVersion;
     private final List<SqlType> parameterTypes;
     private final List<Column> columns;
 
@@ -27,6 +29,7 @@ final class OltpPrepared implements Prepared {
         this.sql = sql;
         this.shape = shape;
         this.plan = plan;
+        this.planVersion = session.engine.cache.version();
         this.parameterTypes = parameterTypes;
         this.columns = columns;
     }
@@ -50,7 +53,11 @@ final class OltpPrepared implements Prepared {
             return new OltpPrepared(session, sql, null, null, List.of(), cols);
         }
         Shape shape = Shape.of(sql, tokens, false, declared);
+        long version = session.engine.cache.version();
         Plan plan = session.engine.cache.prepare(shape);
+        if (version != session.engine.cache.version()) {
+            plan = session.engine.cache.prepare(shape);
+        }
         List<SqlType> types = new ArrayList<>();
         for (int n = 0; n < shape.parameterCount(); n++) {
             SqlType t = n < declared.size() ? declared.get(n) : SqlType.UNKNOWN;
@@ -82,7 +89,7 @@ final class OltpPrepared implements Prepared {
     public CompletableFuture<Result> execute(Object... parameters) {
         return session.onExecutor(() -> {
             if (plan == null) {
-                return session.statement(sql, 0, parameters, false);
+                return session.statement(sql, 0, parameters);
             }
             if (session.failed) {
                 SqlException e = new SqlException("25P02", "current transaction is aborted, commands ignored until end of transaction block");
@@ -97,6 +104,10 @@ final class OltpPrepared implements Prepared {
             }
             Object[] values;
             try {
+                if (planVersion != session.engine.cache.version()) {
+                    planVersion = session.engine.cache.version();
+                    plan = session.engine.cache.prepare(shape);
+                }
                 values = shape.bind(plan.parameterTypes, parameters);
             } catch (SqlException e) {
                 session.abort(e);

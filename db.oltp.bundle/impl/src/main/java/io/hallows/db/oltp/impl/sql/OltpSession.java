@@ -35,6 +35,8 @@ final class OltpSession implements Session {
     LocalDateTime txnStart;
     CopyIn copy;
     private volatile boolean cancelled;
+    /** Set while a statement waits for another transaction, so that cancel() can wake it. */
+    private volatile CompletableFuture<Void> waiting;
     private boolean closed;
 
     OltpSession(OltpSqlEngine engine, Map<String, String> startup) {
@@ -59,7 +61,7 @@ final class OltpSession implements Session {
             return;
         }
         Lexer.Piece p = pieces.get(i);
-        statement(p.text(), p.offset(), new Object[0], true).whenComplete((r, e) -> {
+        statement(p.text(), p.offset(), new Object[0]).whenComplete((r, e) -> {
             if (e != null) {
                 cancelled = false;
                 done.complete(new QueryOutcome(results, sqlError(e)));
@@ -76,7 +78,7 @@ final class OltpSession implements Session {
 
     @Override
     public CompletableFuture<Result> execute(String sql, Object... parameters) {
-        return onExecutor(() -> statement(sql, 0, parameters, false)).whenComplete((r, e) -> cancelled = false);
+        return onExecutor(() -> statement(sql, 0, parameters)).whenComplete((r, e) -> cancelled = false);
     }
 
     @Override
@@ -107,7 +109,7 @@ final class OltpSession implements Session {
     }
 
     /** Runs one statement (on the executor). */
-    CompletableFuture<Result> statement(String sql, int offset, Object[] params, boolean simple) {
+    CompletableFuture<Result> statement(String sql, int offset, Object[] params) {
         try {
             if (copy != null) {
                 throw new SqlException("08P01", "a COPY is in progress");
@@ -178,7 +180,17 @@ final class OltpSession implements Session {
             return CompletableFuture.completedFuture(plan.execute(new Exec(engine.store, t, params, txnStart, () -> cancelled)));
         } catch (WaitFor w) {
             t.rollbackStatement();
-            return w.released().handleAsync((v, e) -> attempt(plan, params, t), engine.executor).thenCompose(f -> f);
+            // Wakes on the other transaction's end, or on cancel() (the re-run then stops with 57014).
+            CompletableFuture<Void> wake = new CompletableFuture<>();
+            waiting = wake;
+            w.released().whenComplete((v, e) -> wake.complete(null));
+            if (cancelled) {
+                wake.complete(null);
+            }
+            return wake.handleAsync((v, e) -> {
+                waiting = null;
+                return attempt(plan, params, t);
+            }, engine.executor).thenCompose(f -> f);
         }
     }
 
@@ -239,6 +251,10 @@ final class OltpSession implements Session {
     @Override
     public void cancel() {
         cancelled = true;
+        CompletableFuture<Void> w = waiting;
+        if (w != null) {
+            w.complete(null);
+        }
     }
 
     @Override

@@ -47,6 +47,17 @@ public final class OltpSqlEngine implements SqlEngine {
                 "synchronous_commit", options.synchronousCommit() ? "on" : "off",
                 "server_version", "15.0", "default_transaction_isolation", Settings.name(options.defaultIsolation())));
         this.cache = new PlanCache(new Planner(store, system, options.database()));
+        // Calcite's first planning loads and initialises hundreds of classes (about a second):
+        // do it now, as a task of the partition, rather than in the first client's statement.
+        executor.execute(this::warmUp);
+    }
+
+    private void warmUp() {
+        try {
+            cache.prepare(Shape.of("SELECT 1", Lexer.scan("SELECT 1"), false, java.util.List.of()));
+        } catch (SqlException e) {
+            // nothing to report: the first real statement plans (and reports) on its own
+        }
     }
 
     @Override

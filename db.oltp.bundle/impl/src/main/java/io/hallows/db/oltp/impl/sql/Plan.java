@@ -162,4 +162,42 @@ abstract class Plan {
             return conform(table, next);
         }
     }
+
+    /** SELECT … FOR UPDATE: see {@code Planner.locking}. */
+    static final class Locking extends Plan {
+        private final Table table;
+        private final Ops.Access access;
+        private final Expr filter;
+        private final Returning projection;
+
+        Locking(Table table, Ops.Access access, Expr filter, List<Expr> projects, List<Column> columns,
+                List<SqlType> parameterTypes) {
+            super(columns, parameterTypes);
+            this.table = table;
+            this.access = access;
+            this.filter = filter;
+            this.projection = projects == null ? null : new Returning(projects, columns);
+        }
+
+        @Override
+        Result execute(Exec ex) {
+            List<Row> matched = new ArrayList<>();
+            access.rows(ex, r -> {
+                if (filter == null || Boolean.TRUE.equals(filter.eval(r.values(), ex))) {
+                    matched.add(r);
+                }
+                return true;
+            });
+            List<Object[]> out = new ArrayList<>();
+            for (Row r : matched) {
+                ex.tick();
+                Object[] v = ex.txn.update(table, r, filter == null ? x -> true : x -> Boolean.TRUE.equals(filter.eval(x, ex)),
+                        Object[]::clone);
+                if (v != null) {
+                    out.add(projection == null ? v : projection.apply(v, ex));
+                }
+            }
+            return Result.rows(columns, out);
+        }
+    }
 }

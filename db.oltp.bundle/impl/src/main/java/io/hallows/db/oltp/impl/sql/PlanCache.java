@@ -79,7 +79,7 @@ final class PlanCache {
 
     private Plan plan(Shape shape) {
         misses.incrementAndGet();
-        return planner.plan(shape.key(), shape.returning());
+        return planner.plan(shape.key(), shape.returning(), shape.locking());
     }
 
     /** Keeps a plan unless DDL ran while it was made (it may name a table that is gone). */
@@ -98,6 +98,11 @@ final class PlanCache {
         plans.clear();
     }
 
+    /** Changes at every DDL: a plan made at another version may name a table object that is gone. */
+    long version() {
+        return version.get();
+    }
+
     long hits() {
         return hits.get();
     }
@@ -105,5 +110,4 @@ final class PlanCache {
     long misses() {
         return misses.get();
     }
-
 }

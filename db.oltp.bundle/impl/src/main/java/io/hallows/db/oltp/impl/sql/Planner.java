@@ -22,21 +22,26 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -47,21 +52,25 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  */
 final class Planner {
     static final SqlParser.Config PARSER = SqlParser.config()
-            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withParserFactory(BabelParser.FACTORY)
             .withUnquotedCasing(Casing.TO_LOWER)
             .withQuotedCasing(Casing.UNCHANGED)
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withCaseSensitive(false)
             .withConformance(SqlConformanceEnum.BABEL);
 
-    private final Store store;
+    private static final ProxyingMetadataHandlerProvider METADATA =
+            new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlFunctions.table(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+
     private final CalciteSchema root;
     private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(Types.SYSTEM);
     private final CalciteConnectionConfigImpl config;
     private final String database;
 
     Planner(Store store, SystemTables system, String database) {
-        this.store = store;
         this.database = database;
         this.root = CalciteSchema.createRootSchema(false, false, "", CalciteCatalog.root(store, system));
         Properties p = new Properties();
@@ -73,7 +82,7 @@ final class Planner {
      * Plans one statement whose parameters are {@code ?}s (already rewritten from {@code $n}).
      * {@code returning} is the text of a RETURNING list cut from a DML statement, or null.
      */
-    Plan plan(String sql, String returning) {
+    Plan plan(String sql, String returning, boolean locking) {
         SqlNode parsed;
         try {
             parsed = SqlParser.create(sql, PARSER).parseStmt();
@@ -88,7 +97,9 @@ final class Planner {
                 paramTypes.add(Types.api(f.getType()));
             }
             RelRoot relRoot = c.converter.convertQuery(validated, false, true);
-            RelNode rel = relRoot.project();
+            // Correlated subqueries (EXISTS, scalar subqueries that name the outer row) become joins.
+            RelNode rel = RelDecorrelator.decorrelateQuery(relRoot.project(),
+                    RelFactories.LOGICAL_BUILDER.create(c.cluster, c.catalog));
             if (rel instanceof TableModify m) {
                 return modify(m, returning, paramTypes);
             }
@@ -100,31 +111,34 @@ final class Planner {
             for (var f : rowType.getFieldList()) {
                 columns.add(Types.column(f.getName(), f.getType()));
             }
+            if (locking) {
+                return locking(c.compiler, rel, columns, paramTypes);
+            }
             return new Plan.Query(c.compiler.compile(rel), columns, paramTypes);
-        } catch (SqlException | org.apache.calcite.runtime.CalciteContextException e) {
-            throw Errors.map(e, sql, 0);
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            throw Errors.map(e, sql, 0);
+            throw Errors.planning(e, sql);
         }
     }
 
     private final class Context {
         final CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(), typeFactory, config);
         final SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(SqlFunctions.table(),
-                        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL),
-                        catalog),
+                SqlOperatorTables.chain(OPERATORS, catalog),
                 catalog, typeFactory,
                 SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.BABEL)
                         .withIdentifierExpansion(true).withDefaultNullCollation(NullCollation.HIGH));
         final SqlToRelConverter converter;
         final RelCompiler compiler;
+        final RelOptCluster cluster;
 
         Context() {
             VolcanoPlanner planner = new VolcanoPlanner();
             planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
             RexBuilder rexBuilder = new RexBuilder(typeFactory);
-            RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+            cluster = RelOptCluster.create(planner, rexBuilder);
+            // Metadata through proxies, not Janino-generated handlers: no code generation, no class loading.
+            cluster.setMetadataProvider(DefaultRelMetadataProvider.INSTANCE);
+            cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
             converter = new SqlToRelConverter((rowType, query, schemaPath, viewPath) -> {
                 throw new SqlException("0A000", "views are not supported");
             }, validator, catalog, cluster, StandardConvertletTable.INSTANCE,
@@ -186,6 +200,32 @@ final class Planner {
         }
     }
 
+    /**
+     * SELECT … FOR UPDATE on one table: every matching row is written unchanged through {@code
+     * Txn.update}, which takes its write lock (a concurrent writer waits, or gets 40001 at the
+     * higher levels), and the locked version is returned.
+     */
+    private Plan locking(RelCompiler compiler, RelNode rel, List<Column> columns, List<SqlType> paramTypes) {
+        List<RexNode> projects = null;
+        RelNode in = rel;
+        if (in instanceof LogicalProject p) {
+            projects = p.getProjects();
+            in = p.getInput();
+        }
+        RexNode condition = null;
+        if (in instanceof LogicalFilter f) {
+            condition = f.getCondition();
+            in = f.getInput();
+        }
+        if (!(in instanceof TableScan scan) || scan.getTable().unwrap(CalciteCatalog.StoreTable.class) == null) {
+            throw new SqlException("0A000", "FOR UPDATE/SHARE is supported on queries of one table without ORDER BY, LIMIT or GROUP BY");
+        }
+        Table table = RelCompiler.storeTable(scan);
+        Expr filter = condition == null ? null : compiler.rex.compile(condition);
+        List<Expr> exprs = projects == null ? null : compiler.rex.compile(projects);
+        return new Plan.Locking(table, compiler.access(table, condition), filter, exprs, columns, paramTypes);
+    }
+
     private static int indexOf(List<ColumnDef> cols, String name) {
         for (int i = 0; i < cols.size(); i++) {
             if (cols.get(i).name().equalsIgnoreCase(name)) {
@@ -198,7 +238,7 @@ final class Planner {
     /** A RETURNING list, validated as {@code SELECT list FROM table}: its expressions then read the written row. */
     private Plan.Returning returning(Table table, String list) {
         String sql = "SELECT " + list + " FROM \"" + table.def().name().replace("\"", "\"\"") + "\"";
-        Plan p = plan(sql, null);
+        Plan p = plan(sql, null, false);
         Context c = new Context();
         SqlNode validated = c.validator.validate(parse(sql));
         RelNode rel = c.converter.convertQuery(validated, false, true).project();

@@ -1,12 +1,10 @@
 package io.hallows.db.oltp.impl.sql;
 
-import io.hallows.db.oltp.impl.store.ColumnDef;
 import io.hallows.db.oltp.impl.store.Table;
 import io.hallows.sql.api.SqlException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
@@ -21,13 +19,11 @@ import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** Compiles Calcite's logical plan to {@link Op}s; a filter on a table's whole primary key becomes a {@code Txn.get}. */
+/** Compiles Calcite's logical plan to {@link Op}s; a filtered table is read by the path {@link AccessPaths} chooses. */
 final class RelCompiler {
     final RexCompiler rex;
 
@@ -122,41 +118,9 @@ final class RelCompiler {
         return t.table();
     }
 
-    /** A primary-key lookup when the condition fixes every key column to a row-independent value, else a scan. */
+    /** How {@code table} is read under {@code condition}: see {@link AccessPaths}. */
     Ops.Access access(Table table, RexNode condition) {
-        List<Integer> pk = table.def().primaryKey();
-        if (condition == null || pk.isEmpty()) {
-            return Ops.scan(table);
-        }
-        RexNode[] keys = new RexNode[pk.size()];
-        for (RexNode c : RelOptUtil.conjunctions(condition)) {
-            if (c.getKind() == SqlKind.EQUALS && c instanceof RexCall call) {
-                fix(pk, keys, call.getOperands().get(0), call.getOperands().get(1));
-                fix(pk, keys, call.getOperands().get(1), call.getOperands().get(0));
-            }
-        }
-        List<Expr> key = new ArrayList<>();
-        List<ColumnDef> keyColumns = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == null) {
-                return Ops.scan(table);
-            }
-            key.add(rex.compile(keys[i]));
-            keyColumns.add(table.def().columns().get(pk.get(i)));
-        }
-        return Ops.pkGet(table, key, keyColumns);
-    }
-
-    private static void fix(List<Integer> pk, RexNode[] keys, RexNode column, RexNode value) {
-        RexNode col = column.getKind() == SqlKind.CAST ? ((RexCall) column).getOperands().get(0) : column;
-        if (col instanceof RexInputRef ref && pk.contains(ref.getIndex()) && constant(value)) {
-            keys[pk.indexOf(ref.getIndex())] = value;
-        }
-    }
-
-    private static boolean constant(RexNode n) {
-        return RexUtil.isConstant(n) || n.getKind() == SqlKind.DYNAMIC_PARAM
-                || n instanceof RexCall c && c.getKind() != SqlKind.OTHER_FUNCTION && c.getOperands().stream().allMatch(RelCompiler::constant);
+        return new AccessPaths(rex).access(table, condition);
     }
 
     static Comparator<Object[]> order(List<RelFieldCollation> fields) {

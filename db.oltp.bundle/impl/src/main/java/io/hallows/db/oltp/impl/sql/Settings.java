@@ -104,7 +104,12 @@ final class Settings {
 
     /** SHOW name (with the current transaction's isolation for {@code transaction_isolation}). */
     Result show(String name, Isolation current) {
-        String key = name.toLowerCase(Locale.ROOT);
+        String key = switch (name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim()) {
+            case "transaction isolation level" -> "transaction_isolation";
+            case "time zone" -> "timezone";
+            case "session authorization" -> "session_authorization";
+            default -> name.toLowerCase(Locale.ROOT).trim();
+        };
         if (key.equals("hallows.stats")) {
             List<Object[]> rows = new ArrayList<>();
             new TreeMap<>(stats.get()).forEach((k, v) -> rows.add(new Object[] {k, v}));

@@ -17,8 +17,9 @@ import java.util.Set;
  * @param bindings one per {@code ?}, in text order: an {@link Integer} client parameter index or a {@link Literal}
  * @param returning the RETURNING list's text, or null
  * @param parameterCount how many client parameters ({@code $n}) the text names
+ * @param locking true for a SELECT … FOR UPDATE/SHARE (the clause is cut from the key)
  */
-record Shape(String key, List<Object> bindings, String returning, int parameterCount) {
+record Shape(String key, List<Object> bindings, String returning, int parameterCount, boolean locking) {
 
     /** A literal the normalised text replaced by a parameter. */
     record Literal(String text, boolean string) {
@@ -30,7 +31,8 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
 
     /** The cache key: the text and the RETURNING list. */
     String cacheKey() {
-        return returning == null ? key : key + "\u0000" + returning;
+        String k = locking ? key + "\u0000FOR UPDATE" : key;
+        return returning == null ? k : k + "\u0000" + returning;
     }
 
     boolean hasLiterals() {
@@ -62,15 +64,32 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
                 }
             }
         }
+        boolean locking = false;
+        if (!tokens.isEmpty() && tokens.get(0).is("select")) {
+            int at = lockingClause(tokens);
+            if (at >= 0) {
+                end = tokens.get(at).start();
+                locking = true;
+            }
+        }
         StringBuilder out = new StringBuilder(end);
         List<Object> bindings = new ArrayList<>();
         int copied = 0;
         int params = 0;
         boolean byList = false;
         Lexer.Token prev = null;
-        for (Lexer.Token t : tokens) {
+        int negativeAt = -1;
+        for (int ti = 0; ti < tokens.size(); ti++) {
+            Lexer.Token t = tokens.get(ti);
             if (t.start() >= end) {
                 break;
+            }
+            if (normalise && !byList && t.kind() == Lexer.Kind.PUNCT && t.text().equals("-") && ti + 1 < tokens.size()
+                    && tokens.get(ti + 1).kind() == Lexer.Kind.NUMBER && unaryContext(prev)) {
+                // "+ -4" and "+ 7" must share a plan: the sign belongs to the literal
+                negativeAt = t.start();
+                prev = t;
+                continue;
             }
             if (t.kind() == Lexer.Kind.WORD) {
                 if (t.is("by") && prev != null && (prev.is("order") || prev.is("group"))) {
@@ -91,17 +110,67 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
                     || t.kind() == Lexer.Kind.STRING && t.text() == null)
                     && !(prev != null && prev.kind() == Lexer.Kind.WORD && TYPED_LITERAL.contains(prev.text()))) {
                 boolean string = t.kind() == Lexer.Kind.STRING;
-                bindings.add(new Literal(string ? Lexer.stringValue(sql, t) : t.text(), string));
+                boolean negative = negativeAt >= 0 && !string;
+                bindings.add(new Literal(string ? Lexer.stringValue(sql, t) : negative ? "-" + t.text() : t.text(), string));
                 replacement = "?";
             }
+            int from = negativeAt >= 0 && replacement != null && t.kind() == Lexer.Kind.NUMBER ? negativeAt : t.start();
+            negativeAt = -1;
             if (replacement != null) {
-                out.append(sql, copied, t.start()).append(replacement);
+                out.append(sql, copied, from).append(replacement);
                 copied = t.end();
             }
             prev = t;
         }
         out.append(sql, copied, end);
-        return new Shape(out.toString(), List.copyOf(bindings), returning, params);
+        return new Shape(out.toString(), List.copyOf(bindings), returning, params, locking);
+    }
+
+    private static final Set<String> LOCKING_WORDS = Set.of("for", "update", "share", "no", "key", "of", "nowait",
+            "skip", "locked");
+
+    /** The index of the token that starts a trailing top-level FOR UPDATE/SHARE clause, or -1. */
+    private static int lockingClause(List<Lexer.Token> tokens) {
+        int depth = 0;
+        int found = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Lexer.Token t = tokens.get(i);
+            if (t.kind() == Lexer.Kind.PUNCT) {
+                depth += t.text().equals("(") ? 1 : t.text().equals(")") ? -1 : 0;
+            } else if (depth == 0 && t.is("for") && i + 1 < tokens.size()
+                    && (tokens.get(i + 1).is("update") || tokens.get(i + 1).is("share") || tokens.get(i + 1).is("no")
+                            || tokens.get(i + 1).is("key"))) {
+                found = i;
+                break;
+            }
+        }
+        if (found < 0) {
+            return -1;
+        }
+        for (int i = found; i < tokens.size(); i++) {
+            Lexer.Token t = tokens.get(i);
+            boolean name = t.kind() == Lexer.Kind.WORD || t.kind() == Lexer.Kind.QUOTED
+                    || t.kind() == Lexer.Kind.PUNCT && (t.text().equals(",") || t.text().equals("."));
+            if (!(t.kind() == Lexer.Kind.WORD && LOCKING_WORDS.contains(t.text())) && !name) {
+                return -1;
+            }
+        }
+        return found;
+    }
+
+    private static final Set<String> BEFORE_OPERAND = Set.of("select", "where", "and", "or", "not", "then", "else",
+            "when", "by", "values", "set", "limit", "offset", "in", "is", "between", "case", "on", "having", "return");
+
+    /** True when a "-" after {@code prev} is a sign, not a subtraction. */
+    private static boolean unaryContext(Lexer.Token prev) {
+        if (prev == null) {
+            return true;
+        }
+        return switch (prev.kind()) {
+            case PUNCT -> !prev.text().equals(")");
+            case WORD -> BEFORE_OPERAND.contains(prev.text());
+            default -> false;
+        };
     }
 
     private static int parse(String digits, int at) {
@@ -168,16 +237,17 @@ record Shape(String key, List<Object> bindings, String returning, int parameterC
             };
         }
         String s = l.text();
-        boolean integral = s.chars().allMatch(Character::isDigit);
+        String digits = s.startsWith("-") ? s.substring(1) : s;
+        boolean integral = !digits.isEmpty() && digits.chars().allMatch(Character::isDigit);
         return switch (type) {
             case INT2, INT4, INT8 -> {
-                if (!integral || s.length() > 19) {
+                if (!integral || digits.length() > 18) {
                     yield null;
                 }
                 long v = Long.parseLong(s);
                 // Out of the inferred type's range: let the planner see the literal as written.
-                yield type == SqlType.INT8 || v <= (type == SqlType.INT4 ? Integer.MAX_VALUE : Short.MAX_VALUE)
-                        ? Values.coerce(v, type, -1, -1, false) : null;
+                long max = type == SqlType.INT8 ? Long.MAX_VALUE : type == SqlType.INT4 ? Integer.MAX_VALUE : Short.MAX_VALUE;
+                yield Math.abs(v) <= max ? Values.coerce(v, type, -1, -1, false) : null;
             }
             case NUMERIC -> new BigDecimal(s);
             case FLOAT8 -> Double.parseDouble(s);

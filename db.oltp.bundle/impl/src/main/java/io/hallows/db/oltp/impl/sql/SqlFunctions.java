@@ -16,7 +16,11 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
-/** PostgreSQL functions Calcite's tables lack: {@code version()}, {@code current_database()}, {@code generate_series(a, b)}… */
+/**
+ * PostgreSQL functions Calcite's tables lack: {@code version()}, {@code current_database()},
+ * {@code generate_series(a, b)}, and the catalog helpers clients call ({@code pg_table_is_visible},
+ * {@code pg_get_userbyid}, {@code format_type}, {@code obj_description}).
+ */
 final class SqlFunctions {
     private SqlFunctions() {
     }
@@ -52,6 +56,15 @@ final class SqlFunctions {
                 text("version"), text("current_database"), text("current_schema"),
                 new SqlFunction("now", SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE),
                         null, OperandTypes.NILADIC, SqlFunctionCategory.SYSTEM),
+                new SqlFunction("pg_table_is_visible", SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN, null,
+                        OperandTypes.NUMERIC, SqlFunctionCategory.SYSTEM),
+                new SqlFunction("pg_get_userbyid", SqlKind.OTHER_FUNCTION, ReturnTypes.VARCHAR, null,
+                        OperandTypes.NUMERIC, SqlFunctionCategory.SYSTEM),
+                new SqlFunction("format_type", SqlKind.OTHER_FUNCTION, ReturnTypes.VARCHAR, null,
+                        OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC), SqlFunctionCategory.SYSTEM),
+                new SqlFunction("obj_description", SqlKind.OTHER_FUNCTION, ReturnTypes.VARCHAR_NULLABLE, null,
+                        OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER)),
+                        SqlFunctionCategory.SYSTEM),
                 new SqlFunction("pg_backend_pid", SqlKind.OTHER_FUNCTION, ReturnTypes.INTEGER, null, OperandTypes.NILADIC,
                         SqlFunctionCategory.SYSTEM));
         return SqlOperatorTables.of(ops);

@@ -78,9 +78,20 @@ final class MemStore implements Store {
     private final AtomicLong ids = new AtomicLong();
     final AtomicLong commits = new AtomicLong();
     final AtomicLong gcRuns = new AtomicLong();
+    /** How many scans, primary-key gets and index ranges statements asked for. */
+    final AtomicLong scans = new AtomicLong();
+    final AtomicLong gets = new AtomicLong();
+    final AtomicLong ranges = new AtomicLong();
+    /** The last commit's durability flag, and the isolation of the last transaction begun. */
+    volatile Boolean lastSync;
+    volatile Isolation lastIsolation;
+    /** When set, the next commit or write fails with this SQLSTATE (40001, 40P01…). */
+    volatile String failNextCommit;
+    volatile String failNextWrite;
 
     @Override
     public synchronized Txn begin(Isolation isolation) {
+        lastIsolation = isolation;
         return new MemTxn(ids.incrementAndGet(), isolation);
     }
 
@@ -205,6 +216,7 @@ final class MemStore implements Store {
         @Override
         public Iterator<Row> scan(Table table) {
             synchronized (MemStore.this) {
+                scans.incrementAndGet();
                 return new ArrayList<Row>(((MemTable) table).rows.values()).iterator();
             }
         }
@@ -212,6 +224,7 @@ final class MemStore implements Store {
         @Override
         public Row get(Table table, Object[] key) {
             synchronized (MemStore.this) {
+                gets.incrementAndGet();
                 MemTable t = (MemTable) table;
                 Long rid = t.pk.get(Arrays.asList(key));
                 return rid == null ? null : t.rows.get(rid);
@@ -220,10 +233,52 @@ final class MemStore implements Store {
 
         @Override
         public Iterator<Row> range(Table table, IndexDef index, Object[] low, boolean lowInclusive, Object[] high, boolean highInclusive) {
-            throw new UnsupportedOperationException("range is not used by the SQL layer yet");
+            synchronized (MemStore.this) {
+                ranges.incrementAndGet();
+                List<Row> out = new ArrayList<>();
+                for (MemRow r : ((MemTable) table).rows.values()) {
+                    int lo = low == null ? 1 : comparePrefix(r.values(), index.columns(), low);
+                    int hi = high == null ? -1 : comparePrefix(r.values(), index.columns(), high);
+                    if ((lo > 0 || lo == 0 && lowInclusive) && (hi < 0 || hi == 0 && highInclusive)) {
+                        out.add(r);
+                    }
+                }
+                out.sort((a, b) -> {
+                    for (int c : index.columns()) {
+                        int x = compareNullsLast(a.values()[c], b.values()[c]);
+                        if (x != 0) {
+                            return x;
+                        }
+                    }
+                    return 0;
+                });
+                return out.iterator();
+            }
+        }
+
+        private static int comparePrefix(Object[] values, List<Integer> columns, Object[] bound) {
+            for (int i = 0; i < bound.length; i++) {
+                int c = compareNullsLast(values[columns.get(i)], bound[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+
+        private static int compareNullsLast(Object a, Object b) {
+            if (a == null || b == null) {
+                return a == b ? 0 : a == null ? 1 : -1;
+            }
+            return Values.compare(a, b);
         }
 
         private void lock(MemTable t, long rowId) {
+            String fail = failNextWrite;
+            if (fail != null) {
+                failNextWrite = null;
+                throw new SqlException(fail, "could not serialize access due to concurrent update");
+            }
             MemTxn owner = t.locks.get(rowId);
             if (owner != null && owner != this) {
                 throw new WaitFor(owner.ended);
@@ -319,6 +374,13 @@ final class MemStore implements Store {
 
         @Override
         public CompletableFuture<Void> commit(boolean sync) {
+            lastSync = sync;
+            String fail = failNextCommit;
+            if (fail != null) {
+                failNextCommit = null;
+                rollback();
+                return CompletableFuture.failedFuture(new SqlException(fail, "could not serialize access"));
+            }
             end();
             commits.incrementAndGet();
             return CompletableFuture.completedFuture(null);

@@ -106,6 +106,19 @@ class SqlStatementsTest {
     }
 
     @Test
+    void subqueriesSetsAndDistinct() {
+        assertEquals(List.of(List.of(1), List.of(2)), db.rows("select id from t where id in (select id from t where big < 25) order by id"));
+        assertEquals(List.of(List.of(3)), db.rows("select id from t where big = (select max(big) from t)"));
+        assertEquals(2L, db.value("select count(*) from t x where exists (select 1 from t y where y.id = x.id and y.flag is not null)"));
+        assertEquals(List.of(List.of(1), List.of(2), List.of(3)), db.rows("select id from t where id < 3 union select id from t where id > 1 order by 1"));
+        assertEquals(4L, db.value("select count(*) from (select id from t where id < 3 union all select id from t where id > 1) u"));
+        assertEquals(List.of(List.of(true), List.of(false)), db.rows("select distinct big > 15 from t order by 1 desc"));
+        assertEquals(List.of(List.of("two", new BigDecimal(20))), db.rows("select name, sum(big) from t group by name having sum(big) between 15 and 25"));
+        assertEquals(List.of(List.of("x"), List.of("none"), List.of("z")),
+                db.rows("select coalesce(note, 'none') from t order by id"));
+    }
+
+    @Test
     void parameters() {
         Result r = SqlFixture.await(db.session.execute("select name from t where id = $1", 2));
         assertEquals("two", r.rows().get(0)[0]);
@@ -113,6 +126,18 @@ class SqlStatementsTest {
         assertEquals(List.of(SqlType.INT4, SqlType.INT8), p.parameterTypes());
         assertEquals("UPDATE 1", SqlFixture.await(p.execute(3, 5L)).commandTag());
         assertEquals(35L, db.value("select big from t where id = 3"));
+        var declared = SqlFixture.await(db.session.prepare("select name from t where id = $1", List.of(SqlType.INT8)));
+        assertEquals(List.of(SqlType.INT8), declared.parameterTypes());
+        assertEquals("two", SqlFixture.await(declared.execute(2L)).rows().get(0)[0]);
+        var insert = SqlFixture.await(db.session.prepare("insert into t (id, name, big) values ($1, $2, $3)", List.of()));
+        assertEquals(List.of(SqlType.INT4, SqlType.VARCHAR, SqlType.INT8), insert.parameterTypes());
+        assertEquals("INSERT 0 1", SqlFixture.await(insert.execute(8, "eight", null)).commandTag());
+        assertEquals("eight", db.value("select name from t where id = 8"));
+        var afterDdl = SqlFixture.await(db.session.prepare("select count(*) from t where id > $1", List.of()));
+        db.ok("create index t_big on t (big)");
+        long misses = db.engine.planCacheMisses();
+        assertEquals(3L, SqlFixture.await(afterDdl.execute(1)).rows().get(0)[0], "ids 2, 3, 8");
+        assertEquals(misses + 1, db.engine.planCacheMisses(), "planned again after DDL");
         var typed = SqlFixture.await(db.session.prepare("select $1::text || name from t where id = 1", List.of(SqlType.TEXT)));
         assertEquals("hi one", SqlFixture.await(typed.execute("hi ")).rows().get(0)[0]);
     }
