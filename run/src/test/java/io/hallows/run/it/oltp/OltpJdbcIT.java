@@ -145,7 +145,9 @@ class OltpJdbcIT {
                     tables.add(r.getString("TABLE_NAME"));
                 }
             } catch (SQLException e) {
-                assertEquals("0A000", e.getSQLState(), "an unsupported metadata query says so: " + e.getMessage());
+                // Catalog queries this version cannot answer fail with PostgreSQL's error for what is missing.
+                assertTrue(e.getSQLState() != null && e.getSQLState().startsWith("42") || "0A000".equals(e.getSQLState()),
+                        "an unsupported metadata query says what is missing: " + e.getSQLState() + " " + e.getMessage());
             }
             assertTrue(tables.isEmpty() || tables.equals(List.of("meta_t")), tables.toString());
             try (ResultSet r = s.executeQuery("SELECT 1")) {

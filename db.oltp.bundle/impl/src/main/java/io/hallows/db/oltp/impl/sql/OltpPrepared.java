@@ -47,9 +47,7 @@ final class OltpPrepared implements Prepared {
         }
         String first = tokens.isEmpty() || tokens.get(0).kind() != Lexer.Kind.WORD ? "" : tokens.get(0).text();
         if (tokens.isEmpty() || Commands.isCommand(first)) {
-            List<Column> cols = first.equals("show") && tokens.size() > 1
-                    ? List.of(Column.of(tokens.get(1).text() == null ? "setting" : tokens.get(1).text(), SqlType.TEXT))
-                    : List.of();
+            List<Column> cols = first.equals("show") && tokens.size() > 1 ? Settings.showColumns(sql, tokens) : List.of();
             return new OltpPrepared(session, sql, null, null, List.of(), cols);
         }
         Shape shape = Shape.of(sql, tokens, false, declared);

@@ -109,7 +109,7 @@ final class Planner {
             List<Column> columns = new ArrayList<>();
             RelDataType rowType = relRoot.validatedRowType;
             for (var f : rowType.getFieldList()) {
-                columns.add(Types.column(f.getName(), f.getType()));
+                columns.add(Types.column(ColumnNames.of(validated, f.getIndex(), f.getName()), f.getType()));
             }
             if (locking) {
                 return locking(c.compiler, rel, columns, paramTypes);

@@ -102,24 +102,41 @@ final class Settings {
         return out;
     }
 
-    /** SHOW name (with the current transaction's isolation for {@code transaction_isolation}). */
-    Result show(String name, Isolation current) {
-        String key = switch (name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim()) {
+    private static final List<Column> STATS_COLUMNS = List.of(Column.of("name", SqlType.TEXT), Column.of("value", SqlType.TEXT));
+    private static final List<Column> ALL_COLUMNS = List.of(Column.of("name", SqlType.TEXT), Column.of("setting", SqlType.TEXT),
+            Column.of("description", SqlType.TEXT));
+
+    private static String key(String name) {
+        return switch (name.toLowerCase(Locale.ROOT).replace("\"", "").replaceAll("\\s+", " ").trim()) {
             case "transaction isolation level" -> "transaction_isolation";
             case "time zone" -> "timezone";
             case "session authorization" -> "session_authorization";
-            default -> name.toLowerCase(Locale.ROOT).trim();
+            default -> name.toLowerCase(Locale.ROOT).replace("\"", "").trim();
         };
+    }
+
+    /** The columns {@code SHOW …} returns, for a prepared statement's description ({@code sql} without its final ';'). */
+    static List<Column> showColumns(String sql, List<Lexer.Token> tokens) {
+        String key = key(sql.substring(tokens.get(0).end()));
+        return switch (key) {
+            case "hallows.stats" -> STATS_COLUMNS;
+            case "all" -> ALL_COLUMNS;
+            default -> List.of(Column.of(key, SqlType.TEXT));
+        };
+    }
+
+    /** SHOW name (with the current transaction's isolation for {@code transaction_isolation}). */
+    Result show(String name, Isolation current) {
+        String key = key(name);
         if (key.equals("hallows.stats")) {
             List<Object[]> rows = new ArrayList<>();
             new TreeMap<>(stats.get()).forEach((k, v) -> rows.add(new Object[] {k, v}));
-            return Result.rows(List.of(Column.of("name", SqlType.TEXT), Column.of("value", SqlType.TEXT)), rows);
+            return Result.rows(STATS_COLUMNS, rows);
         }
         if (key.equals("all")) {
             List<Object[]> rows = new ArrayList<>();
             new TreeMap<>(values).forEach((k, v) -> rows.add(new Object[] {k, v, ""}));
-            return Result.rows(List.of(Column.of("name", SqlType.TEXT), Column.of("setting", SqlType.TEXT),
-                    Column.of("description", SqlType.TEXT)), rows);
+            return Result.rows(ALL_COLUMNS, rows);
         }
         String v = key.equals("transaction_isolation") ? name(current) : values.get(key);
         if (v == null) {

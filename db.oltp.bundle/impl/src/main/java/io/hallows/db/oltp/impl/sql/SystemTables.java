@@ -87,6 +87,11 @@ final class SystemTables {
                         .sorted(Map.Entry.comparingByKey())
                         .map(e -> new Object[] {e.getKey(), e.getValue(), null, "Hallows", e.getKey(), "user", "string", "default"})
                         .toList());
+        // Joined by psql's \\dt and the JDBC driver's getTables (table descriptions): one row of each
+        // kind psql looks up, no descriptions.
+        add("pg_am", "oid int8, amname text, amhandler text, amtype text", (s, o) -> List.<Object[]>of(
+                new Object[] {2L, "heap", "heap_tableam_handler", "t"}, new Object[] {403L, "btree", "bthandler", "i"}));
+        add("pg_description", "objoid int8, classoid int8, objsubid int4, description text", (s, o) -> List.of());
         add("pg_tables", "schemaname text, tablename text, tableowner text, hasindexes bool", (s, o) -> sorted(s).stream()
                 .map(t -> new Object[] {"public", t.def().name(), "hallows", !t.indexes().isEmpty()}).toList());
     }
