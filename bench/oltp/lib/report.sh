@@ -1,0 +1,69 @@
+# The report of bench/oltp/run: a table per workload (TPS of both, ratio, goal, met or not) and
+# the figures beside them. Sourced, not run.
+
+# $1 with one decimal, or n/a if empty.
+fmt1() { if [ -n "$1" ]; then awk -v v="$1" 'BEGIN { printf "%.1f", v }'; else printf 'n/a'; fi; }
+
+# KiB ($1) or bytes ($2 = B) as MB, or n/a.
+megabytes() {
+    [ -n "$1" ] || { printf 'n/a'; return; }
+    awk -v v="$1" -v unit="${2:-K}" 'BEGIN { printf "%.0f MB", (unit == "B" ? v / 1048576 : v / 1024) }'
+}
+
+report_header() {
+    local commit cpu
+    commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || printf '?')"
+    [ -z "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ] || commit="$commit (with uncommitted changes)"
+    cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
+    printf 'Hallows vs PostgreSQL 15: pgbench, scale %s, %s s per run\n' "$SCALE" "$TIME"
+    printf 'date      %s\n' "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+    printf 'machine   %s, %s cpus (%s), %s memory, Linux %s\n' "$(uname -n)" "$(nproc)" "${cpu:-?}" \
+        "$(megabytes "$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)")" "$(uname -r)"
+    printf 'hallows   commit %s, launcher %s, 127.0.0.1:%s database %s\n' "$commit" "$LAUNCHER" "$H_PORT" "$H_DB"
+    printf 'postgres  %s, 127.0.0.1:%s, fsync=on synchronous_commit=on shared_buffers=256MB\n' \
+        "$("$PG_BIN/postgres" --version)" "$PG_PORT"
+    printf 'disk      %s (%s): %s fdatasync/s, by %s\n' "$WORK" "$(stat -f -c %T "$WORK")" \
+        "$(fmt1 "$FSYNC_RATE")" "$FSYNC_HOW"
+    printf 'pgbench   %s; 16 clients use -j %s; TPS without initial connection time\n' \
+        "$("$PG_BIN/pgbench" --version)" "$THREADS"
+}
+
+# One table per workload of RUNS, in the order of RUNS.
+report_tables() {
+    local workload run clients mode h p ratio met
+    for workload in tpcb select; do
+        local -a rows=()
+        for run in "${RUNS[@]}"; do [ "${run%%:*}" = "$workload" ] && rows+=("$run"); done
+        [ "${#rows[@]}" -gt 0 ] || continue
+        printf '\n%s (goal: Hallows >= %sx PostgreSQL)\n' "$(builtin_of "$workload")" "$(goal_of "$workload")"
+        printf '%-8s %-9s %12s %13s %7s %5s %-8s %8s %8s %13s\n' CLIENTS MODE 'HALLOWS TPS' 'POSTGRES TPS' \
+            RATIO GOAL MET 'FAILED H' 'FAILED P' 'COMMITS/FORCE'
+        for run in "${rows[@]}"; do
+            IFS=':' read -r _ clients mode <<<"$run"
+            h="${H_TPS[$run]:-}" p="${P_TPS[$run]:-}"
+            ratio=n/a met=-
+            if [ -n "$h" ] && [ -n "$p" ]; then
+                ratio="$(awk -v h="$h" -v p="$p" 'BEGIN { printf "%.2fx", (p > 0 ? h / p : 0) }')"
+                met="$(awk -v h="$h" -v p="$p" -v g="$(goal_of "$workload")" \
+                    'BEGIN { print (p > 0 && h / p >= g ? "met" : "not met") }')"
+            fi
+            printf '%-8s %-9s %12s %13s %7s %5s %-8s %8s %8s %13s\n' "$clients" "$mode" "$(fmt1 "$h")" "$(fmt1 "$p")" \
+                "$ratio" "$(goal_of "$workload")x" "$met" "${H_FAILED[$run]:--}" "${P_FAILED[$run]:--}" "${H_CPF[$run]:-n/a}"
+        done
+    done
+}
+
+report_figures() {
+    printf '\ninit      pgbench -i -s %s: Hallows %s s, PostgreSQL %s s\n' "$SCALE" "$(fmt1 "$H_INIT")" "$(fmt1 "$P_INIT")"
+    printf 'memory    Hallows resident %s after init, %s at the end (the JVM, ps rss); PostgreSQL database %s (pg_database_size)\n' \
+        "$(megabytes "$H_RSS")" "$(megabytes "$H_RSS_END")" "$(megabytes "$P_SIZE" B)"
+    printf 'columns   COMMITS/FORCE: Hallows commits per log force during the run (SHOW hallows.stats;\n'
+    printf '          * = the engine'"'"'s cumulative figure, n/a = not reported); FAILED: failed transactions\n'
+    if [ -n "$H_STATS" ]; then
+        printf '\nSHOW hallows.stats at the end:\n'
+        printf '%s\n' "$H_STATS" | sed 's/^/    /; s/|/  /'
+    fi
+    [ -z "$H_PROBLEM" ] || printf '\nHALLOWS NOT MEASURED (in full): %s\n' "$H_PROBLEM"
+    [ -z "$P_PROBLEM" ] || printf '\nPOSTGRESQL NOT MEASURED (in full): %s\n' "$P_PROBLEM"
+    printf '\nlogs      %s\n' "$LOGS"
+}
