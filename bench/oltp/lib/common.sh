@@ -130,4 +130,5 @@ fsync_by_dd() {
     rm -f "$file"
     FSYNC_RATE="$(awk -v n="$done_writes" -v a="$start" -v b="$(now)" 'BEGIN { if (n > 0) printf "%.1f", n / (b - a) }')"
     FSYNC_HOW="dd bs=8k oflag=dsync loop (O_DSYNC writes) for 3 s"
+    [ -n "$FSYNC_RATE" ] || FSYNC_HOW="not measured: dd oflag=dsync failed in $dir"
 }

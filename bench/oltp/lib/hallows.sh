@@ -118,6 +118,12 @@ hallows_half() {
         java="$(hallows_java_pid)"
         [ -z "$java" ] || H_RSS="$(ps -o rss= -p "$java" | tr -d ' ')"
         for run in "${RUNS[@]}"; do
+            if ! kill -0 "$H_PID" 2>/dev/null; then
+                H_PROBLEM="the stack exited before the run $run; the end of its log ($LOGS/hallows-stack.txt):
+$(tail -n 8 "$LOGS/hallows-stack.txt" | sed 's/^/    /')"
+                failed=1
+                break
+            fi
             before="$(hallows_stats)"
             pgbench_run hallows "$run" "$H_PORT" "$H_USER" "$H_DB" "$LOGS/hallows-${run//:/-}.txt" || failed=1
             after="$(hallows_stats)"

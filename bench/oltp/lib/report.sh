@@ -10,20 +10,29 @@ megabytes() {
     awk -v v="$1" -v unit="${2:-K}" 'BEGIN { printf "%.0f MB", (unit == "B" ? v / 1048576 : v / 1024) }'
 }
 
+# The device, mount point and file system type of the folder $1, and the folder's parent.
+disk_of() {
+    df -P "$1" | awk -v t="$(stat -f -c %T "$1")" -v d="$(dirname "$1")" 'NR == 2 { printf "%s on %s (%s), in %s", $1, $6, t, d }'
+}
+
 report_header() {
     local commit cpu
     commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || printf '?')"
     [ -z "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ] || commit="$commit (with uncommitted changes)"
     cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
     printf 'Hallows vs PostgreSQL 15: pgbench, scale %s, %s s per run\n' "$SCALE" "$TIME"
-    printf 'date      %s\n' "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+    printf 'date      %s; bench/oltp/run %s\n' "$(date -u '+%Y-%m-%d %H:%M:%S UTC')" "${ARGS:-(defaults)}"
     printf 'machine   %s, %s cpus (%s), %s memory, Linux %s\n' "$(uname -n)" "$(nproc)" "${cpu:-?}" \
         "$(megabytes "$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)")" "$(uname -r)"
     printf 'hallows   commit %s, launcher %s, 127.0.0.1:%s database %s\n' "$commit" "$LAUNCHER" "$H_PORT" "$H_DB"
     printf 'postgres  %s, 127.0.0.1:%s, fsync=on synchronous_commit=on shared_buffers=256MB\n' \
         "$("$PG_BIN/postgres" --version)" "$PG_PORT"
-    printf 'disk      %s (%s): %s fdatasync/s, by %s\n' "$WORK" "$(stat -f -c %T "$WORK")" \
-        "$(fmt1 "$FSYNC_RATE")" "$FSYNC_HOW"
+    if [ -n "$FSYNC_RATE" ]; then
+        printf 'disk      %s: %s fdatasync/s, by %s\n' "$(disk_of "$WORK")" \
+            "$(fmt1 "$FSYNC_RATE")" "$FSYNC_HOW"
+    else
+        printf 'disk      %s: sync rate %s\n' "$(disk_of "$WORK")" "$FSYNC_HOW"
+    fi
     printf 'pgbench   %s; 16 clients use -j %s; TPS without initial connection time\n' \
         "$("$PG_BIN/pgbench" --version)" "$THREADS"
 }
