@@ -53,26 +53,30 @@ pgbench_init() {
     local target="$1" port="$2" user="$3" db="$4" log="$5" start status=0
     say "$target: pgbench -i -s $SCALE (log: $log)"
     start="$(now)"
-    "$PG_BIN/pgbench" -i -s "$SCALE" -h 127.0.0.1 -p "$port" -U "$user" "$db" >"$log" 2>&1 || status=$?
+    timeout "$INIT_TIMEOUT" "$PG_BIN/pgbench" -i -s "$SCALE" -h 127.0.0.1 -p "$port" -U "$user" "$db" >"$log" 2>&1 || status=$?
     INIT_SECONDS="$(seconds_between "$start" "$(now)")"
+    [ "$status" -ne 124 ] || say "$target: pgbench -i did not finish in $INIT_TIMEOUT s (--init-timeout); stopped it"
     return "$status"
 }
 
 # Runs one entry of RUNS ($2) for $TIME seconds against target $1 (port user database in $3..$5),
-# pgbench's output in $6. Sets TPS, FAILED and LATENCY (empty when pgbench did not print them);
+# pgbench's output in $6. Sets TPS and FAILED (empty when pgbench did not print them);
 # returns pgbench's status.
 pgbench_run() {
     local target="$1" run="$2" port="$3" user="$4" db="$5" log="$6" workload clients mode threads status=0
     IFS=':' read -r workload clients mode <<<"$run"
     threads=$((clients < THREADS ? clients : THREADS))
     say "$target: pgbench -b $(builtin_of "$workload") -c $clients -j $threads -M $mode -T $TIME"
-    "$PG_BIN/pgbench" -b "$(builtin_of "$workload")" -c "$clients" -j "$threads" -M "$mode" -T "$TIME" \
+    # A server that stops answering must not hang the benchmark: a minute past the run's end, stop.
+    timeout $((TIME + 60)) "$PG_BIN/pgbench" -b "$(builtin_of "$workload")" -c "$clients" -j "$threads" -M "$mode" -T "$TIME" \
         -h 127.0.0.1 -p "$port" -U "$user" "$db" >"$log" 2>&1 || status=$?
     # pgbench 15: "tps = 1234.567890 (without initial connection time)".
     TPS="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' "$log")"
     FAILED="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$log")"
-    LATENCY="$(sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p' "$log")"
     if [ "$status" -ne 0 ] || [ -z "$TPS" ]; then
+        if [ "$status" -eq 124 ]; then
+            say "$target: pgbench did not end within 60 s after the run's end (a server that hangs?); stopped it"
+        fi
         say "$target: pgbench failed (exit $status); its last lines:"
         tail -n 5 "$log" | sed 's/^/    /' >&2
         [ "$status" -ne 0 ] || status=1

@@ -127,7 +127,8 @@ $(tail -n 8 "$LOGS/hallows-stack.txt" | sed 's/^/    /')"
             before="$(hallows_stats)"
             pgbench_run hallows "$run" "$H_PORT" "$H_USER" "$H_DB" "$LOGS/hallows-${run//:/-}.txt" || failed=1
             after="$(hallows_stats)"
-            H_TPS[$run]="$TPS" H_FAILED[$run]="$FAILED" H_LATENCY[$run]="$LATENCY"
+            [ -z "$TPS" ] || H_TPS[$run]="$TPS"
+            H_FAILED[$run]="$FAILED"
             H_CPF[$run]="$(commits_per_force "$before" "$after")"
         done
         H_STATS="$(hallows_stats)"

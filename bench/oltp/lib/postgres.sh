@@ -106,7 +106,8 @@ postgres_half() {
         P_SIZE="$(pg_sql "$PG_DB" "SELECT pg_database_size('$PG_DB')")" || P_SIZE=""
         for run in "${RUNS[@]}"; do
             pgbench_run postgres "$run" "$PG_PORT" "$PG_USER" "$PG_DB" "$LOGS/postgres-${run//:/-}.txt" || failed=1
-            P_TPS[$run]="$TPS" P_FAILED[$run]="$FAILED" P_LATENCY[$run]="$LATENCY"
+            [ -z "$TPS" ] || P_TPS[$run]="$TPS"
+            P_FAILED[$run]="$FAILED"
         done
     else
         P_PROBLEM="pgbench -i failed against PostgreSQL (see $LOGS/postgres-init.txt)"

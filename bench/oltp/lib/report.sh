@@ -62,6 +62,9 @@ report_tables() {
     done
 }
 
+# NOT MEASURED if no run of a target ($1 runs with figures) was measured, else PARTLY MEASURED.
+extent() { if [ "$1" -eq 0 ]; then printf 'NOT MEASURED'; else printf 'PARTLY MEASURED'; fi; }
+
 report_figures() {
     printf '\ninit      pgbench -i -s %s: Hallows %s s, PostgreSQL %s s\n' "$SCALE" "$(fmt1 "$H_INIT")" "$(fmt1 "$P_INIT")"
     printf 'memory    Hallows resident %s after init, %s at the end (the JVM, ps rss); PostgreSQL database %s (pg_database_size)\n' \
@@ -72,7 +75,7 @@ report_figures() {
         printf '\nSHOW hallows.stats at the end:\n'
         printf '%s\n' "$H_STATS" | sed 's/^/    /; s/|/  /'
     fi
-    [ -z "$H_PROBLEM" ] || printf '\nHALLOWS NOT MEASURED (in full): %s\n' "$H_PROBLEM"
-    [ -z "$P_PROBLEM" ] || printf '\nPOSTGRESQL NOT MEASURED (in full): %s\n' "$P_PROBLEM"
+    [ -z "$H_PROBLEM" ] || printf '\nHALLOWS %s: %s\n' "$(extent "${#H_TPS[@]}")" "$H_PROBLEM"
+    [ -z "$P_PROBLEM" ] || printf '\nPOSTGRESQL %s: %s\n' "$(extent "${#P_TPS[@]}")" "$P_PROBLEM"
     printf '\nlogs      %s\n' "$LOGS"
 }
