@@ -66,10 +66,11 @@ pgbench_run() {
     local target="$1" run="$2" port="$3" user="$4" db="$5" log="$6" workload clients mode threads status=0
     IFS=':' read -r workload clients mode <<<"$run"
     threads=$((clients < THREADS ? clients : THREADS))
-    say "$target: pgbench -b $(builtin_of "$workload") -c $clients -j $threads -M $mode -T $TIME"
+    say "$target: pgbench -b $(builtin_of "$workload") -c $clients -j $threads -M $mode -T $TIME${PGBENCH_ARGS:+ $PGBENCH_ARGS}"
     # A server that stops answering must not hang the benchmark: a minute past the run's end, stop.
+    # shellcheck disable=SC2086 # --pgbench-args is a list of words
     timeout $((TIME + 60)) "$PG_BIN/pgbench" -b "$(builtin_of "$workload")" -c "$clients" -j "$threads" -M "$mode" -T "$TIME" \
-        -h 127.0.0.1 -p "$port" -U "$user" "$db" >"$log" 2>&1 || status=$?
+        $PGBENCH_ARGS -h 127.0.0.1 -p "$port" -U "$user" "$db" >"$log" 2>&1 || status=$?
     # pgbench 15: "tps = 1234.567890 (without initial connection time)".
     TPS="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' "$log")"
     FAILED="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$log")"

@@ -35,7 +35,7 @@ hallows_up() {
 $(tail -n 8 "$log" | sed 's/^/    /')"
             return 1
         fi
-        if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$H_PORT" -d "$H_DB" -t 2; then
+        if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$H_PORT" -U "$H_USER" -d "$H_DB" -t 2; then
             say "hallows: the database answers on 127.0.0.1:$H_PORT"
             return 0
         fi

@@ -33,8 +33,8 @@ report_header() {
     else
         printf 'disk      %s: sync rate %s\n' "$(disk_of "$WORK")" "$FSYNC_HOW"
     fi
-    printf 'pgbench   %s; 16 clients use -j %s; TPS without initial connection time\n' \
-        "$("$PG_BIN/pgbench" --version)" "$THREADS"
+    printf 'pgbench   %s; -j %s for more clients than that; %s; TPS without initial connection time\n' \
+        "$("$PG_BIN/pgbench" --version)" "$THREADS" "${PGBENCH_ARGS:-no other options}"
 }
 
 # One table per workload of RUNS, in the order of RUNS.
