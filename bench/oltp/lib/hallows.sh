@@ -16,15 +16,15 @@ hallows_up() {
     local log="$LOGS/hallows-stack.txt"
     say "hallows: starting the stack with $LAUNCHER (data area $WORK/hallows-data, log $log)"
     # Its own process group, so that stopping it reaches the launcher and the JVM, nothing else.
-    # A fresh data area and token file, no applications, an admin API on a free port: nothing of
-    # the user's (~/.hallows, a running stack) is touched.
+    # A fresh data area and token file, no applications, an admin API on a free port, the wire
+    # server on --hallows-port: nothing of the user's (~/.hallows, a running stack) is touched.
     env HALLOWS_DATA="$WORK/hallows-data" HALLOWS_APPS="$WORK/hallows-apps" HALLOWS_CONSOLE=none \
         HALLOWS_ADMIN_TOKEN_FILE="$WORK/hallows-admin.token" \
-        HALLOWS_JAVA_OPTS="-Dhallows.admin.port=0 ${HALLOWS_JAVA_OPTS:-}" \
+        HALLOWS_JAVA_OPTS="-Dhallows.admin.port=0 -Dhallows.pgwire.port=$H_PORT ${HALLOWS_JAVA_OPTS:-}" \
         ${NO_BUILD:+HALLOWS_NO_BUILD=1} \
         setsid "$LAUNCHER" start </dev/null >"$log" 2>&1 &
     H_PID=$!
-    local waited=0 ready_at=""
+    local waited=0 ready_at="" answer=""
     # Polls: the stack gives no other signal than its ready line and the port. The launcher may
     # build first, hence the long bound before the ready line, and a short one after it.
     while :; do
@@ -35,7 +35,9 @@ hallows_up() {
 $(tail -n 8 "$log" | sed 's/^/    /')"
             return 1
         fi
-        if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$H_PORT" -U "$H_USER" -d "$H_DB" -t 2; then
+        # A query, not pg_isready: the wire server may listen before the database is registered.
+        if answer="$(PGCONNECT_TIMEOUT=2 "$PG_BIN/psql" -X -q -At -h 127.0.0.1 -p "$H_PORT" -U "$H_USER" \
+            -d "$H_DB" -c 'SELECT 1' 2>&1)"; then
             say "hallows: the database answers on 127.0.0.1:$H_PORT"
             return 0
         fi
@@ -44,9 +46,14 @@ $(tail -n 8 "$log" | sed 's/^/    /')"
             say "hallows: $(grep -m1 '^hallows: ready' "$log" | sed 's/^hallows: //'); waiting for 127.0.0.1:$H_PORT"
         fi
         if [ -n "$ready_at" ] && [ $((waited - ready_at)) -ge $((2 * DB_TIMEOUT)) ]; then
-            H_PROBLEM="the stack is up but nothing answers the PostgreSQL protocol on 127.0.0.1:$H_PORT after ${DB_TIMEOUT} s.
+            if port_in_use "$H_PORT"; then
+                H_PROBLEM="the stack is up and 127.0.0.1:$H_PORT accepts connections, but SELECT 1 on database
+    $H_DB fails after ${DB_TIMEOUT} s: $(printf '%s' "$answer" | head -n 2 | tr '\n' ' ')(stack log: $log)"
+            else
+                H_PROBLEM="the stack is up but nothing answers the PostgreSQL protocol on 127.0.0.1:$H_PORT after ${DB_TIMEOUT} s.
     The OLTP database (issue 11, db.oltp.bundle with its wire server) is not in this stack yet, or failed
     to start: see $log"
+            fi
             return 1
         fi
         if [ -z "$ready_at" ] && [ $((waited / 2)) -ge "$START_TIMEOUT" ]; then
@@ -89,9 +96,12 @@ hallows_stats() {
     "$PG_BIN/psql" -X -At -h 127.0.0.1 -p "$H_PORT" -U "$H_USER" -d "$H_DB" -c 'SHOW hallows.stats' 2>/dev/null || true
 }
 
-# The value of figure $1 in the stats $2 (numbers only), or nothing.
+# The value of figure $1 in the stats $2 (numbers only), or nothing. Names match whatever their
+# case and underscores: commits_per_force, commitsPerForce and "commits per force" are one.
 stat_of() {
-    printf '%s\n' "$2" | awk -F'|' -v n="$1" '$1 == n && $2 ~ /^[0-9.]+$/ { print $2; exit }'
+    printf '%s\n' "$2" | awk -F'|' -v n="$1" '
+        function key(s) { s = tolower(s); gsub(/[_ ]/, "", s); return s }
+        key($1) == key(n) && $2 ~ /^[0-9.]+$/ { print $2; exit }'
 }
 
 # Commits per force between two stats snapshots ($1 before, $2 after); if the engine gives no

@@ -13,7 +13,7 @@ find_postgres() {
         install_postgres
     fi
     local tool
-    for tool in pgbench psql pg_isready initdb pg_ctl pg_test_fsync; do
+    for tool in pgbench psql initdb pg_ctl pg_test_fsync postgres; do
         [ -x "$PG_BIN/$tool" ] || die "PostgreSQL 15's $tool is missing from $PG_BIN.
 Install PostgreSQL 15 (on Debian 12: apt-get install postgresql) or pass --pg-bin <its bin folder>."
     done
