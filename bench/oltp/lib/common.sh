@@ -85,6 +85,13 @@ pgbench_run() {
     return "$status"
 }
 
+# The first error line of pgbench's output $1 (or its last line), and where the rest is.
+first_error() {
+    local line
+    line="$(grep -m1 -i -E 'error|fatal|aborted|unrecognized|invalid' "$1" || tail -n 1 "$1")"
+    printf '%s (all of it: %s)\n' "$line" "$1"
+}
+
 # Measures how many fdatasyncs per second the disk under $1 takes, as $FSYNC_TEST says (pg: the
 # fdatasync line of pg_test_fsync -s 3; dd: 8 kB writes with oflag=dsync for 3 s). Sets FSYNC_RATE
 # (ops/s, empty if not measured) and FSYNC_HOW; pg_test_fsync's output goes to $2.

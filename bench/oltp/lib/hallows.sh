@@ -111,7 +111,8 @@ commits_per_force() {
     c0="$(stat_of commits "$1")" f0="$(stat_of forces "$1")"
     c1="$(stat_of commits "$2")" f1="$(stat_of forces "$2")"
     if [ -n "$c0" ] && [ -n "$f0" ] && [ -n "$c1" ] && [ -n "$f1" ]; then
-        awk -v c="$((c1 - c0))" -v f="$((f1 - f0))" 'BEGIN { if (f > 0) printf "%.1f", c / f; else print "no force" }'
+        awk -v c0="$c0" -v f0="$f0" -v c1="$c1" -v f1="$f1" \
+            'BEGIN { if (f1 > f0) printf "%.1f\n", (c1 - c0) / (f1 - f0); else print "no force" }'
         return
     fi
     cumulative="$(stat_of commits_per_force "$2")"
@@ -135,7 +136,8 @@ $(tail -n 8 "$LOGS/hallows-stack.txt" | sed 's/^/    /')"
                 break
             fi
             before="$(hallows_stats)"
-            pgbench_run hallows "$run" "$H_PORT" "$H_USER" "$H_DB" "$LOGS/hallows-${run//:/-}.txt" || failed=1
+            pgbench_run hallows "$run" "$H_PORT" "$H_USER" "$H_DB" "$LOGS/hallows-${run//:/-}.txt" \
+                || { failed=1; H_PROBLEM+="${H_PROBLEM:+$'\n'}run $run: $(first_error "$LOGS/hallows-${run//:/-}.txt")"; }
             after="$(hallows_stats)"
             [ -z "$TPS" ] || H_TPS[$run]="$TPS"
             H_FAILED[$run]="$FAILED"
@@ -144,8 +146,7 @@ $(tail -n 8 "$LOGS/hallows-stack.txt" | sed 's/^/    /')"
         H_STATS="$(hallows_stats)"
         [ -z "$java" ] || H_RSS_END="$(ps -o rss= -p "$java" | tr -d ' ')"
     else
-        H_PROBLEM="pgbench -i failed against Hallows: $(grep -m1 -E 'ERROR|FATAL|error' "$LOGS/hallows-init.txt" || tail -n 1 "$LOGS/hallows-init.txt")
-    (the whole output: $LOGS/hallows-init.txt)"
+        H_PROBLEM="pgbench -i failed against Hallows: $(first_error "$LOGS/hallows-init.txt")"
         failed=1
     fi
     hallows_down

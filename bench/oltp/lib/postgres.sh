@@ -105,12 +105,13 @@ postgres_half() {
         P_INIT="$INIT_SECONDS"
         P_SIZE="$(pg_sql "$PG_DB" "SELECT pg_database_size('$PG_DB')")" || P_SIZE=""
         for run in "${RUNS[@]}"; do
-            pgbench_run postgres "$run" "$PG_PORT" "$PG_USER" "$PG_DB" "$LOGS/postgres-${run//:/-}.txt" || failed=1
+            pgbench_run postgres "$run" "$PG_PORT" "$PG_USER" "$PG_DB" "$LOGS/postgres-${run//:/-}.txt" \
+                || { failed=1; P_PROBLEM+="${P_PROBLEM:+$'\n'}run $run: $(first_error "$LOGS/postgres-${run//:/-}.txt")"; }
             [ -z "$TPS" ] || P_TPS[$run]="$TPS"
             P_FAILED[$run]="$FAILED"
         done
     else
-        P_PROBLEM="pgbench -i failed against PostgreSQL (see $LOGS/postgres-init.txt)"
+        P_PROBLEM="pgbench -i failed against PostgreSQL: $(first_error "$LOGS/postgres-init.txt")"
         failed=1
     fi
     postgres_down
