@@ -124,7 +124,7 @@ class PgToolsIT {
         assertTrue(said.contains("(1 row)"), said);
         // \dt either lists the tables or fails with a clear error (catalog syntax this version does
         // not take); it never hangs, and psql goes on with the next command.
-        String d = runAnyStatus("psql-describe", tool("psql", "-c", "\\dt", "-c", "select 'after' as next"));
+        String d = runAnyStatus("psql-describe", tool("psql", "-c", "\\dt", "-c", "select 'after' as then_what"));
         assertTrue(d.contains("pgbench_accounts") || d.contains("ERROR:  "), "\\dt lists the tables or says why not:\n" + d);
         assertTrue(d.contains(" after"), "psql goes on after \\dt:\n" + d);
     }
