@@ -104,12 +104,14 @@ stat_of() {
         key($1) == key(n) && $2 ~ /^[0-9.]+$/ { print $2; exit }'
 }
 
-# Commits per force between two stats snapshots ($1 before, $2 after); if the engine gives no
-# commits and forces, its own cumulative commits_per_force (marked with a *); else nothing.
+# Commits per force between two stats snapshots ($1 before, $2 after): the commits that wrote a
+# log record (logged_commits; read-only commits need no force), else all commits; if the engine
+# gives neither with forces, its own cumulative commits_per_force (marked with a *); else nothing.
 commits_per_force() {
-    local c0 f0 c1 f1 cumulative
-    c0="$(stat_of commits "$1")" f0="$(stat_of forces "$1")"
-    c1="$(stat_of commits "$2")" f1="$(stat_of forces "$2")"
+    local c0 f0 c1 f1 cumulative counter=logged_commits
+    [ -n "$(stat_of logged_commits "$2")" ] || counter=commits
+    c0="$(stat_of "$counter" "$1")" f0="$(stat_of forces "$1")"
+    c1="$(stat_of "$counter" "$2")" f1="$(stat_of forces "$2")"
     if [ -n "$c0" ] && [ -n "$f0" ] && [ -n "$c1" ] && [ -n "$f1" ]; then
         awk -v c0="$c0" -v f0="$f0" -v c1="$c1" -v f1="$f1" \
             'BEGIN { if (f1 > f0) printf "%.1f\n", (c1 - c0) / (f1 - f0); else print "no force" }'

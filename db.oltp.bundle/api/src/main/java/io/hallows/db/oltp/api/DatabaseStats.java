@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * The OLTP database's counters (since start) and gauges (now).
  *
- * @param commits transactions committed
+ * @param commits transactions committed (read-only ones too)
+ * @param loggedCommits commits that wrote, each a record in the log
  * @param rollbacks transactions rolled back (by the client or by a failure)
  * @param serializationFailures transactions refused with SQLSTATE 40001
  * @param forces times the log was forced to disk
@@ -19,12 +20,12 @@ import java.time.Instant;
  * @param lastRecovery how long the last start's recovery took
  * @param sessions open sessions now
  */
-public record DatabaseStats(long commits, long rollbacks, long serializationFailures, long forces,
+public record DatabaseStats(long commits, long loggedCommits, long rollbacks, long serializationFailures, long forces,
         long logBytes, Instant lastCheckpoint, long memoryUsed, long memoryLimit, int tables, long rows,
         Duration lastRecovery, int sessions) {
 
-    /** Commits per log force: how many commits one force covered on average (group commit). */
+    /** Commits per log force: how many writing commits one force covered on average (group commit). */
     public double commitsPerForce() {
-        return forces == 0 ? 0 : (double) commits / forces;
+        return forces == 0 ? 0 : (double) loggedCommits / forces;
     }
 }

@@ -83,7 +83,7 @@ final class OltpDatabase implements Database, AutoCloseable {
     public DatabaseStats stats() {
         StoreStats s = store.stats();
         LogStats l = wal.stats();
-        return new DatabaseStats(s.commits(), s.rollbacks(), s.serializationFailures(), l.forces(), l.bytesOnDisk(),
+        return new DatabaseStats(s.commits(), l.commitsCovered(), s.rollbacks(), s.serializationFailures(), l.forces(), l.bytesOnDisk(),
                 l.lastCheckpoint(), s.memoryUsed(), s.memoryLimit(), s.tables(), s.liveRows(), l.lastRecovery(),
                 engine == null ? 0 : engine.sessions());
     }

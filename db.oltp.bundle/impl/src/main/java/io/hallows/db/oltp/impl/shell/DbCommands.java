@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The operator's view of the database, in the Gogo scope {@code db}. The shell is the stack's
@@ -23,8 +25,43 @@ import org.osgi.service.component.annotations.Reference;
 public final class DbCommands {
     private static final long TIMEOUT_SECONDS = 60;
 
-    @Reference
-    private Database database;
+    private static final long START_WAIT_SECONDS = 120;
+    private final Object arrival = new Object();
+    // Optional and dynamic: the commands exist from the stack's start, while the database is
+    // still recovering, so that a script's first db:sql waits for it instead of "Command not found".
+    private volatile Database database;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbind")
+    void bind(Database db) {
+        synchronized (arrival) {
+            database = db;
+            arrival.notifyAll();
+        }
+    }
+
+    void unbind(Database db) {
+        synchronized (arrival) {
+            if (database == db) {
+                database = null;
+            }
+        }
+    }
+
+    /** The database, waiting while it starts (recovery after a crash can take a while). */
+    private Database database() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_WAIT_SECONDS);
+        synchronized (arrival) {
+            while (database == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("the OLTP database did not start within " + START_WAIT_SECONDS
+                            + " s: see log:tail for why (io.hallows.db.oltp)");
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrival, left);
+            }
+            return database;
+        }
+    }
 
     @Descriptor("run SQL (one or more statements; quote the whole text when it has ';' or '|'), print the results as psql does")
     public String sql(@Descriptor("the statement(s)") String... words) throws InterruptedException {
@@ -32,7 +69,7 @@ public final class DbCommands {
         if (text.isBlank()) {
             return "usage: db:sql \"<statement>[; <statement>…]\"\n";
         }
-        try (Session session = database.open("shell", Map.of("application_name", "db:sql"))) {
+        try (Session session = database().open("shell", Map.of("application_name", "db:sql"))) {
             QueryOutcome outcome;
             try {
                 outcome = session.query(text).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -60,9 +97,9 @@ public final class DbCommands {
     }
 
     @Descriptor("show the database's statistics: transactions, commits per log force, log size, checkpoint age, memory")
-    public String stats() {
+    public String stats() throws InterruptedException {
         StringBuilder out = new StringBuilder();
-        Map<String, String> table = StatsTable.of(database.stats());
+        Map<String, String> table = StatsTable.of(database().stats());
         int width = table.keySet().stream().mapToInt(String::length).max().orElse(0);
         table.forEach((k, v) -> out.append(String.format("%-" + width + "s  %s%n", k, v)));
         return out.toString();
@@ -72,7 +109,7 @@ public final class DbCommands {
     public String checkpoint() throws InterruptedException {
         long start = System.nanoTime();
         try {
-            database.checkpoint().get(TIMEOUT_SECONDS * 10, TimeUnit.SECONDS);
+            database().checkpoint().get(TIMEOUT_SECONDS * 10, TimeUnit.SECONDS);
             return String.format("checkpoint written in %d ms%n%s", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), stats());
         } catch (ExecutionException | TimeoutException e) {
             return "checkpoint failed: " + (e.getCause() == null ? e : e.getCause()) + "\n";

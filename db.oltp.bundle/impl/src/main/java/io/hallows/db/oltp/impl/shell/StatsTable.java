@@ -15,6 +15,7 @@ public final class StatsTable {
     public static Map<String, String> of(DatabaseStats d) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("commits", Long.toString(d.commits()));
+        m.put("logged_commits", Long.toString(d.loggedCommits()));
         m.put("rollbacks", Long.toString(d.rollbacks()));
         m.put("serialization_failures", Long.toString(d.serializationFailures()));
         m.put("forces", Long.toString(d.forces()));
