@@ -86,13 +86,25 @@ public final class DbCommands {
                 }
             }
             if (outcome.error() != null) {
-                out.append(ResultText.of(outcome.error()));
+                throw new SqlFailure(out.append(ResultText.of(outcome.error())).toString());
             }
             return out.toString();
         } catch (SqlException e) {
-            return ResultText.of(e);
+            throw new SqlFailure(ResultText.of(e));
         } catch (ExecutionException e) {
-            return e.getCause() instanceof SqlException s ? ResultText.of(s) : "ERROR:  " + e.getCause() + "\n";
+            throw new SqlFailure(e.getCause() instanceof SqlException s ? ResultText.of(s) : "ERROR:  " + e.getCause() + "\n");
+        }
+    }
+
+    /**
+     * A statement failed: thrown, not returned, so that the shell counts the command as failed (a
+     * script's exit status is then 1); the message is what psql would print.
+     */
+    static final class SqlFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SqlFailure(String printed) {
+            super(printed.strip(), null, false, false);
         }
     }
 
