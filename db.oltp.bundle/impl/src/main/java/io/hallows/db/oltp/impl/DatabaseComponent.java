@@ -50,8 +50,7 @@ public final class DatabaseComponent {
         props.put(KernelConstants.PROTECTED, Database.SERVICE_NAME);
         props.put(SqlEngine.DATABASE, Database.DATABASE_NAME);
         registration = context.registerService(new String[] {Database.class.getName(), SqlEngine.class.getName()}, database, props);
-        log.info("OLTP database '{}' open in {} (partition '{}'): {}", Database.DATABASE_NAME, directory, executor.partition(),
-                database.recoverySummary());
+        log.info("OLTP database '{}' open in {} (partition '{}')", Database.DATABASE_NAME, directory, executor.partition());
     }
 
     @Deactivate

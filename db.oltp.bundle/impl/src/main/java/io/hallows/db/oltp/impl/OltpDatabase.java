@@ -10,7 +10,6 @@ import io.hallows.db.oltp.impl.store.MvccStore;
 import io.hallows.db.oltp.impl.store.StoreStats;
 import io.hallows.db.oltp.impl.wal.LogOptions;
 import io.hallows.db.oltp.impl.wal.LogStats;
-import io.hallows.db.oltp.impl.wal.RecoveryReport;
 import io.hallows.db.oltp.impl.wal.WriteAheadLog;
 import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.TaskHints;
@@ -35,14 +34,12 @@ final class OltpDatabase implements Database, AutoCloseable {
     private final WriteAheadLog wal;
     private final MvccStore store;
     private OltpSqlEngine engine; // set once in open(): it shows this database's statistics
-    private final RecoveryReport recovery;
     private final Executor partitionDelayed;
     private volatile boolean closed;
 
-    private OltpDatabase(WriteAheadLog wal, MvccStore store, RecoveryReport recovery, Executor executor) {
+    private OltpDatabase(WriteAheadLog wal, MvccStore store, Executor executor) {
         this.wal = wal;
         this.store = store;
-        this.recovery = recovery;
         // The JDK's delayer only hands the task over: the collection itself runs on the partition.
         this.partitionDelayed = CompletableFuture.delayedExecutor(GC_SECONDS, TimeUnit.SECONDS, executor);
     }
@@ -54,11 +51,10 @@ final class OltpDatabase implements Database, AutoCloseable {
                 .withCheckpointAfter(config.checkpointLogBytes(), config.checkpointInterval()), forces, log);
         try {
             MvccStore store = new MvccStore(wal, config.memoryLimit());
-            RecoveryReport recovery = wal.recover(store);
+            wal.recover(store); // logs what it did (checkpoint used, records replayed, bytes cut)
             wal.checkpointAutomatically(store);
-            Executor statements = executor::execute;
-            OltpDatabase db = new OltpDatabase(wal, store, recovery, executor);
-            db.engine = new OltpSqlEngine(store, statements,
+            OltpDatabase db = new OltpDatabase(wal, store, executor);
+            db.engine = new OltpSqlEngine(store, executor,
                     new SqlOptions(Isolation.READ_COMMITTED, config.synchronousCommit(), db::statsTable, config.maxSessions(),
                     Database.DATABASE_NAME));
             db.scheduleCollection();
@@ -96,11 +92,6 @@ final class OltpDatabase implements Database, AutoCloseable {
     @Override
     public CompletableFuture<DatabaseStats> checkpoint() {
         return wal.checkpoint(store).thenApply(done -> stats());
-    }
-
-    /** One line on what the start's recovery did, for the log. */
-    String recoverySummary() {
-        return recovery.toString();
     }
 
     private void scheduleCollection() {

@@ -80,7 +80,8 @@ public final class ResultText {
         if (value instanceof Boolean b) {
             return b ? "t" : "f";
         }
-        return value.toString().replace('T', value instanceof java.time.temporal.Temporal ? ' ' : 'T');
+        // PostgreSQL prints timestamps with a space where ISO-8601 has a 'T'.
+        return value instanceof java.time.temporal.Temporal ? value.toString().replace('T', ' ') : value.toString();
     }
 
     private static boolean isNumeric(SqlType type) {
