@@ -14,11 +14,14 @@ import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogReaderService;
 
 /**
- * {@code log:tail [n] [level] [logger]}: the last entries of the Log Service's history, oldest
- * first. The Log Service also records every bundle, service and framework event (loggers
+ * {@code log:tail [n] [level] [logger]}, also named {@code log:entries}: the last entries of the
+ * Log Service's history, oldest first. The messaging broker's {@code log:tail <topic> [n]} takes
+ * over the name {@code log:tail} while it runs (a higher service ranking) and hands these forms on
+ * to {@code log:entries}, so both keep working. The Log Service also records every bundle, service and framework event (loggers
  * {@code Events.*}); below WARN those are left out unless the logger prefix asks for them.
  */
-@Component(service = LogCommands.class, property = {"osgi.command.scope=log", "osgi.command.function=tail"})
+@Component(service = LogCommands.class, property = {"osgi.command.scope=log", "osgi.command.function=tail",
+    "osgi.command.function=entries"})
 public final class LogCommands {
     static final int DEFAULT_COUNT = 20;
     static final String EVENTS = "Events.";
@@ -28,6 +31,29 @@ public final class LogCommands {
     @Activate
     public LogCommands(@Reference LogReaderService reader) {
         this.reader = reader;
+    }
+
+    @Descriptor("show the last 20 log entries at INFO or above")
+    public String entries() {
+        return tail();
+    }
+
+    @Descriptor("show the last n log entries at INFO or above")
+    public String entries(@Descriptor("how many entries") int n) {
+        return tail(n);
+    }
+
+    @Descriptor("show the last n log entries at level or above")
+    public String entries(@Descriptor("how many entries") int n,
+            @Descriptor("TRACE, DEBUG, INFO, WARN, ERROR or AUDIT") String level) {
+        return tail(n, level);
+    }
+
+    @Descriptor("show the last n log entries at level or above from loggers whose name starts with prefix")
+    public String entries(@Descriptor("how many entries") int n,
+            @Descriptor("TRACE, DEBUG, INFO, WARN, ERROR or AUDIT") String level,
+            @Descriptor("logger name prefix, e.g. io.netty (Events for the framework's events)") String prefix) {
+        return tail(n, level, prefix);
     }
 
     @Descriptor("show the last 20 log entries at INFO or above")

@@ -24,6 +24,11 @@ class LogCommandsTest {
                 "ERROR Events.Framework.x: FrameworkEvent ERROR"), lines(commands.tail()));
         assertEquals(List.of("WARN  io.vertx.core: three", "ERROR Events.Framework.x: FrameworkEvent ERROR"), lines(commands.tail(2)));
         assertEquals(List.of("ERROR Events.Framework.x: FrameworkEvent ERROR"), lines(commands.tail(5, "error")));
+        // log:entries is the same command under the name the messaging broker leaves it
+        assertEquals(commands.tail(), commands.entries());
+        assertEquals(commands.tail(2), commands.entries(2));
+        assertEquals(commands.tail(5, "error"), commands.entries(5, "error"));
+        assertEquals(commands.tail(10, "INFO", "Events"), commands.entries(10, "INFO", "Events"));
     }
 
     @Test
