@@ -1,0 +1,155 @@
+package io.hallows.run.it.messaging;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * A real stack process started by {@code run/hallows start} without console, with its own data
+ * area, a stack file of its own (the default one with short group and retention delays, so tests
+ * do not wait on Kafka's production timings) and a free port for the Kafka protocol, which stays
+ * the same across restarts (clients reconnect to it). {@link #kill()} sends SIGKILL to the JVM.
+ */
+final class KafkaStack implements AutoCloseable {
+    private final Path work;
+    private final int port;
+    private final int pgPort;
+    private Process process;
+    private int starts;
+
+    KafkaStack(Path work) throws IOException {
+        this.work = work;
+        this.port = freePort();
+        this.pgPort = freePort();
+        Path defaults = Path.of(System.getProperty("hallows.launcher", "hallows")).toAbsolutePath().getParent()
+                .resolve("stacks/default.json");
+        String stack = Files.readString(defaults, StandardCharsets.UTF_8);
+        String marker = "\"autoCreateTopics\": true";
+        if (!stack.contains(marker)) {
+            throw new IllegalStateException(defaults + " no longer has the messaging settings this test adjusts (" + marker + ")");
+        }
+        stack = stack.replace(marker, marker + ", \"group.initialRebalanceDelay.ms\": \"0\", \"maintenance.interval.ms\": \"300\"");
+        Files.writeString(work.resolve("stack.json"), stack, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    Path dataArea() {
+        return work.resolve("data");
+    }
+
+    /** Starts the stack and returns once its broker answers an AdminClient. */
+    void start() throws Exception {
+        String name = "stack-" + (++starts);
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("hallows.launcher", "hallows"), "start");
+        builder.redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> env = builder.environment();
+        env.put("HALLOWS_NO_BUILD", "1");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("HALLOWS_DATA", dataArea().toString());
+        env.put("HALLOWS_STACK", work.resolve("stack.json").toString());
+        env.put("HALLOWS_ADMIN_TOKEN_FILE", work.resolve("admin.token").toString());
+        env.put("HALLOWS_APPS", work.resolve("apps").toString());
+        env.put("HALLOWS_CONSOLE", "none");
+        env.put("HALLOWS_JAVA_OPTS", "-Dhallows.admin.port=0 -Dhallows.pgwire.port=" + pgPort + " -Dhallows.messaging.port=" + port);
+        process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        Exception last = null;
+        try (Admin admin = admin()) {
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    last = e;
+                }
+            }
+        }
+        throw new AssertionError("the stack's broker did not come up (" + last + "):\n" + output(name));
+    }
+
+    Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(p);
+    }
+
+    /** Producer settings: byte arrays, acks=all, idempotent (Kafka's defaults, spelled out). */
+    Properties producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        return p;
+    }
+
+    /** Consumer settings: byte arrays, from the earliest offset, no auto commit. */
+    Properties consumer(String group) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        if (group != null) {
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        }
+        return p;
+    }
+
+    /** SIGKILL to the stack's JVM (not the launcher's shell), then waits until it is gone. */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : jvms) {
+            h.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+        }
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    String output(String name) throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (String f : List.of(name + ".out", name + ".err")) {
+            Path p = work.resolve(f);
+            if (Files.exists(p)) {
+                all.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
