@@ -55,7 +55,7 @@ final class DurableFiles {
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
+                Files.deleteIfExists(file);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -64,7 +64,7 @@ final class DurableFiles {
                 if (failure != null) {
                     throw failure;
                 }
-                Files.delete(folder);
+                Files.deleteIfExists(folder);
                 return FileVisitResult.CONTINUE;
             }
         });

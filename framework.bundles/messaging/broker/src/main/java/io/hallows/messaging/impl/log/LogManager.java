@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.osgi.service.log.Logger;
 
 /**
- * {@link Logs} in a folder of the data area: {@code <name>.topic} metadata files
+ * {@link Logs} in a folder of the data area: {@code <id>.topic} metadata files
  * ({@link TopicStore}), a {@code <name>-<partition>} folder of segments per partition
  * ({@link PartitionLog}), and {@code producer-ids} ({@link ProducerIds}). Topic creation and
  * deletion are serialized by this object; the data path goes straight to the partition's tasks.
@@ -36,6 +37,7 @@ public final class LogManager implements Logs {
     private final ProducerIds producerIds;
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final LongAdder forces = new LongAdder();
+    private final Set<CompletableFuture<Void>> deletions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** A topic and its open partitions. */
@@ -146,12 +148,15 @@ public final class LogManager implements Logs {
             throw new LogException(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' does not exist");
         }
         try {
-            DurableFiles.deleteDurably(TopicStore.file(directory, name));
+            DurableFiles.deleteDurably(TopicStore.file(directory, topic.info()));
         } catch (IOException e) {
             throw new LogException(Errors.KAFKA_STORAGE_ERROR, "topic '" + name + "': its metadata could not be removed: " + e.getMessage(), e);
         }
         topics.remove(name);
-        retire(topic, AppendResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' was deleted"));
+        for (CompletableFuture<Void> removal : retire(topic, AppendResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "topic '" + name + "' was deleted"))) {
+            deletions.add(removal);
+            removal.whenComplete((done, failure) -> deletions.remove(removal));
+        }
         log.info("messaging: topic {} deleted", name);
     }
 
@@ -242,6 +247,7 @@ public final class LogManager implements Logs {
                 }
             }
             topics.clear();
+            done.addAll(deletions);
         }
         try {
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);

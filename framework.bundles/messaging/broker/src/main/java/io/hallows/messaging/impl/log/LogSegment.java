@@ -86,6 +86,10 @@ final class LogSegment implements AutoCloseable {
         segment.offsetIndex = SparseIndex.create(index);
         segment.timeIndex = SparseIndex.create(times);
         SegmentRecovery.recover(segment, nextBase < 0, reporter);
+        if (nextBase >= 0) {
+            // Inactive: its rebuilt time index must end with its largest timestamp, as at a roll.
+            segment.seal();
+        }
         return segment;
     }
 

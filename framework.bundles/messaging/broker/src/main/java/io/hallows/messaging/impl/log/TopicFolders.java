@@ -76,7 +76,9 @@ final class TopicFolders {
                 Files.delete(entry);
             } else if (name.endsWith(TopicStore.SUFFIX) && Files.isRegularFile(entry)) {
                 TopicInfo info = TopicStore.read(entry, defaults);
-                topics.put(info.name(), info);
+                if (topics.put(info.name(), info) != null) {
+                    throw new IOException(directory + ": two metadata files for topic '" + info.name() + "'");
+                }
             }
         }
         for (Path entry : entries) {
@@ -105,7 +107,7 @@ final class TopicFolders {
 
     /** Renames a partition folder aside (to be deleted), or returns it as it is if it cannot be renamed. */
     static Path setAside(Path partitionDir, Logger log) {
-        Path aside = partitionDir.resolveSibling(partitionDir.getFileName() + "." + Uuid.randomUuid() + DELETING);
+        Path aside = partitionDir.resolveSibling(Uuid.randomUuid() + DELETING);
         try {
             Files.move(partitionDir, aside);
             DurableFiles.forceDirectory(partitionDir.getParent());

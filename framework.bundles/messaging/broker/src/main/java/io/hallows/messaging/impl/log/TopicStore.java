@@ -12,8 +12,9 @@ import java.util.Properties;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The topics' metadata in the topics folder: one {@code <name>.topic} file per topic (its name, its
- * Kafka id, its partition count, every setting), written atomically. The file is the topic's
+ * The topics' metadata in the topics folder: one {@code <id>.topic} file per topic (its name, its
+ * Kafka id, its partition count, every setting), written atomically; named by the id because a
+ * name of 249 characters, as Kafka allows, leaves no room for a suffix in a file name. The file is the topic's
  * commit point: a topic exists once its file does (its partition folders are made before), and is
  * gone once its file is removed (its folders are removed after); folders without a file are
  * leftovers of a crash, removed at open.
@@ -25,8 +26,8 @@ final class TopicStore {
     private TopicStore() {
     }
 
-    static Path file(Path dir, String topic) {
-        return dir.resolve(topic + SUFFIX);
+    static Path file(Path dir, TopicInfo topic) {
+        return dir.resolve(topic.id() + SUFFIX);
     }
 
     /** The folder of one partition, named as Kafka names it. */
@@ -43,7 +44,7 @@ final class TopicStore {
         for (Map.Entry<String, String> setting : topic.config().toMap().entrySet()) {
             text.append(CONFIG).append(setting.getKey()).append('=').append(setting.getValue()).append('\n');
         }
-        DurableFiles.writeAtomically(file(dir, topic.name()), text.toString().getBytes(StandardCharsets.UTF_8));
+        DurableFiles.writeAtomically(file(dir, topic), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static TopicInfo read(Path file, TopicConfig defaults) throws IOException {
@@ -54,8 +55,8 @@ final class TopicStore {
         String name = properties.getProperty("name");
         String id = properties.getProperty("id");
         String partitions = properties.getProperty("partitions");
-        if (name == null || id == null || partitions == null || !file.getFileName().toString().equals(name + SUFFIX)) {
-            throw new IOException(file + ": not a topic's metadata (name, id and partitions are required, the name must match the file)");
+        if (name == null || id == null || partitions == null || !file.getFileName().toString().equals(id + SUFFIX)) {
+            throw new IOException(file + ": not a topic's metadata (name, id and partitions are required, the id names the file)");
         }
         Map<String, String> configs = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames()) {

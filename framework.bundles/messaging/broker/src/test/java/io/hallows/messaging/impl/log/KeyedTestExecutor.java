@@ -64,6 +64,9 @@ final class KeyedTestExecutor implements PartitionExecutor, AutoCloseable {
         if (running.containsKey(key) || queue.isEmpty() || held.test(key)) {
             return;
         }
+        if (pool.isShutdown()) {
+            return;
+        }
         Runnable next = queue.poll();
         running.put(key, Boolean.TRUE);
         pool.execute(() -> {

@@ -40,15 +40,29 @@ final class LogTesting {
                             return "RecordingLogger";
                         }
                         default -> {
-                            StringBuilder line = new StringBuilder(method.getName()).append(':');
-                            for (Object arg : args == null ? new Object[0] : args) {
-                                line.append(' ').append(arg);
-                            }
-                            lines.add(line.toString());
+                            lines.add(method.getName() + ": " + format(args));
                             return null;
                         }
                     }
                 });
+
+        /** The message with its {} filled, the way the log service formats it. */
+        private static String format(Object[] args) {
+            if (args == null || args.length == 0) {
+                return "";
+            }
+            Object[] values = args.length == 2 && args[1] instanceof Object[] array ? array : java.util.Arrays.copyOfRange(args, 1, args.length);
+            StringBuilder text = new StringBuilder(String.valueOf(args[0]));
+            for (Object value : values) {
+                int at = text.indexOf("{}");
+                if (at < 0) {
+                    text.append(' ').append(value);
+                } else {
+                    text.replace(at, at + 2, String.valueOf(value));
+                }
+            }
+            return text.toString();
+        }
 
         boolean has(String level, String text) {
             return lines.stream().anyMatch(line -> line.startsWith(level + ":") && line.contains(text));
