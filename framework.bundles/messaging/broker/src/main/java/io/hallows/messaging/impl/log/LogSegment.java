@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
@@ -127,10 +128,10 @@ final class LogSegment implements AutoCloseable {
         return logFile;
     }
 
-    /** Writes batches whose offsets are assigned (one write) and indexes them. */
-    void append(MemoryRecords records, long nowMs) throws IOException {
+    /** Writes {@code records}, the {@code batches} whose offsets are assigned, in one write, and indexes them. */
+    void append(MemoryRecords records, List<MutableRecordBatch> batches, long nowMs) throws IOException {
         int position = size;
-        for (MutableRecordBatch batch : records.batches()) {
+        for (MutableRecordBatch batch : batches) {
             track(batch.baseOffset(), batch.lastOffset(), batch.maxTimestamp(), position, batch.sizeInBytes());
             position += batch.sizeInBytes();
         }

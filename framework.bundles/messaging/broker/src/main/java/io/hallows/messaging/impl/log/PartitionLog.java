@@ -60,18 +60,7 @@ final class PartitionLog {
     /** Opens (recovering it) or creates the partition in {@code dir}; its producers' state is rebuilt from the batch headers. */
     static PartitionLog open(String topic, int partition, Path dir, TopicConfig config, PartitionExecutor executor, LongSupplier clock,
             Logger log, Consumer<Path> forced) throws IOException {
-        SegmentList segments = SegmentList.open(dir, new SegmentRecovery.Reporter() {
-            @Override
-            public void truncated(Path file, long offset, int position, long bytesCut, String why) {
-                log.warn("messaging: recovery cut {} at byte {} (offset {}): {}; {} bytes after it dropped", file, position, offset, why,
-                        bytesCut);
-            }
-
-            @Override
-            public void indexRebuilt(Path file) {
-                log.warn("messaging: the indexes of {} were missing or damaged, rebuilt from its batches", file);
-            }
-        });
+        SegmentList segments = SegmentList.open(dir, SegmentRecovery.logging(log));
         PartitionLog partitionLog = new PartitionLog(topic, partition, dir, config, executor, clock, log, segments, forced);
         try {
             for (LogSegment segment : segments.all()) {
@@ -86,18 +75,6 @@ final class PartitionLog {
         partitionLog.logEndOffset = active.nextOffset();
         partitionLog.highWatermark = new Mark(active.nextOffset(), active.baseOffset(), active.size());
         return partitionLog;
-    }
-
-    String topic() {
-        return topic;
-    }
-
-    int partition() {
-        return partition;
-    }
-
-    TopicConfig config() {
-        return config;
     }
 
     Path dir() {
@@ -168,7 +145,7 @@ final class PartitionLog {
             next += header.lastOffsetDelta() + 1;
         }
         try {
-            segments.active().append(records, now);
+            segments.active().append(records, incoming.batches(), now);
         } catch (IOException e) {
             failure = e;
             log.error("messaging: {}: write failed; the partition refuses appends until restarted", where(), e);
@@ -237,50 +214,13 @@ final class PartitionLog {
             return new ReadResult(Errors.NONE, MemoryRecords.EMPTY, mark.offset(), start);
         }
         LogSegment segment = segments.floor(offset);
-        MemoryRecords records = SegmentReads.batches(segment, offset, limitIn(segment, mark), maxBytes, minOneBatch);
+        MemoryRecords records = SegmentReads.batches(segment, offset, SegmentReads.limitIn(segment, mark), maxBytes, minOneBatch);
         return new ReadResult(Errors.NONE, records, mark.offset(), start);
-    }
-
-    /** How far a segment may be read: all of it below the high watermark's segment, up to its position in it. */
-    private static int limitIn(LogSegment segment, Mark mark) {
-        if (segment.baseOffset() < mark.segmentBase()) {
-            return segment.size();
-        }
-        return segment.baseOffset() == mark.segmentBase() ? Math.min(mark.position(), segment.size()) : 0;
     }
 
     /** ListOffsets (as the partition's task): see {@link Logs#listOffset}. */
     OffsetLookup listOffset(long timestamp) throws IOException {
-        Mark mark = highWatermark;
-        if (timestamp == -2 || timestamp == -4) {
-            return new OffsetLookup(Errors.NONE, logStartOffset, -1);
-        }
-        if (timestamp == -1) {
-            return new OffsetLookup(Errors.NONE, mark.offset(), -1);
-        }
-        if (timestamp == -3) {
-            LogSegment newest = null;
-            for (LogSegment segment : segments.all()) {
-                if (segment.maxTimestamp() >= 0 && (newest == null || segment.maxTimestamp() > newest.maxTimestamp())) {
-                    newest = segment;
-                }
-            }
-            return newest == null ? new OffsetLookup(Errors.NONE, -1, -1) : lookup(newest, newest.maxTimestamp(), mark);
-        }
-        if (timestamp < 0) {
-            return new OffsetLookup(Errors.UNSUPPORTED_VERSION, -1, -1);
-        }
-        for (LogSegment segment : segments.all()) {
-            if (segment.maxTimestamp() >= timestamp) {
-                return lookup(segment, timestamp, mark);
-            }
-        }
-        return new OffsetLookup(Errors.NONE, -1, -1);
-    }
-
-    private static OffsetLookup lookup(LogSegment segment, long timestamp, Mark mark) throws IOException {
-        SegmentReads.Found found = SegmentReads.atOrAfter(segment, timestamp, limitIn(segment, mark));
-        return found == null ? new OffsetLookup(Errors.NONE, -1, -1) : new OffsetLookup(Errors.NONE, found.offset(), found.timestamp());
+        return SegmentReads.listOffset(segments.all(), timestamp, highWatermark, logStartOffset);
     }
 
     /** Rolls an active segment older than segment.ms and deletes what retention says (as the partition's task). */

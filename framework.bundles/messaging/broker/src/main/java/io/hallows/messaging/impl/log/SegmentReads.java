@@ -2,10 +2,13 @@ package io.hallows.messaging.impl.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.requests.ListOffsetsRequest;
 
 /** Reads from one segment, below a byte limit (the high watermark's position when it lies in the segment). */
 final class SegmentReads {
@@ -13,7 +16,54 @@ final class SegmentReads {
     record Found(long offset, long timestamp) {
     }
 
+    private static final OffsetLookup NONE_FOUND = new OffsetLookup(Errors.NONE, -1, -1);
+
     private SegmentReads() {
+    }
+
+    /** How far a segment may be read: all of it below the high watermark's segment, up to its position in it. */
+    static int limitIn(LogSegment segment, PartitionLog.Mark mark) {
+        if (segment.baseOffset() < mark.segmentBase()) {
+            return segment.size();
+        }
+        return segment.baseOffset() == mark.segmentBase() ? Math.min(mark.position(), segment.size()) : 0;
+    }
+
+    /**
+     * ListOffsets over a partition's segments: -2 (and -4, the local log start) the log start, -1
+     * the high watermark, -3 the record with the largest timestamp, otherwise the first record at or
+     * after the timestamp; offset -1 when there is none.
+     */
+    static OffsetLookup listOffset(List<LogSegment> segments, long timestamp, PartitionLog.Mark mark, long logStart) throws IOException {
+        if (timestamp == ListOffsetsRequest.EARLIEST_TIMESTAMP || timestamp == ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP) {
+            return new OffsetLookup(Errors.NONE, logStart, -1);
+        }
+        if (timestamp == ListOffsetsRequest.LATEST_TIMESTAMP) {
+            return new OffsetLookup(Errors.NONE, mark.offset(), -1);
+        }
+        if (timestamp == ListOffsetsRequest.MAX_TIMESTAMP) {
+            LogSegment newest = null;
+            for (LogSegment segment : segments) {
+                if (segment.maxTimestamp() >= 0 && (newest == null || segment.maxTimestamp() > newest.maxTimestamp())) {
+                    newest = segment;
+                }
+            }
+            return newest == null ? NONE_FOUND : lookup(newest, newest.maxTimestamp(), mark);
+        }
+        if (timestamp < 0) {
+            return new OffsetLookup(Errors.UNSUPPORTED_VERSION, -1, -1);
+        }
+        for (LogSegment segment : segments) {
+            if (segment.maxTimestamp() >= timestamp) {
+                return lookup(segment, timestamp, mark);
+            }
+        }
+        return NONE_FOUND;
+    }
+
+    private static OffsetLookup lookup(LogSegment segment, long timestamp, PartitionLog.Mark mark) throws IOException {
+        Found found = atOrAfter(segment, timestamp, limitIn(segment, mark));
+        return found == null ? NONE_FOUND : new OffsetLookup(Errors.NONE, found.offset(), found.timestamp());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.RecordBatch;
+import org.osgi.service.log.Logger;
 
 /**
  * Rebuilds a segment's indexes from its batches after a restart. For the last segment of a
@@ -24,6 +25,22 @@ final class SegmentRecovery {
     }
 
     private SegmentRecovery() {
+    }
+
+    /** A reporter that tells the operator, at WARN: a cut names the file, the byte position, the offset and why. */
+    static Reporter logging(Logger log) {
+        return new Reporter() {
+            @Override
+            public void truncated(Path file, long offset, int position, long bytesCut, String why) {
+                log.warn("messaging: recovery cut {} at byte {} (offset {}): {}; {} bytes after it dropped", file, position, offset, why,
+                        bytesCut);
+            }
+
+            @Override
+            public void indexRebuilt(Path file) {
+                log.warn("messaging: the indexes of {} were missing or damaged, rebuilt from its batches", file);
+            }
+        };
     }
 
     static void recover(LogSegment segment, boolean checkBatches, Reporter reporter) throws IOException {
