@@ -229,8 +229,8 @@ final class LogSegment implements AutoCloseable {
             timeIndex.append(maxTimestamp, (int) (offsetOfMaxTimestamp - baseOffset));
         }
         channel.force(true);
-        offsetIndex.force();
-        timeIndex.force();
+        offsetIndex.sealFile();
+        timeIndex.sealFile();
     }
 
     @Override

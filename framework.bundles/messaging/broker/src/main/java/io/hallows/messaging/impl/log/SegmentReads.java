@@ -16,6 +16,8 @@ final class SegmentReads {
     record Found(long offset, long timestamp) {
     }
 
+    /** The most one read returns (a larger first batch aside): a caller asking for "everything" gets it in parts. */
+    static final int MAX_READ_BYTES = 16 << 20;
     private static final OffsetLookup NONE_FOUND = new OffsetLookup(Errors.NONE, -1, -1);
 
     private SegmentReads() {
@@ -76,7 +78,7 @@ final class SegmentReads {
         if (available <= 0) {
             return MemoryRecords.EMPTY;
         }
-        ByteBuffer buffer = segment.read(position, Math.min(available, Math.max(maxBytes, 0)));
+        ByteBuffer buffer = segment.read(position, Math.min(available, Math.clamp(maxBytes, 0, MAX_READ_BYTES)));
         int whole = wholeBatches(buffer);
         if (whole == 0 && minOneBatch) {
             BatchHeader first = segment.header(position, limit);

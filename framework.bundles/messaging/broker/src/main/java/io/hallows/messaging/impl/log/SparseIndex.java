@@ -43,6 +43,7 @@ final class SparseIndex implements AutoCloseable {
     /**
      * The index in {@code file}, or null when it is missing or not sane: its length is not a whole
      * number of entries, its keys do not increase, or a value is outside {@code [0, valueLimit)}.
+     * Only for a segment that is no longer appended to: the index is read, its file left closed.
      */
     static SparseIndex load(Path file, int valueLimit) throws IOException {
         if (!Files.isRegularFile(file) || Files.size(file) % ENTRY_BYTES != 0) {
@@ -59,8 +60,6 @@ final class SparseIndex implements AutoCloseable {
             }
             index.add(key, value);
         }
-        index.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        index.channel.position(index.channel.size());
         return index;
     }
 
@@ -119,10 +118,13 @@ final class SparseIndex implements AutoCloseable {
         pending.clear();
     }
 
-    /** Writes and forces the entries. */
-    void force() throws IOException {
-        flush();
-        channel.force(true);
+    /** Writes and forces the entries, and closes the file: a sealed segment's index only answers lookups, from memory. */
+    void sealFile() throws IOException {
+        if (channel != null && channel.isOpen()) {
+            flush();
+            channel.force(true);
+            channel.close();
+        }
     }
 
     /** Drops every entry whose value is at least {@code value} (after the log was cut there), in memory and in the file. */
