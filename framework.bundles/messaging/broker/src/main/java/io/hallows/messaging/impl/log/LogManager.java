@@ -172,45 +172,45 @@ public final class LogManager implements Logs {
 
     @Override
     public CompletableFuture<AppendResult> append(String topic, int partition, MemoryRecords records) {
-        PartitionLog log = partition(topic, partition);
-        if (log == null) {
+        PartitionLog target = partition(topic, partition);
+        if (target == null) {
             return CompletableFuture.completedFuture(AppendResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, unknown(topic, partition)));
         }
-        return log.run(result -> log.append(records, result),
+        return target.run(result -> target.append(records, result),
                 AppendResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, unknown(topic, partition)),
-                AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, log.where() + ": the append failed (see the log)"));
+                AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, target.where() + ": the append failed (see the log)"));
     }
 
     @Override
     public CompletableFuture<ReadResult> read(String topic, int partition, long offset, int maxBytes, boolean minOneBatch) {
-        PartitionLog log = partition(topic, partition);
-        if (log == null) {
+        PartitionLog target = partition(topic, partition);
+        if (target == null) {
             return CompletableFuture.completedFuture(ReadResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION));
         }
-        return log.run(result -> result.complete(log.read(offset, maxBytes, minOneBatch)), ReadResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION),
+        return target.run(result -> result.complete(target.read(offset, maxBytes, minOneBatch)), ReadResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION),
                 ReadResult.failed(Errors.KAFKA_STORAGE_ERROR));
     }
 
     @Override
     public CompletableFuture<Void> awaitData(String topic, int partition, long offset) {
-        PartitionLog log = partition(topic, partition);
-        return log == null ? CompletableFuture.completedFuture(null) : log.awaitData(offset);
+        PartitionLog target = partition(topic, partition);
+        return target == null ? CompletableFuture.completedFuture(null) : target.awaitData(offset);
     }
 
     @Override
     public CompletableFuture<OffsetLookup> listOffset(String topic, int partition, long timestamp) {
-        PartitionLog log = partition(topic, partition);
+        PartitionLog target = partition(topic, partition);
         OffsetLookup unknown = new OffsetLookup(Errors.UNKNOWN_TOPIC_OR_PARTITION, -1, -1);
-        if (log == null) {
+        if (target == null) {
             return CompletableFuture.completedFuture(unknown);
         }
-        return log.run(result -> result.complete(log.listOffset(timestamp)), unknown, new OffsetLookup(Errors.KAFKA_STORAGE_ERROR, -1, -1));
+        return target.run(result -> result.complete(target.listOffset(timestamp)), unknown, new OffsetLookup(Errors.KAFKA_STORAGE_ERROR, -1, -1));
     }
 
     @Override
     public Optional<PartitionState> state(String topic, int partition) {
-        PartitionLog log = partition(topic, partition);
-        return log == null ? Optional.empty() : Optional.of(log.state());
+        PartitionLog target = partition(topic, partition);
+        return target == null ? Optional.empty() : Optional.of(target.state());
     }
 
     @Override

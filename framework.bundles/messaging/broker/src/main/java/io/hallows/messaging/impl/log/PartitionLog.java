@@ -96,7 +96,7 @@ final class PartitionLog {
                 try {
                     task.run(future);
                 } catch (IOException | RuntimeException e) {
-                    log.error("messaging: {}-{}: {} failed", topic, partition, task, e);
+                    log.error("messaging: {}: an operation failed", where(), e);
                     future.complete(failedAnswer);
                 }
             }, hints);
@@ -131,7 +131,12 @@ final class PartitionLog {
             return;
         }
         long now = clock.getAsLong();
-        maybeRoll(records.sizeInBytes(), now);
+        try {
+            maybeRoll(records.sizeInBytes(), now);
+        } catch (IOException e) {
+            refuseFrom(e, "rolling the segment failed", result);
+            return;
+        }
         long next = logEndOffset;
         long base = next;
         for (int i = 0; i < incoming.batches().size(); i++) {
@@ -147,15 +152,20 @@ final class PartitionLog {
         try {
             segments.active().append(records, incoming.batches(), now);
         } catch (IOException e) {
-            failure = e;
-            log.error("messaging: {}: write failed; the partition refuses appends until restarted", where(), e);
-            result.complete(AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, where() + ": write failed: " + e.getMessage()));
+            refuseFrom(e, "the write failed", result);
             return;
         }
         logEndOffset = next;
         segments.updateTotals();
         long appendTime = config.timestampType() == TimestampType.LOG_APPEND_TIME ? now : -1;
         acknowledge(new AppendResult(Errors.NONE, null, base, appendTime, logStartOffset), next, result);
+    }
+
+    /** After a failed write or roll the files are in doubt: appends are refused until a restart recovers them. */
+    private void refuseFrom(IOException e, String what, CompletableFuture<AppendResult> result) {
+        failure = e;
+        log.error("messaging: {}: {}; the partition refuses appends until restarted", where(), what, e);
+        result.complete(AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, where() + ": " + what + ": " + e.getMessage()));
     }
 
     /** Completes an append as the topic's flush says: at once ({@code os}), or once a force covers it ({@code batch}). */
