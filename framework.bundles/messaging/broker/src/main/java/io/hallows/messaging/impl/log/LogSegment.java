@@ -225,12 +225,12 @@ final class LogSegment implements AutoCloseable {
 
     /** Makes the segment inactive: records its final largest timestamp in the time index and forces everything. */
     void seal() throws IOException {
-        if (maxTimestamp >= 0) {
+        if (maxTimestamp >= 0 && !timeIndex.isSealed()) {
             timeIndex.append(maxTimestamp, (int) (offsetOfMaxTimestamp - baseOffset));
         }
         channel.force(true);
-        offsetIndex.sealFile();
-        timeIndex.sealFile();
+        offsetIndex.seal();
+        timeIndex.seal();
     }
 
     @Override

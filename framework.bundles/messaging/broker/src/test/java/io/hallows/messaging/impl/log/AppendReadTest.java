@@ -99,6 +99,32 @@ class AppendReadTest {
         assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION, get(logs.read("t", 1, 0, 1000, true)).error());
     }
 
+    /** Sealed segments answer from their mapped index files, before and after a restart: every offset and timestamp is found. */
+    @Test
+    void sealedSegmentsFindEveryOffsetAndTimestamp() throws Exception {
+        logs.createTopic("big", 1, Map.of(TopicConfig.SEGMENT_BYTES, "65536", TopicConfig.FLUSH, "os"), false);
+        String value = "v".repeat(250);
+        for (int b = 0; b < 1000; b++) {
+            get(logs.append("big", 0, batch(100_000 + b * 2L, value + b, value)));
+        }
+        assertTrue(logs.state("big", 0).orElseThrow().segments() >= 8);
+        checkLookups();
+        logs.close();
+        logs = LogManager.open(dir, TopicConfig.DEFAULTS, executor, log.logger);
+        checkLookups();
+    }
+
+    private void checkLookups() throws Exception {
+        for (long offset = 0; offset < 2000; offset += 37) {
+            RecordBatch first = get(logs.read("big", 0, offset, 100, true)).records().batches().iterator().next();
+            assertEquals(offset / 2 * 2, first.baseOffset(), "read at " + offset);
+        }
+        for (int b = 0; b < 1000; b += 41) {
+            assertEquals(new OffsetLookup(Errors.NONE, b * 2L, 100_000 + b * 2L), get(logs.listOffset("big", 0, 100_000 + b * 2L)));
+            assertEquals(new OffsetLookup(Errors.NONE, b * 2L + 2, 100_000 + b * 2L + 2), get(logs.listOffset("big", 0, 100_000 + b * 2L + 1)));
+        }
+    }
+
     @Test
     void listOffsetsByTimestamp() throws Exception {
         logs.createTopic("t", 1, Map.of(TopicConfig.SEGMENT_BYTES, "1024", TopicConfig.FLUSH, "os"), false);
