@@ -3,6 +3,7 @@ package io.hallows.messaging.impl.log;
 import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.TaskHints;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -112,8 +113,10 @@ final class PartitionLog {
         void run(CompletableFuture<T> result) throws IOException;
     }
 
-    /** Appends one request's batches (as the partition's task). */
-    void append(MemoryRecords records, CompletableFuture<AppendResult> result) throws IOException {
+    /** Appends one request's batches (as the partition's task). Their base offsets are rewritten in place. */
+    void append(MemoryRecords request, CompletableFuture<AppendResult> result) throws IOException {
+        // Offsets are assigned in the caller's buffer, Kafka's way; a read-only one is copied first.
+        MemoryRecords records = request.buffer().isReadOnly() ? MemoryRecords.readableRecords(copyOf(request.buffer())) : request;
         if (failure != null) {
             result.complete(AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, where() + ": the partition failed to write ("
                     + failure.getMessage() + "); restart to recover it"));
@@ -159,6 +162,10 @@ final class PartitionLog {
         segments.updateTotals();
         long appendTime = config.timestampType() == TimestampType.LOG_APPEND_TIME ? now : -1;
         acknowledge(new AppendResult(Errors.NONE, null, base, appendTime, logStartOffset), next, result);
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer buffer) {
+        return ByteBuffer.allocate(buffer.remaining()).put(buffer.duplicate()).flip();
     }
 
     /** After a failed write or roll the files are in doubt: appends are refused until a restart recovers them. */

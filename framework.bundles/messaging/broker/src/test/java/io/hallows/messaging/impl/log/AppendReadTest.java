@@ -175,7 +175,10 @@ class AppendReadTest {
         assertEquals(Errors.INVALID_RECORD, refused.error());
         assertTrue(refused.message().contains("transactional"), refused.message());
         assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION, get(logs.append("nope", 0, batch(1, "a"))).error());
-        assertEquals(0, logs.state("t", 0).orElseThrow().logEndOffset());
+        MemoryRecords readOnly = MemoryRecords.readableRecords(batch(1, "kept").buffer().asReadOnlyBuffer());
+        assertEquals(Errors.NONE, get(logs.append("t", 0, readOnly)).error(), "a read-only request buffer is copied, not refused");
+        assertEquals(List.of("kept"), values(get(logs.read("t", 0, 0, 1000, true)).records()));
+        assertEquals(1, logs.state("t", 0).orElseThrow().logEndOffset(), "nothing refused was appended");
     }
 
     private static java.nio.ByteBuffer concat(List<MemoryRecords> parts) {
