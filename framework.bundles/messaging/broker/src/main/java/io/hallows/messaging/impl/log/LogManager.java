@@ -51,7 +51,7 @@ public final class LogManager implements Logs {
         this.executor = executor;
         this.log = log;
         this.clock = clock;
-        this.producerIds = ProducerIds.open(directory.resolve("producer-ids"));
+        this.producerIds = ProducerIds.open(directory.resolve(ProducerIds.FILE));
     }
 
     /**

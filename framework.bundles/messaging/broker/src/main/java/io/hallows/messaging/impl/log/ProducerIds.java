@@ -12,6 +12,8 @@ import java.nio.file.Path;
  */
 final class ProducerIds {
     static final int BLOCK = 1000;
+    /** The file's name in the topics folder. */
+    static final String FILE = "producer-ids";
 
     private final Path file;
     private long next;

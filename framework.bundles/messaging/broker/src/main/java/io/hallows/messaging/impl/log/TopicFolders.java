@@ -25,6 +25,7 @@ final class TopicFolders {
     /** The suffix of a partition folder being deleted (renamed aside so that the name can be reused at once). */
     static final String DELETING = "-delete";
     private static final Pattern PARTITION_DIR = Pattern.compile("(.+)-(\\d+)");
+    private static final Pattern SEGMENT_FILE = Pattern.compile("\\d{20}\\.(log|index|timeindex)");
 
     private TopicFolders() {
     }
@@ -72,7 +73,8 @@ final class TopicFolders {
         Map<String, TopicInfo> topics = new HashMap<>();
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.endsWith(DurableFiles.TEMPORARY) && Files.isRegularFile(entry)) {
+            if ((name.endsWith(TopicStore.SUFFIX + DurableFiles.TEMPORARY) || name.equals(ProducerIds.FILE + DurableFiles.TEMPORARY))
+                    && Files.isRegularFile(entry)) {
                 Files.delete(entry);
             } else if (name.endsWith(TopicStore.SUFFIX) && Files.isRegularFile(entry)) {
                 TopicInfo info = TopicStore.read(entry, defaults);
@@ -87,15 +89,28 @@ final class TopicFolders {
                 continue;
             }
             Matcher matcher = PARTITION_DIR.matcher(name);
-            if (name.endsWith(DELETING)) {
+            boolean deleted = name.endsWith(DELETING);
+            if (!deleted && !(matcher.matches() && !belongs(topics.get(matcher.group(1)), matcher.group(2)))) {
+                continue;
+            }
+            if (!onlySegmentFiles(entry)) {
+                log.warn("messaging: {} looks like a partition's folder but holds other files and belongs to no topic: left alone", entry);
+            } else if (deleted) {
                 log.info("messaging: removing {}, a deleted partition's folder", entry);
                 DurableFiles.deleteRecursively(entry);
-            } else if (matcher.matches() && !belongs(topics.get(matcher.group(1)), matcher.group(2))) {
+            } else {
                 log.warn("messaging: removing {}, the folder of a partition no topic has (a creation or deletion was interrupted)", entry);
                 DurableFiles.deleteRecursively(entry);
             }
         }
         return new ArrayList<>(topics.values());
+    }
+
+    /** Whether a folder holds nothing but what a partition writes (so removing it can only remove a partition). */
+    private static boolean onlySegmentFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.allMatch(file -> Files.isRegularFile(file) && SEGMENT_FILE.matcher(file.getFileName().toString()).matches());
+        }
     }
 
     private static boolean belongs(TopicInfo topic, String partition) {

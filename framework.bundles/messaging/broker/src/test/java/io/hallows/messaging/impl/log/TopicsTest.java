@@ -115,10 +115,12 @@ class TopicsTest {
         Files.createDirectories(dir.resolve("kept-7"));
         Files.createDirectories(dir.resolve("old-0.abc-delete"));
         Files.writeString(dir.resolve("AAAAAAAAAAAAAAAAAAAAAA.topic.tmp"), "name=half");
+        Files.createDirectories(dir.resolve("notes-2026"));
+        Files.writeString(dir.resolve("notes-2026").resolve("readme.txt"), "not a partition");
         try (LogManager logs = open()) {
             assertEquals(1, logs.topics().size());
         }
-        assertEquals(Set.of("kept-0", "X.topic"), names(dir));
+        assertEquals(Set.of("kept-0", "X.topic", "notes-2026"), names(dir), "a folder holding other files is left alone");
         assertTrue(log.has("warn", "half-0"), log.lines.toString());
     }
 
