@@ -71,8 +71,13 @@ final class GroupCommit {
             partition.advanceTo(target);
             answer(group, null);
         } catch (IOException e) {
-            partition.failed(e);
-            answer(group, AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, partition.where() + ": force failed: " + e.getMessage()));
+            if (partition.isClosed()) {
+                // Closed under the force: a closing log sealed the segment itself, a deleted topic has no answer but this.
+                answer(group, AppendResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, partition.where() + " was closed before its force"));
+            } else {
+                partition.failed(e);
+                answer(group, AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, partition.where() + ": force failed: " + e.getMessage()));
+            }
         } finally {
             try {
                 executor.execute(this::ended, partitionHints);
