@@ -1,0 +1,575 @@
+package io.hallows.messaging.impl.group;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.common.message.JoinGroupRequestData;
+import org.apache.kafka.common.message.JoinGroupResponseData;
+import org.apache.kafka.common.message.SyncGroupRequestData;
+import org.apache.kafka.common.message.SyncGroupResponseData;
+import org.apache.kafka.common.protocol.Errors;
+import org.osgi.service.log.Logger;
+
+/**
+ * One group of Kafka's classic protocol: its members and its state machine (join, sync,
+ * heartbeat, leave, session and rebalance timeouts), as Kafka's classic coordinator runs it.
+ *
+ * <p>Every method must be called with {@link #lock()} held. Answers to held requests are not
+ * completed under the lock: they are queued and {@link #drainCompletions()} hands them to the
+ * caller, who runs them once it has unlocked.
+ */
+final class ClassicGroup {
+    /** Runs an action on the group later, under its lock; the manager owns the threads. */
+    interface Timers {
+        long schedule(ClassicGroup group, long delayMs, Runnable action);
+
+        void cancel(long timerId);
+    }
+
+    private final String name;
+    private final GroupSettings settings;
+    private final Timers timers;
+    private final Logger log;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    /** Members told MEMBER_ID_REQUIRED, until they join with their id: id → expiry timer. */
+    private final Map<String, Long> pending = new HashMap<>();
+    /** group.instance.id → the id of its member now. */
+    private final Map<String, String> statics = new HashMap<>();
+    private final List<Runnable> completions = new ArrayList<>();
+    private boolean initialDelay;
+    private boolean newMemberAdded;
+    private long rebalanceTimer = -1;
+    /** Counts rebalances, so that a timer of an earlier one does nothing. */
+    private int rebalances;
+    private GroupState state = GroupState.EMPTY;
+    private int generation;
+    private String protocolType;
+    private String protocol;
+    private String leader;
+
+    ClassicGroup(String name, GroupSettings settings, Timers timers, Logger log) {
+        this.name = name;
+        this.settings = settings;
+        this.timers = timers;
+        this.log = log;
+    }
+
+    void lock() {
+        lock.lock();
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    /** The answers made ready since the last call, to run after unlocking. */
+    List<Runnable> drainCompletions() {
+        if (completions.isEmpty()) {
+            return List.of();
+        }
+        List<Runnable> ready = List.copyOf(completions);
+        completions.clear();
+        return ready;
+    }
+
+    <T> void complete(CompletableFuture<T> future, T value) {
+        completions.add(() -> future.complete(value));
+    }
+
+    // ---- join ------------------------------------------------------------------------------
+
+    void join(JoinGroupRequestData req, short version, String clientId, String host,
+            CompletableFuture<JoinGroupResponseData> future) {
+        var waiting = new Member.Waiting<>(future, version);
+        String memberId = req.memberId();
+        if (state == GroupState.DEAD) {
+            answerJoin(waiting, Errors.COORDINATOR_NOT_AVAILABLE, memberId);
+            return;
+        }
+        List<Member.Protocol> protocols = Member.protocols(req.protocols());
+        if (!accepts(req.protocolType(), protocols)) {
+            answerJoin(waiting, Errors.INCONSISTENT_GROUP_PROTOCOL, memberId);
+            return;
+        }
+        String instanceId = version >= 5 ? req.groupInstanceId() : null;
+        int sessionMs = req.sessionTimeoutMs();
+        int rebalanceMs = version >= 1 && req.rebalanceTimeoutMs() > 0 ? req.rebalanceTimeoutMs() : sessionMs;
+        if (memberId.isEmpty()) {
+            String newId = (instanceId != null ? instanceId : clientId) + "-" + UUID.randomUUID();
+            if (instanceId != null && statics.containsKey(instanceId)) {
+                Member replaced = replaceStatic(statics.get(instanceId), newId);
+                rejoin(replaced, clientId, host, sessionMs, rebalanceMs, protocols, waiting);
+            } else if (instanceId == null && version >= 4) {
+                // KIP-394: the member must come back with the id it is given, so that a client that
+                // gives up on a join does not leave a member behind that the group waits for.
+                pending.put(newId, timers.schedule(this, sessionMs, () -> pendingExpired(newId)));
+                answerJoin(waiting, Errors.MEMBER_ID_REQUIRED, newId);
+            } else {
+                add(new Member(newId, instanceId, clientId, host, sessionMs, rebalanceMs, protocols), req.protocolType(), waiting);
+            }
+            return;
+        }
+        Long pendingTimer = pending.remove(memberId);
+        if (pendingTimer != null) {
+            timers.cancel(pendingTimer);
+            add(new Member(memberId, instanceId, clientId, host, sessionMs, rebalanceMs, protocols), req.protocolType(), waiting);
+            return;
+        }
+        Member member = members.get(memberId);
+        if (member == null) {
+            answerJoin(waiting, Errors.UNKNOWN_MEMBER_ID, memberId);
+        } else if (fenced(member, instanceId)) {
+            answerJoin(waiting, Errors.FENCED_INSTANCE_ID, memberId);
+        } else {
+            rejoin(member, clientId, host, sessionMs, rebalanceMs, protocols, waiting);
+        }
+    }
+
+    /** An empty group takes any protocol; a group with members only one all of them support. */
+    private boolean accepts(String type, List<Member.Protocol> protocols) {
+        if (type == null || type.isEmpty() || protocols.isEmpty()) {
+            return false;
+        }
+        if (members.isEmpty()) {
+            return true;
+        }
+        if (!type.equals(protocolType)) {
+            return false;
+        }
+        for (Member.Protocol p : protocols) {
+            if (members.values().stream().allMatch(m -> m.supports(p.name()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(Member member, String type, Member.Waiting<JoinGroupResponseData> waiting) {
+        if (members.isEmpty()) {
+            protocolType = type;
+        }
+        member.awaitJoin(waiting);
+        member.heard(System.nanoTime());
+        members.put(member.id(), member);
+        if (member.instanceId() != null) {
+            statics.put(member.instanceId(), member.id());
+        }
+        if (leader == null) {
+            leader = member.id();
+        }
+        scheduleExpiry(member);
+        log.info("group {}: member {} (client {}, {}) joined", name, member.id(), member.clientId(), member.host());
+        if (state == GroupState.PREPARING_REBALANCE && initialDelay) {
+            newMemberAdded = true;
+        }
+        if (state.canRebalance()) {
+            prepareRebalance("member " + member.id() + " joined");
+        } else {
+            checkJoined();
+        }
+    }
+
+    private void rejoin(Member member, String clientId, String host, int sessionMs, int rebalanceMs,
+            List<Member.Protocol> protocols, Member.Waiting<JoinGroupResponseData> waiting) {
+        boolean changed = !member.sameProtocols(protocols);
+        member.update(clientId, host, sessionMs, rebalanceMs, protocols);
+        member.heard(System.nanoTime());
+        switch (state) {
+            case PREPARING_REBALANCE -> {
+                awaitJoin(member, waiting);
+                checkJoined();
+            }
+            case COMPLETING_REBALANCE, STABLE -> {
+                // A follower that rejoins unchanged (it missed the answer) gets this generation again;
+                // the leader rejoining, or a changed subscription, starts a new rebalance (as Kafka).
+                boolean leaderInStable = state == GroupState.STABLE && member.id().equals(leader);
+                if (changed || leaderInStable) {
+                    awaitJoin(member, waiting);
+                    prepareRebalance("member " + member.id() + (changed ? " changed its subscription" : " (the leader) rejoined"));
+                } else {
+                    complete(waiting.future(), joined(member));
+                }
+            }
+            default -> answerJoin(waiting, Errors.UNKNOWN_MEMBER_ID, member.id());
+        }
+    }
+
+    private void awaitJoin(Member member, Member.Waiting<JoinGroupResponseData> waiting) {
+        Member.Waiting<JoinGroupResponseData> previous = member.awaitJoin(waiting);
+        if (previous != null) {
+            answerJoin(previous, Errors.REBALANCE_IN_PROGRESS, member.id());
+        }
+    }
+
+    /** A static member that joins again without its id takes a new one; the old id is fenced. */
+    private Member replaceStatic(String oldId, String newId) {
+        Member old = members.remove(oldId);
+        timers.cancel(old.timerId());
+        fence(old, Errors.FENCED_INSTANCE_ID);
+        Member member = old.withId(newId);
+        member.heard(System.nanoTime());
+        members.put(newId, member);
+        statics.put(member.instanceId(), newId);
+        if (oldId.equals(leader)) {
+            leader = newId;
+        }
+        scheduleExpiry(member);
+        log.info("group {}: static member {} rejoined as {} (replacing {})", name, member.instanceId(), newId, oldId);
+        return member;
+    }
+
+    private void answerJoin(Member.Waiting<JoinGroupResponseData> waiting, Errors error, String memberId) {
+        complete(waiting.future(), GroupResponses.joinError(error, memberId, waiting.version()));
+    }
+
+    private JoinGroupResponseData joined(Member member) {
+        return GroupResponses.joined(member, generation, protocolType, protocol, leader, members.values());
+    }
+
+    private void fence(Member member, Errors error) {
+        Member.Waiting<JoinGroupResponseData> join = member.awaitJoin(null);
+        if (join != null) {
+            answerJoin(join, error, member.id());
+        }
+        Member.Waiting<SyncGroupResponseData> sync = member.awaitSync(null);
+        if (sync != null) {
+            complete(sync.future(), GroupResponses.syncError(error));
+        }
+    }
+
+    private boolean fenced(Member member, String instanceId) {
+        return instanceId != null && !member.id().equals(statics.get(instanceId));
+    }
+
+    // ---- rebalance -------------------------------------------------------------------------
+
+    private void prepareRebalance(String reason) {
+        if (state == GroupState.COMPLETING_REBALANCE) {
+            // The leader's assignment for this generation will not come: the followers waiting
+            // for it rejoin.
+            for (Member m : members.values()) {
+                Member.Waiting<SyncGroupResponseData> sync = m.awaitSync(null);
+                if (sync != null) {
+                    complete(sync.future(), GroupResponses.syncError(Errors.REBALANCE_IN_PROGRESS));
+                }
+            }
+        }
+        boolean first = state == GroupState.EMPTY;
+        transition(GroupState.PREPARING_REBALANCE);
+        members.values().forEach(m -> m.assign(null));
+        timers.cancel(rebalanceTimer);
+        int token = ++rebalances;
+        int timeoutMs = members.values().stream().mapToInt(Member::rebalanceTimeoutMs).max().orElse(0);
+        log.info("group {}: rebalancing from generation {}: {}", name, generation, reason);
+        if (first && settings.initialRebalanceDelayMs() > 0) {
+            // group.initial.rebalance.delay.ms: the first members of a new group usually start
+            // together; waiting a little saves a rebalance per member.
+            initialDelay = true;
+            newMemberAdded = false;
+            int delay = Math.min(settings.initialRebalanceDelayMs(), timeoutMs);
+            scheduleInitialDelay(token, delay, Math.max(timeoutMs - delay, 0));
+        } else {
+            initialDelay = false;
+            rebalanceTimer = timers.schedule(this, timeoutMs, () -> {
+                if (token == rebalances && state == GroupState.PREPARING_REBALANCE) {
+                    completeJoin();
+                }
+            });
+            checkJoined();
+        }
+    }
+
+    private void scheduleInitialDelay(int token, int delayMs, int remainingMs) {
+        rebalanceTimer = timers.schedule(this, delayMs, () -> {
+            if (token != rebalances || state != GroupState.PREPARING_REBALANCE) {
+                return;
+            }
+            if (newMemberAdded && remainingMs > 0) {
+                newMemberAdded = false;
+                int delay = Math.min(settings.initialRebalanceDelayMs(), remainingMs);
+                scheduleInitialDelay(token, delay, Math.max(remainingMs - delay, 0));
+            } else {
+                completeJoin();
+            }
+        });
+    }
+
+    /** Completes the join phase early once every member (and no pending one) has rejoined. */
+    private void checkJoined() {
+        if (state == GroupState.PREPARING_REBALANCE && !initialDelay && pending.isEmpty()
+                && members.values().stream().allMatch(m -> m.join() != null)) {
+            completeJoin();
+        }
+    }
+
+    private void completeJoin() {
+        timers.cancel(rebalanceTimer);
+        rebalanceTimer = -1;
+        initialDelay = false;
+        for (Member m : List.copyOf(members.values())) {
+            if (m.join() == null) {
+                remove(m, "did not rejoin within the rebalance timeout", false);
+            }
+        }
+        generation++;
+        if (members.isEmpty()) {
+            protocol = null;
+            leader = null;
+            transition(GroupState.EMPTY);
+            log.info("group {}: generation {} is empty", name, generation);
+            return;
+        }
+        protocol = selectProtocol();
+        transition(GroupState.COMPLETING_REBALANCE);
+        long now = System.nanoTime();
+        for (Member m : members.values()) {
+            Member.Waiting<JoinGroupResponseData> join = m.awaitJoin(null);
+            m.heard(now);
+            complete(join.future(), joined(m));
+        }
+        log.info("group {}: generation {} with {} members, protocol {}, leader {}", name, generation, members.size(),
+                protocol, leader);
+    }
+
+    /** Each member votes for its first choice among the protocols every member supports (as Kafka). */
+    private String selectProtocol() {
+        Collection<Member> all = members.values();
+        List<String> candidates = new ArrayList<>();
+        for (Member.Protocol p : all.iterator().next().protocols()) {
+            if (all.stream().allMatch(m -> m.supports(p.name()))) {
+                candidates.add(p.name());
+            }
+        }
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        candidates.forEach(c -> votes.put(c, 0));
+        for (Member m : all) {
+            m.protocols().stream().map(Member.Protocol::name).filter(candidates::contains).findFirst()
+                    .ifPresent(choice -> votes.merge(choice, 1, Integer::sum));
+        }
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    private void transition(GroupState next) {
+        if (state != next && !state.next().contains(next)) {
+            throw new IllegalStateException("group " + name + ": no transition from " + state + " to " + next);
+        }
+        state = next;
+    }
+
+    // ---- sync, heartbeat, leave ------------------------------------------------------------
+
+    void sync(SyncGroupRequestData req, short version, CompletableFuture<SyncGroupResponseData> future) {
+        Member member = members.get(req.memberId());
+        Errors error = check(member, version >= 3 ? req.groupInstanceId() : null, req.generationId());
+        if (error == Errors.NONE && version >= 5 && (mismatch(req.protocolType(), protocolType)
+                || mismatch(req.protocolName(), protocol))) {
+            error = Errors.INCONSISTENT_GROUP_PROTOCOL;
+        }
+        if (error == Errors.NONE && state == GroupState.PREPARING_REBALANCE) {
+            error = Errors.REBALANCE_IN_PROGRESS;
+        }
+        if (error != Errors.NONE) {
+            complete(future, GroupResponses.syncError(error));
+            return;
+        }
+        member.heard(System.nanoTime());
+        if (state == GroupState.STABLE) {
+            complete(future, GroupResponses.synced(protocolType, protocol, member.assignment()));
+            return;
+        }
+        Member.Waiting<SyncGroupResponseData> previous = member.awaitSync(new Member.Waiting<>(future, version));
+        if (previous != null) {
+            complete(previous.future(), GroupResponses.syncError(Errors.REBALANCE_IN_PROGRESS));
+        }
+        if (member.id().equals(leader)) {
+            Map<String, byte[]> assignments = new HashMap<>();
+            req.assignments().forEach(a -> assignments.put(a.memberId(), a.assignment()));
+            transition(GroupState.STABLE);
+            for (Member m : members.values()) {
+                m.assign(assignments.get(m.id()));
+                Member.Waiting<SyncGroupResponseData> sync = m.awaitSync(null);
+                if (sync != null) {
+                    complete(sync.future(), GroupResponses.synced(protocolType, protocol, m.assignment()));
+                }
+            }
+            log.info("group {}: generation {} is stable", name, generation);
+        }
+    }
+
+    private static boolean mismatch(String requested, String actual) {
+        return requested != null && !requested.equals(actual);
+    }
+
+    /** Checks a member's identity and generation as heartbeats, syncs and commits need. */
+    private Errors check(Member member, String instanceId, int generationId) {
+        if (state == GroupState.DEAD) {
+            return Errors.COORDINATOR_NOT_AVAILABLE;
+        }
+        if (member == null) {
+            return Errors.UNKNOWN_MEMBER_ID;
+        }
+        if (fenced(member, instanceId)) {
+            return Errors.FENCED_INSTANCE_ID;
+        }
+        return generationId == generation ? Errors.NONE : Errors.ILLEGAL_GENERATION;
+    }
+
+    Errors heartbeat(String memberId, String instanceId, int generationId) {
+        Member member = members.get(memberId);
+        Errors error = check(member, instanceId, generationId);
+        if (error != Errors.NONE) {
+            return error;
+        }
+        member.heard(System.nanoTime());
+        return state == GroupState.PREPARING_REBALANCE ? Errors.REBALANCE_IN_PROGRESS : Errors.NONE;
+    }
+
+    Errors leave(String memberId, String instanceId) {
+        String id = memberId;
+        if (instanceId != null) {
+            id = statics.get(instanceId);
+            if (id == null) {
+                return Errors.UNKNOWN_MEMBER_ID;
+            }
+            if (!memberId.isEmpty() && !memberId.equals(id)) {
+                return Errors.FENCED_INSTANCE_ID;
+            }
+        }
+        Long pendingTimer = pending.remove(id);
+        if (pendingTimer != null) {
+            timers.cancel(pendingTimer);
+            checkJoined();
+            return Errors.NONE;
+        }
+        Member member = members.get(id);
+        if (member == null) {
+            return Errors.UNKNOWN_MEMBER_ID;
+        }
+        remove(member, "left the group", true);
+        return Errors.NONE;
+    }
+
+    /**
+     * Whether an offset commit of this member and generation may go ahead (Kafka's rules: a
+     * generation below 0 commits for an empty group, as standalone consumers do).
+     */
+    Errors checkCommit(String memberId, String instanceId, int generationId) {
+        if (state == GroupState.DEAD) {
+            return Errors.COORDINATOR_NOT_AVAILABLE;
+        }
+        if (generationId < 0 && state == GroupState.EMPTY) {
+            return Errors.NONE;
+        }
+        if (state == GroupState.COMPLETING_REBALANCE) {
+            return Errors.REBALANCE_IN_PROGRESS;
+        }
+        Member member = members.get(memberId);
+        Errors error = check(member, instanceId, generationId);
+        if (error == Errors.NONE) {
+            member.heard(System.nanoTime());
+        }
+        return error;
+    }
+
+    private void remove(Member member, String reason, boolean rebalanceNow) {
+        members.remove(member.id());
+        if (member.instanceId() != null) {
+            statics.remove(member.instanceId(), member.id());
+        }
+        timers.cancel(member.timerId());
+        fence(member, Errors.UNKNOWN_MEMBER_ID);
+        if (member.id().equals(leader)) {
+            leader = members.isEmpty() ? null : members.keySet().iterator().next();
+        }
+        log.info("group {}: member {} removed: {}", name, member.id(), reason);
+        if (!rebalanceNow) {
+            return;
+        }
+        if (state == GroupState.STABLE || state == GroupState.COMPLETING_REBALANCE) {
+            prepareRebalance("member " + member.id() + " " + reason);
+        } else {
+            checkJoined();
+        }
+    }
+
+    // ---- sessions ----------------------------------------------------------------------------
+
+    private void scheduleExpiry(Member member) {
+        long delayMs = Math.max(1, (member.deadlineNanos() - System.nanoTime()) / 1_000_000L + 1);
+        member.timer(timers.schedule(this, delayMs, () -> expiryCheck(member)));
+    }
+
+    private void expiryCheck(Member member) {
+        if (members.get(member.id()) != member) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (member.waiting()) {
+            member.heard(now);
+        }
+        if (now - member.deadlineNanos() >= 0) {
+            remove(member, "session timed out after " + member.sessionTimeoutMs() + " ms", true);
+        } else {
+            scheduleExpiry(member);
+        }
+    }
+
+    private void pendingExpired(String memberId) {
+        if (pending.remove(memberId) != null) {
+            log.info("group {}: member {} did not join with its new id in time", name, memberId);
+            checkJoined();
+        }
+    }
+
+    // ---- the group seen from outside -------------------------------------------------------
+
+    String name() {
+        return name;
+    }
+
+    GroupState state() {
+        return state;
+    }
+
+    boolean hasMembers() {
+        return !members.isEmpty();
+    }
+
+    /** Whether nothing is left in the group: no member, none about to join, no rebalance. */
+    boolean unused() {
+        return state == GroupState.EMPTY && members.isEmpty() && pending.isEmpty();
+    }
+
+    /** Removes an empty group: a request that still holds it must look it up again. */
+    void markDead() {
+        transition(GroupState.DEAD);
+    }
+
+    /** The coordinator closes: held requests get NOT_COORDINATOR (the client looks for another). */
+    void close() {
+        timers.cancel(rebalanceTimer);
+        pending.values().forEach(timers::cancel);
+        for (Member m : members.values()) {
+            timers.cancel(m.timerId());
+            fence(m, Errors.NOT_COORDINATOR);
+        }
+    }
+
+    GroupView view() {
+        List<GroupView.MemberView> list = new ArrayList<>(members.size());
+        for (Member m : members.values()) {
+            byte[] metadata = protocol == null ? null : m.metadata(protocol);
+            list.add(new GroupView.MemberView(m.id(), m.instanceId(), m.clientId(), m.host(),
+                    metadata == null ? new byte[0] : metadata, m.assignment()));
+        }
+        return new GroupView(name, state, protocolType == null ? "" : protocolType, protocol == null ? "" : protocol,
+                generation, list);
+    }
+}
