@@ -366,8 +366,8 @@ final class ClassicGroup {
     // ---- sync, heartbeat, leave ------------------------------------------------------------
 
     void sync(SyncGroupRequestData req, short version, CompletableFuture<SyncGroupResponseData> future) {
+        Errors error = check(req.memberId(), version >= 3 ? req.groupInstanceId() : null, req.generationId());
         Member member = members.get(req.memberId());
-        Errors error = check(member, version >= 3 ? req.groupInstanceId() : null, req.generationId());
         if (error == Errors.NONE && version >= 5 && (mismatch(req.protocolType(), protocolType)
                 || mismatch(req.protocolName(), protocol))) {
             error = Errors.INCONSISTENT_GROUP_PROTOCOL;
@@ -407,11 +407,19 @@ final class ClassicGroup {
         return requested != null && !requested.equals(actual);
     }
 
-    /** Checks a member's identity and generation as heartbeats, syncs and commits need. */
-    private Errors check(Member member, String instanceId, int generationId) {
+    /**
+     * Checks a member's identity and generation as heartbeats, syncs and commits need; an id that a
+     * static member's instance no longer has is fenced, known or not (as Kafka).
+     */
+    private Errors check(String memberId, String instanceId, int generationId) {
         if (state == GroupState.DEAD) {
             return Errors.COORDINATOR_NOT_AVAILABLE;
         }
+        String current = instanceId == null ? null : statics.get(instanceId);
+        if (current != null && !current.equals(memberId)) {
+            return Errors.FENCED_INSTANCE_ID;
+        }
+        Member member = members.get(memberId);
         if (member == null) {
             return Errors.UNKNOWN_MEMBER_ID;
         }
@@ -422,12 +430,11 @@ final class ClassicGroup {
     }
 
     Errors heartbeat(String memberId, String instanceId, int generationId) {
-        Member member = members.get(memberId);
-        Errors error = check(member, instanceId, generationId);
+        Errors error = check(memberId, instanceId, generationId);
         if (error != Errors.NONE) {
             return error;
         }
-        member.heard(System.nanoTime());
+        members.get(memberId).heard(System.nanoTime());
         return state == GroupState.PREPARING_REBALANCE ? Errors.REBALANCE_IN_PROGRESS : Errors.NONE;
     }
 
@@ -470,10 +477,9 @@ final class ClassicGroup {
         if (state == GroupState.COMPLETING_REBALANCE) {
             return Errors.REBALANCE_IN_PROGRESS;
         }
-        Member member = members.get(memberId);
-        Errors error = check(member, instanceId, generationId);
+        Errors error = check(memberId, instanceId, generationId);
         if (error == Errors.NONE) {
-            member.heard(System.nanoTime());
+            members.get(memberId).heard(System.nanoTime());
         }
         return error;
     }
