@@ -101,7 +101,7 @@ final class OffsetStore implements AutoCloseable {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         OffsetStore store = new OffsetStore(file, channel, channel.size(), force);
-        read.forEach((group, map) -> store.offsets.put(group, new ConcurrentSkipListMap<>(map)));
+        read.forEach((group, map) -> store.offsets.put(group, sorted(map)));
         return store;
     }
 
@@ -133,7 +133,7 @@ final class OffsetStore implements AutoCloseable {
             return;
         }
         write(OffsetRecords.commits(group, commits, timestamp), () -> {
-            Map<TopicPartition, Committed> map = offsets.computeIfAbsent(group, g -> new ConcurrentSkipListMap<>(ORDER));
+            Map<TopicPartition, Committed> map = offsets.computeIfAbsent(group, g -> sorted(Map.of()));
             for (Commit c : commits) {
                 map.put(new TopicPartition(c.topic(), c.partition()),
                         new Committed(c.offset(), c.leaderEpoch(), c.metadata(), timestamp));
@@ -202,7 +202,18 @@ final class OffsetStore implements AutoCloseable {
     /** A group's committed offsets, by topic and partition. */
     Map<TopicPartition, Committed> offsets(String group) {
         Map<TopicPartition, Committed> map = offsets.get(group);
-        return map == null ? Map.of() : new TreeMap<>(map);
+        if (map == null) {
+            return Map.of();
+        }
+        Map<TopicPartition, Committed> copy = new TreeMap<>(ORDER);
+        copy.putAll(map);
+        return copy;
+    }
+
+    private static Map<TopicPartition, Committed> sorted(Map<TopicPartition, Committed> entries) {
+        Map<TopicPartition, Committed> map = new ConcurrentSkipListMap<>(ORDER);
+        map.putAll(entries);
+        return map;
     }
 
     boolean has(String group) {
