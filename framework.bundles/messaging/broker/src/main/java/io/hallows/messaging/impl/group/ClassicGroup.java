@@ -1,9 +1,7 @@
 package io.hallows.messaging.impl.group;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,32 +31,23 @@ final class ClassicGroup {
     }
 
     private final String name;
-    private final GroupSettings settings;
     private final Timers timers;
     private final Logger log;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Membership members = new Membership();
     /** Members told MEMBER_ID_REQUIRED, until they join with their id: id → expiry timer. */
     private final Map<String, Long> pending = new HashMap<>();
-    /** group.instance.id → the id of its member now. */
-    private final Map<String, String> statics = new HashMap<>();
     private final List<Runnable> completions = new ArrayList<>();
-    private boolean initialDelay;
-    private boolean newMemberAdded;
-    private long rebalanceTimer = -1;
-    /** Counts rebalances, so that a timer of an earlier one does nothing. */
-    private int rebalances;
+    private final JoinDeadline joinDeadline;
     private GroupState state = GroupState.EMPTY;
     private int generation;
-    private String protocolType;
     private String protocol;
-    private String leader;
 
     ClassicGroup(String name, GroupSettings settings, Timers timers, Logger log) {
         this.name = name;
-        this.settings = settings;
         this.timers = timers;
         this.log = log;
+        this.joinDeadline = new JoinDeadline(this, timers, settings.initialRebalanceDelayMs());
     }
 
     void lock() {
@@ -94,7 +83,7 @@ final class ClassicGroup {
             return;
         }
         List<Member.Protocol> protocols = Member.protocols(req.protocols());
-        if (!accepts(req.protocolType(), protocols)) {
+        if (!members.accepts(req.protocolType(), protocols)) {
             answerJoin(waiting, Errors.INCONSISTENT_GROUP_PROTOCOL, memberId);
             return;
         }
@@ -103,8 +92,8 @@ final class ClassicGroup {
         int rebalanceMs = version >= 1 && req.rebalanceTimeoutMs() > 0 ? req.rebalanceTimeoutMs() : sessionMs;
         if (memberId.isEmpty()) {
             String newId = (instanceId != null ? instanceId : clientId) + "-" + UUID.randomUUID();
-            if (instanceId != null && statics.containsKey(instanceId)) {
-                Member replaced = replaceStatic(statics.get(instanceId), newId);
+            if (members.idOf(instanceId) != null) {
+                Member replaced = replaceStatic(members.idOf(instanceId), newId);
                 rejoin(replaced, clientId, host, sessionMs, rebalanceMs, protocols, waiting);
             } else if (instanceId == null && version >= 4) {
                 // KIP-394: the member must come back with the id it is given, so that a client that
@@ -125,49 +114,21 @@ final class ClassicGroup {
         Member member = members.get(memberId);
         if (member == null) {
             answerJoin(waiting, Errors.UNKNOWN_MEMBER_ID, memberId);
-        } else if (fenced(member, instanceId)) {
+        } else if (members.fenced(memberId, instanceId)) {
             answerJoin(waiting, Errors.FENCED_INSTANCE_ID, memberId);
         } else {
             rejoin(member, clientId, host, sessionMs, rebalanceMs, protocols, waiting);
         }
     }
 
-    /** An empty group takes any protocol; a group with members only one all of them support. */
-    private boolean accepts(String type, List<Member.Protocol> protocols) {
-        if (type == null || type.isEmpty() || protocols.isEmpty()) {
-            return false;
-        }
-        if (members.isEmpty()) {
-            return true;
-        }
-        if (!type.equals(protocolType)) {
-            return false;
-        }
-        for (Member.Protocol p : protocols) {
-            if (members.values().stream().allMatch(m -> m.supports(p.name()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void add(Member member, String type, Member.Waiting<JoinGroupResponseData> waiting) {
-        if (members.isEmpty()) {
-            protocolType = type;
-        }
         member.awaitJoin(waiting);
         member.heard(System.nanoTime());
-        members.put(member.id(), member);
-        if (member.instanceId() != null) {
-            statics.put(member.instanceId(), member.id());
-        }
-        if (leader == null) {
-            leader = member.id();
-        }
+        members.add(member, type);
         scheduleExpiry(member);
         log.info("group {}: member {} (client {}, {}) joined", name, member.id(), member.clientId(), member.host());
-        if (state == GroupState.PREPARING_REBALANCE && initialDelay) {
-            newMemberAdded = true;
+        if (state == GroupState.PREPARING_REBALANCE) {
+            joinDeadline.memberAdded();
         }
         if (state.canRebalance()) {
             prepareRebalance("member " + member.id() + " joined");
@@ -189,7 +150,7 @@ final class ClassicGroup {
             case COMPLETING_REBALANCE, STABLE -> {
                 // A follower that rejoins unchanged (it missed the answer) gets this generation again;
                 // the leader rejoining, or a changed subscription, starts a new rebalance (as Kafka).
-                boolean leaderInStable = state == GroupState.STABLE && member.id().equals(leader);
+                boolean leaderInStable = state == GroupState.STABLE && member.id().equals(members.leader());
                 if (changed || leaderInStable) {
                     awaitJoin(member, waiting);
                     prepareRebalance("member " + member.id() + (changed ? " changed its subscription" : " (the leader) rejoined"));
@@ -210,16 +171,11 @@ final class ClassicGroup {
 
     /** A static member that joins again without its id takes a new one; the old id is fenced. */
     private Member replaceStatic(String oldId, String newId) {
-        Member old = members.remove(oldId);
+        Member old = members.get(oldId);
         timers.cancel(old.timerId());
         fence(old, Errors.FENCED_INSTANCE_ID);
-        Member member = old.withId(newId);
+        Member member = members.rename(oldId, newId);
         member.heard(System.nanoTime());
-        members.put(newId, member);
-        statics.put(member.instanceId(), newId);
-        if (oldId.equals(leader)) {
-            leader = newId;
-        }
         scheduleExpiry(member);
         log.info("group {}: static member {} rejoined as {} (replacing {})", name, member.instanceId(), newId, oldId);
         return member;
@@ -230,7 +186,7 @@ final class ClassicGroup {
     }
 
     private JoinGroupResponseData joined(Member member) {
-        return GroupResponses.joined(member, generation, protocolType, protocol, leader, members.values());
+        return GroupResponses.joined(member, generation, members.protocolType(), protocol, members.leader(), members.all());
     }
 
     private void fence(Member member, Errors error) {
@@ -244,17 +200,13 @@ final class ClassicGroup {
         }
     }
 
-    private boolean fenced(Member member, String instanceId) {
-        return instanceId != null && !member.id().equals(statics.get(instanceId));
-    }
-
     // ---- rebalance -------------------------------------------------------------------------
 
     private void prepareRebalance(String reason) {
         if (state == GroupState.COMPLETING_REBALANCE) {
             // The leader's assignment for this generation will not come: the followers waiting
             // for it rejoin.
-            for (Member m : members.values()) {
+            for (Member m : members.all()) {
                 Member.Waiting<SyncGroupResponseData> sync = m.awaitSync(null);
                 if (sync != null) {
                     complete(sync.future(), GroupResponses.syncError(Errors.REBALANCE_IN_PROGRESS));
@@ -263,57 +215,27 @@ final class ClassicGroup {
         }
         boolean first = state == GroupState.EMPTY;
         transition(GroupState.PREPARING_REBALANCE);
-        members.values().forEach(m -> m.assign(null));
-        timers.cancel(rebalanceTimer);
-        int token = ++rebalances;
-        int timeoutMs = members.values().stream().mapToInt(Member::rebalanceTimeoutMs).max().orElse(0);
+        members.all().forEach(m -> m.assign(null));
         log.info("group {}: rebalancing from generation {}: {}", name, generation, reason);
-        if (first && settings.initialRebalanceDelayMs() > 0) {
-            // group.initial.rebalance.delay.ms: the first members of a new group usually start
-            // together; waiting a little saves a rebalance per member.
-            initialDelay = true;
-            newMemberAdded = false;
-            int delay = Math.min(settings.initialRebalanceDelayMs(), timeoutMs);
-            scheduleInitialDelay(token, delay, Math.max(timeoutMs - delay, 0));
-        } else {
-            initialDelay = false;
-            rebalanceTimer = timers.schedule(this, timeoutMs, () -> {
-                if (token == rebalances && state == GroupState.PREPARING_REBALANCE) {
-                    completeJoin();
-                }
-            });
-            checkJoined();
-        }
-    }
-
-    private void scheduleInitialDelay(int token, int delayMs, int remainingMs) {
-        rebalanceTimer = timers.schedule(this, delayMs, () -> {
-            if (token != rebalances || state != GroupState.PREPARING_REBALANCE) {
-                return;
-            }
-            if (newMemberAdded && remainingMs > 0) {
-                newMemberAdded = false;
-                int delay = Math.min(settings.initialRebalanceDelayMs(), remainingMs);
-                scheduleInitialDelay(token, delay, Math.max(remainingMs - delay, 0));
-            } else {
+        joinDeadline.start(first, members.rebalanceTimeoutMs(), () -> {
+            if (state == GroupState.PREPARING_REBALANCE) {
                 completeJoin();
             }
         });
+        checkJoined();
     }
 
     /** Completes the join phase early once every member (and no pending one) has rejoined. */
     private void checkJoined() {
-        if (state == GroupState.PREPARING_REBALANCE && !initialDelay && pending.isEmpty()
-                && members.values().stream().allMatch(m -> m.join() != null)) {
+        if (state == GroupState.PREPARING_REBALANCE && joinDeadline.mayEndEarly() && pending.isEmpty()
+                && members.allJoined()) {
             completeJoin();
         }
     }
 
     private void completeJoin() {
-        timers.cancel(rebalanceTimer);
-        rebalanceTimer = -1;
-        initialDelay = false;
-        for (Member m : List.copyOf(members.values())) {
+        joinDeadline.stop();
+        for (Member m : List.copyOf(members.all())) {
             if (m.join() == null) {
                 remove(m, "did not rejoin within the rebalance timeout", false);
             }
@@ -321,39 +243,20 @@ final class ClassicGroup {
         generation++;
         if (members.isEmpty()) {
             protocol = null;
-            leader = null;
             transition(GroupState.EMPTY);
             log.info("group {}: generation {} is empty", name, generation);
             return;
         }
-        protocol = selectProtocol();
+        protocol = members.selectProtocol();
         transition(GroupState.COMPLETING_REBALANCE);
         long now = System.nanoTime();
-        for (Member m : members.values()) {
+        for (Member m : members.all()) {
             Member.Waiting<JoinGroupResponseData> join = m.awaitJoin(null);
             m.heard(now);
             complete(join.future(), joined(m));
         }
         log.info("group {}: generation {} with {} members, protocol {}, leader {}", name, generation, members.size(),
-                protocol, leader);
-    }
-
-    /** Each member votes for its first choice among the protocols every member supports (as Kafka). */
-    private String selectProtocol() {
-        Collection<Member> all = members.values();
-        List<String> candidates = new ArrayList<>();
-        for (Member.Protocol p : all.iterator().next().protocols()) {
-            if (all.stream().allMatch(m -> m.supports(p.name()))) {
-                candidates.add(p.name());
-            }
-        }
-        Map<String, Integer> votes = new LinkedHashMap<>();
-        candidates.forEach(c -> votes.put(c, 0));
-        for (Member m : all) {
-            m.protocols().stream().map(Member.Protocol::name).filter(candidates::contains).findFirst()
-                    .ifPresent(choice -> votes.merge(choice, 1, Integer::sum));
-        }
-        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                protocol, members.leader());
     }
 
     private void transition(GroupState next) {
@@ -368,7 +271,7 @@ final class ClassicGroup {
     void sync(SyncGroupRequestData req, short version, CompletableFuture<SyncGroupResponseData> future) {
         Errors error = check(req.memberId(), version >= 3 ? req.groupInstanceId() : null, req.generationId());
         Member member = members.get(req.memberId());
-        if (error == Errors.NONE && version >= 5 && (mismatch(req.protocolType(), protocolType)
+        if (error == Errors.NONE && version >= 5 && (mismatch(req.protocolType(), members.protocolType())
                 || mismatch(req.protocolName(), protocol))) {
             error = Errors.INCONSISTENT_GROUP_PROTOCOL;
         }
@@ -381,22 +284,22 @@ final class ClassicGroup {
         }
         member.heard(System.nanoTime());
         if (state == GroupState.STABLE) {
-            complete(future, GroupResponses.synced(protocolType, protocol, member.assignment()));
+            complete(future, GroupResponses.synced(members.protocolType(), protocol, member.assignment()));
             return;
         }
         Member.Waiting<SyncGroupResponseData> previous = member.awaitSync(new Member.Waiting<>(future, version));
         if (previous != null) {
             complete(previous.future(), GroupResponses.syncError(Errors.REBALANCE_IN_PROGRESS));
         }
-        if (member.id().equals(leader)) {
+        if (member.id().equals(members.leader())) {
             Map<String, byte[]> assignments = new HashMap<>();
             req.assignments().forEach(a -> assignments.put(a.memberId(), a.assignment()));
             transition(GroupState.STABLE);
-            for (Member m : members.values()) {
+            for (Member m : members.all()) {
                 m.assign(assignments.get(m.id()));
                 Member.Waiting<SyncGroupResponseData> sync = m.awaitSync(null);
                 if (sync != null) {
-                    complete(sync.future(), GroupResponses.synced(protocolType, protocol, m.assignment()));
+                    complete(sync.future(), GroupResponses.synced(members.protocolType(), protocol, m.assignment()));
                 }
             }
             log.info("group {}: generation {} is stable", name, generation);
@@ -415,15 +318,13 @@ final class ClassicGroup {
         if (state == GroupState.DEAD) {
             return Errors.COORDINATOR_NOT_AVAILABLE;
         }
-        String current = instanceId == null ? null : statics.get(instanceId);
-        if (current != null && !current.equals(memberId)) {
+        if (members.idOf(instanceId) != null && members.fenced(memberId, instanceId)) {
             return Errors.FENCED_INSTANCE_ID;
         }
-        Member member = members.get(memberId);
-        if (member == null) {
+        if (members.get(memberId) == null) {
             return Errors.UNKNOWN_MEMBER_ID;
         }
-        if (fenced(member, instanceId)) {
+        if (members.fenced(memberId, instanceId)) {
             return Errors.FENCED_INSTANCE_ID;
         }
         return generationId == generation ? Errors.NONE : Errors.ILLEGAL_GENERATION;
@@ -441,7 +342,7 @@ final class ClassicGroup {
     Errors leave(String memberId, String instanceId) {
         String id = memberId;
         if (instanceId != null) {
-            id = statics.get(instanceId);
+            id = members.idOf(instanceId);
             if (id == null) {
                 return Errors.UNKNOWN_MEMBER_ID;
             }
@@ -485,15 +386,9 @@ final class ClassicGroup {
     }
 
     private void remove(Member member, String reason, boolean rebalanceNow) {
-        members.remove(member.id());
-        if (member.instanceId() != null) {
-            statics.remove(member.instanceId(), member.id());
-        }
+        members.remove(member);
         timers.cancel(member.timerId());
         fence(member, Errors.UNKNOWN_MEMBER_ID);
-        if (member.id().equals(leader)) {
-            leader = members.isEmpty() ? null : members.keySet().iterator().next();
-        }
         log.info("group {}: member {} removed: {}", name, member.id(), reason);
         if (!rebalanceNow) {
             return;
@@ -560,9 +455,9 @@ final class ClassicGroup {
 
     /** The coordinator closes: held requests get NOT_COORDINATOR (the client looks for another). */
     void close() {
-        timers.cancel(rebalanceTimer);
+        joinDeadline.stop();
         pending.values().forEach(timers::cancel);
-        for (Member m : members.values()) {
+        for (Member m : members.all()) {
             timers.cancel(m.timerId());
             fence(m, Errors.NOT_COORDINATOR);
         }
@@ -570,11 +465,12 @@ final class ClassicGroup {
 
     GroupView view() {
         List<GroupView.MemberView> list = new ArrayList<>(members.size());
-        for (Member m : members.values()) {
+        for (Member m : members.all()) {
             byte[] metadata = protocol == null ? null : m.metadata(protocol);
             list.add(new GroupView.MemberView(m.id(), m.instanceId(), m.clientId(), m.host(),
                     metadata == null ? new byte[0] : metadata, m.assignment()));
         }
+        String protocolType = members.protocolType();
         return new GroupView(name, state, protocolType == null ? "" : protocolType, protocol == null ? "" : protocol,
                 generation, list);
     }
