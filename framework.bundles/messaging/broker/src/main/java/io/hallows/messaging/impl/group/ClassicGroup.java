@@ -257,6 +257,23 @@ final class ClassicGroup {
         }
         log.info("group {}: generation {} with {} members, protocol {}, leader {}", name, generation, members.size(),
                 protocol, members.leader());
+        int syncing = generation;
+        timers.schedule(this, members.rebalanceTimeoutMs(), () -> syncExpired(syncing));
+    }
+
+    /**
+     * The leader's assignment did not come within the rebalance timeout: the members that have not
+     * asked for theirs are removed, and the group rebalances (as Kafka's pending-sync timeout).
+     */
+    private void syncExpired(int syncing) {
+        if (state != GroupState.COMPLETING_REBALANCE || generation != syncing) {
+            return;
+        }
+        for (Member m : List.copyOf(members.all())) {
+            if (m.sync() == null && state == GroupState.COMPLETING_REBALANCE) {
+                remove(m, "did not sync within the rebalance timeout", true);
+            }
+        }
     }
 
     private void transition(GroupState next) {

@@ -132,7 +132,10 @@ class GroupManagerTest {
             assertEquals(Errors.REBALANCE_IN_PROGRESS, m.heartbeat());
         }
         assertEquals("PreparingRebalance", describe("g").groupState());
+        // Before rejoining, an eager consumer commits what it consumed, in the generation it is leaving.
+        assertEquals(Errors.NONE, rest.get(0).commit("t", 0, 17));
         joinAndSync("t", 6, rest.toArray(TestMember[]::new));
+        assertEquals(17, coordinator.committed("g", "t", 0).orElseThrow());
         assertEquals(2, rest.get(0).generation);
         assertEquals(2, describe("g").members().size());
         assertEquals(Errors.UNKNOWN_MEMBER_ID, gone.heartbeat());
@@ -206,6 +209,27 @@ class GroupManagerTest {
         assertEquals(Set.of(a.memberId, c.memberId), memberIds(leader));
         assertEquals(Errors.NONE.code(), get(cJoin).errorCode());
         assertEquals(Errors.UNKNOWN_MEMBER_ID, b.heartbeat());
+    }
+
+    @Test
+    void aLeaderThatNeverSyncsIsRemovedAndTheOthersRebalance() throws Exception {
+        open(200);
+        TestMember a = new TestMember(coordinator, "g", "a");
+        TestMember b = new TestMember(coordinator, "g", "b");
+        a.rebalanceMs = 300;
+        b.rebalanceMs = 300;
+        CompletableFuture<JoinGroupResponseData> aJoin = a.join();
+        CompletableFuture<JoinGroupResponseData> bJoin = b.join();
+        get(aJoin);
+        get(bJoin);
+        TestMember leader = a.memberId.equals(a.joined.leader()) ? a : b;
+        TestMember follower = leader == a ? b : a;
+        // The follower asks for its assignment; the leader never sends one.
+        SyncGroupResponseData waited = get(follower.sync(Map.of()));
+        assertEquals(Errors.REBALANCE_IN_PROGRESS.code(), waited.errorCode());
+        assertEquals(Errors.UNKNOWN_MEMBER_ID, leader.heartbeat());
+        JoinGroupResponseData alone = follower.joinNow();
+        assertEquals(Set.of(follower.memberId), memberIds(alone));
     }
 
     @Test
