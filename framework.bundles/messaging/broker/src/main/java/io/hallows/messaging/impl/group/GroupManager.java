@@ -209,7 +209,8 @@ public final class GroupManager implements GroupCoordinator {
             request.members().forEach(m -> leaving.add(new MemberResponse().setMemberId(m.memberId())
                     .setGroupInstanceId(m.groupInstanceId())));
         } else {
-            leaving.add(new MemberResponse().setMemberId(request.memberId()));
+            // MemberResponse's instance id defaults to "", not null: a dynamic member has none.
+            leaving.add(new MemberResponse().setMemberId(request.memberId()).setGroupInstanceId(null));
         }
         withGroup(request.groupId(), false, g -> {
             for (MemberResponse m : leaving) {
@@ -297,6 +298,11 @@ public final class GroupManager implements GroupCoordinator {
             }
         }
         return list;
+    }
+
+    /** Whether the coordinator has closed: requests get NOT_COORDINATOR and look for another. */
+    boolean isClosed() {
+        return closed;
     }
 
     @Override

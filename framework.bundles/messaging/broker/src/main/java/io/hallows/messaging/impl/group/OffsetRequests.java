@@ -44,7 +44,9 @@ final class OffsetRequests {
         int generation = request.generationIdOrMemberEpoch();
         String instanceId = version >= 7 ? request.groupInstanceId() : null;
         Errors groupError;
-        if (group == null || group.isEmpty()) {
+        if (groups.isClosed()) {
+            groupError = Errors.NOT_COORDINATOR;
+        } else if (group == null || group.isEmpty()) {
             groupError = Errors.INVALID_GROUP_ID;
         } else {
             // A commit without a generation (standalone consumers) creates its group; a group the
@@ -87,6 +89,9 @@ final class OffsetRequests {
     }
 
     void commitInJvm(String group, String topic, int partition, long offset) throws GroupException {
+        if (groups.isClosed()) {
+            throw new GroupException(Errors.NOT_COORDINATOR, "the group coordinator has closed");
+        }
         Errors error = groups.withGroup(group, true, g -> g.hasMembers() ? Errors.REBALANCE_IN_PROGRESS : Errors.NONE);
         if (error != Errors.NONE) {
             throw new GroupException(error, "group " + group + " has Kafka consumers as members: the in-JVM channel"
