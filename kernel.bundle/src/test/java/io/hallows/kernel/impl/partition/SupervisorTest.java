@@ -108,7 +108,9 @@ class SupervisorTest {
 
     @Test
     void aFaultRestartsOnlyItsOwnPartitionsBundles() throws Exception {
-        Partition faulty = partition("left", "restart.backoff", "10ms");
+        // A backoff long enough that the state is still RESTARTING when the test looks (10 ms was
+        // sometimes over before the test thread ran again, on a loaded machine).
+        Partition faulty = partition("left", "restart.backoff", "500ms");
         Partition other = partition("right");
         Bundle left = framework.get().install("test.left.app");
         Bundle right = framework.get().install("test.right.app");
