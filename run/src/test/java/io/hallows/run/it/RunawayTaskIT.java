@@ -151,7 +151,7 @@ class RunawayTaskIT {
         String killed = stack.shell("hallows:kill calm " + number.group(1));
         assertTrue(killed.startsWith("task #" + number.group(1) + " killed by the kernel shell: interrupted; worker hallows-calm-fifo-"), killed);
         assertTrue(killed.contains("after the kernel shell's kill and 1000 ms of grace: written off, replaced by hallows-calm-fifo-")
-                && killed.contains("its caller was released"), killed);
+                && killed.contains("its caller is released"), killed);
         String answer = caller.get(30, TimeUnit.SECONDS);
         assertTrue(answer.startsWith("abandoned: io.hallows.kernel.api.TaskAbandonedException: task #" + number.group(1)
                 + " of partition 'calm' was given up"), answer);

@@ -30,6 +30,11 @@ final class CallTask<T> implements Runnable {
         }
     }
 
+    /** True while its result is still awaited: the task has not completed and was not given up. */
+    boolean waited() {
+        return !future.isDone();
+    }
+
     /**
      * Releases whoever waits for the result: {@code get()} throws an {@code ExecutionException}
      * caused by a {@link TaskAbandonedException} saying {@code why}. False if the task had already completed (nothing to release).

@@ -50,15 +50,18 @@ final class Overruns implements Watchdog.OverrunReport {
         String detail = "worker " + worker.getName() + " is still in " + task + " " + ranMillis + " ms after it started, "
                 + how + ": written off, "
                 + (fresh == null ? "not replaced (its scheduler no longer serves the partition)" : "replaced by " + fresh.getName());
-        if (task.body() instanceof CallTask<?> call && call.abandon(task + " of partition '" + runtime.name()
-                + "' was given up after " + ranMillis + " ms (" + how + "); it may still be running on the written-off thread "
-                + worker.getName())) {
-            detail += "; its caller was released";
+        CallTask<?> call = task.body() instanceof CallTask<?> c && c.waited() ? c : null;
+        if (call != null) {
+            detail += "; its caller is released";
         }
         LOG.warn("partition '" + runtime.name() + "': " + detail);
         events.writtenOff(runtime.name(), detail);
         if (fresh != null) {
             runtime.figures().workerReplaced(); // counted once recorded, so whoever sees the figure finds the record
+        }
+        if (call != null) { // last: a released caller finds the record and the figure
+            call.abandon(task + " of partition '" + runtime.name() + "' was given up after " + ranMillis + " ms (" + how
+                    + "); it may still be running on the written-off thread " + worker.getName());
         }
         return detail;
     }

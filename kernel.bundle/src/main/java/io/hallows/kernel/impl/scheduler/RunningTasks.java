@@ -83,6 +83,33 @@ final class RunningTasks {
     }
 
     /**
+     * Gives up every task of {@code runtime} running past its watchdog bound, as its partition's
+     * bundles stop ({@code why}: a restart, a stop, a quarantine): each is interrupted now unless
+     * the watchdog already did, and its worker written off and replaced, its caller released, if it
+     * is still in the task after {@code grace}. Returns at once; the rest happens on the watchdog's thread.
+     */
+    void giveUpOverruns(PartitionRuntime runtime, String why, Duration grace) {
+        watchdog.later(() -> {
+            long now = System.nanoTime();
+            List<Target> overrunning = new ArrayList<>();
+            for (LaneThread worker : runtime.threads().workers()) {
+                KernelTask task = worker.current();
+                if (task != null && !worker.writtenOff && now - task.startedAt() > runtime.watchdogNanos()
+                        && (worker.interruptedIn(task) || worker.interruptIfIn(task, now))) {
+                    overrunning.add(new Target(worker, task));
+                }
+            }
+            watchdog.later(() -> {
+                for (Target t : overrunning) {
+                    if (t.worker.current() == t.task && !t.worker.writtenOff) {
+                        overruns.writeOff(runtime, t.worker, t.task, "given up as the partition's bundles stopped (" + why + ")");
+                    }
+                }
+            }, grace.toNanos());
+        }, 0);
+    }
+
+    /**
      * On the watchdog's thread: finds the task's worker and interrupts it, only while it is still
      * in that task (a stray interrupt would reach its scheduler's loop as "switched out").
      */

@@ -97,6 +97,14 @@ public final class ScheduledPartition implements AutoCloseable {
         return root.tasks().kill(runtime, number, grace, who);
     }
 
+    /**
+     * Gives up its tasks running past the watchdog bound ({@code why}: the supervisor stops its
+     * bundles): interrupted now, written off if still running after {@code grace}. Does not wait.
+     */
+    void giveUpOverruns(String why, Duration grace) {
+        root.tasks().giveUpOverruns(runtime, why, grace);
+    }
+
     PartitionRuntime runtime() {
         return runtime;
     }

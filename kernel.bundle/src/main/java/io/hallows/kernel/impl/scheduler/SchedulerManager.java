@@ -128,6 +128,12 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         follower.removed(config);
     }
 
+    /** Its bundles are about to stop: its tasks past the watchdog bound are given up, with a kill's grace. */
+    @Override
+    public void stopping(PartitionConfig config, String why) {
+        partitions.find(config.name()).ifPresent(m -> m.scheduling.giveUpOverruns(why, Duration.ofMillis(KILL_GRACE_MS)));
+    }
+
     @Override
     public List<SchedulerInfo> installed() {
         return catalog.all().stream().map(c -> new SchedulerInfo(c.name(), c.bundle(), c.version().toString(), c.description(),

@@ -154,6 +154,21 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
+    /** Runs {@code action} on the watchdog's thread after {@code delayNanos}, without waiting; dropped once stopped. */
+    void later(Runnable action, long delayNanos) {
+        try {
+            timer.schedule(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) { // a failed action must not end the watchdog
+                    LOG.error("the watchdog failed on a scheduled action", e);
+                }
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // Closing: nothing is given up any more.
+        }
+    }
+
     /**
      * Runs {@code action} on the watchdog's thread and waits for it: the thread that keeps workers'
      * interrupt bookkeeping, so that an operator's look or kill never races the watchdog's own.

@@ -141,7 +141,7 @@ class RunawayTaskTest {
         String outcome = apps.kill(number, Duration.ofMillis(50), "the test");
         assertTrue(outcome.matches("task #" + number + " killed by the test: interrupted; worker hallows-apps-fifo-\\S+ is still in task #"
                 + number + " \\d+ ms after it started, after the test's kill and 50 ms of grace: written off, replaced by"
-                + " hallows-apps-fifo-\\S+-r1; its caller was released"), outcome);
+                + " hallows-apps-fifo-\\S+-r1; its caller is released"), outcome);
         Throwable why = failureOf(call);
         assertTrue(why instanceof TaskAbandonedException && why.getMessage().contains("after the test's kill"), String.valueOf(why));
         assertEquals("written off", apps.running().get(0).state());
@@ -158,6 +158,32 @@ class RunawayTaskTest {
         released = true;
         await(() -> apps.running().isEmpty(), "the written-off thread leaves once its task returns");
         assertEquals(2, apps.runtime().threads().workers().size());
+    }
+
+    @Test
+    void stoppingThePartitionsBundlesGivesUpItsOverrunningTasksOnly() throws Exception {
+        ScheduledPartition apps = scheduling.start(config("apps", "1s"), "fifo");
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<String> runaway = apps.executor().submit(() -> spinIgnoringInterrupts(started), TaskHints.NONE);
+        String fault = faults.poll(30, TimeUnit.SECONDS);
+        assertTrue(fault != null && fault.startsWith("apps: task overran the watchdog bound"), String.valueOf(fault));
+        CountDownLatch inBound = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<String> young = apps.executor().submit(() -> {
+            inBound.countDown();
+            finish.await();
+            return "finished";
+        }, TaskHints.NONE);
+        assertTrue(inBound.await(30, TimeUnit.SECONDS));
+
+        // The supervisor stops the bundles (a restart after the fault) a bound before the watchdog would write the worker off.
+        apps.giveUpOverruns("restart after a fault", Duration.ZERO);
+        Throwable why = failureOf(runaway);
+        assertTrue(why instanceof TaskAbandonedException
+                && why.getMessage().contains("(given up as the partition's bundles stopped (restart after a fault))"), String.valueOf(why));
+        finish.countDown();
+        assertEquals("finished", young.get(30, TimeUnit.SECONDS), "a task within the bound is left alone");
+        assertEquals(1, apps.stats().replacedWorkers());
     }
 
     @Test
