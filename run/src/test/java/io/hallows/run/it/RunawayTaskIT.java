@@ -120,7 +120,7 @@ class RunawayTaskIT {
         for (CompletableFuture<String> caller : List.of(first, second)) {
             String answer = caller.get(30, TimeUnit.SECONDS); // on main before issue 15 the caller waited for ever
             assertTrue(answer.matches("abandoned: io.hallows.kernel.api.TaskAbandonedException: task #\\d+ of partition 'apps'"
-                    + " was given up after \\d+ ms \\(despite the interrupt\\); it may still be running on the written-off thread"
+                    + " was given up after \\d+ ms: still running despite the interrupt; it may go on running on the written-off thread"
                     + " hallows-apps-fifo-\\S+"), answer);
         }
         assertTrue(call(runaway, "normal").startsWith("hallows-apps-fifo-"), "a later call runs on a replacement worker");

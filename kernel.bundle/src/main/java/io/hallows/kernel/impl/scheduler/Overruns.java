@@ -38,8 +38,9 @@ final class Overruns implements Watchdog.OverrunReport {
     }
 
     /**
-     * Writes off {@code worker}, still in {@code task} after an interrupt ({@code how}: "despite the
-     * interrupt", or the operator's kill), starts its replacement and releases the task's caller.
+     * Writes off {@code worker}, still in {@code task} after an interrupt ({@code how} it is still
+     * there: "despite the interrupt", after an operator's kill, when its partition's bundles
+     * stopped), starts its replacement and releases the task's caller.
      * Called on the watchdog's thread only, so that a worker is written off once.
      *
      * @return what was done, as audited
@@ -60,8 +61,8 @@ final class Overruns implements Watchdog.OverrunReport {
             runtime.figures().workerReplaced(); // counted once recorded, so whoever sees the figure finds the record
         }
         if (call != null) { // last: a released caller finds the record and the figure
-            call.abandon(task + " of partition '" + runtime.name() + "' was given up after " + ranMillis + " ms (" + how
-                    + "); it may still be running on the written-off thread " + worker.getName());
+            call.abandon(task + " of partition '" + runtime.name() + "' was given up after " + ranMillis + " ms: still running "
+                    + how + "; it may go on running on the written-off thread " + worker.getName());
         }
         return detail;
     }

@@ -102,7 +102,7 @@ final class RunningTasks {
             watchdog.later(() -> {
                 for (Target t : overrunning) {
                     if (t.worker.current() == t.task && !t.worker.writtenOff) {
-                        overruns.writeOff(runtime, t.worker, t.task, "given up as the partition's bundles stopped (" + why + ")");
+                        overruns.writeOff(runtime, t.worker, t.task, "when its partition's bundles stopped (" + why + ")");
                     }
                 }
             }, grace.toNanos());

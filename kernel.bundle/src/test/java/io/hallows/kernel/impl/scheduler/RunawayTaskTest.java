@@ -87,8 +87,8 @@ class RunawayTaskTest {
         for (CompletableFuture<String> runaway : List.of(first, second)) {
             Throwable why = failureOf(runaway);
             assertTrue(why instanceof TaskAbandonedException, String.valueOf(why));
-            assertTrue(why.getMessage().matches("task #[12] of partition 'apps' was given up after \\d+ ms \\(despite the interrupt\\);"
-                    + " it may still be running on the written-off thread hallows-apps-fifo-.*"), why.getMessage());
+            assertTrue(why.getMessage().matches("task #[12] of partition 'apps' was given up after \\d+ ms: still running despite the interrupt;"
+                    + " it may go on running on the written-off thread hallows-apps-fifo-.*"), why.getMessage());
         }
         assertTrue(later.get(30, TimeUnit.SECONDS).startsWith("hallows-apps-fifo-"), "a later call runs on a replacement");
         for (int i = 0; i < 2; i++) {
@@ -180,7 +180,7 @@ class RunawayTaskTest {
         apps.giveUpOverruns("restart after a fault", Duration.ZERO);
         Throwable why = failureOf(runaway);
         assertTrue(why instanceof TaskAbandonedException
-                && why.getMessage().contains("(given up as the partition's bundles stopped (restart after a fault))"), String.valueOf(why));
+                && why.getMessage().contains(": still running when its partition's bundles stopped (restart after a fault);"), String.valueOf(why));
         finish.countDown();
         assertEquals("finished", young.get(30, TimeUnit.SECONDS), "a task within the bound is left alone");
         assertEquals(1, apps.stats().replacedWorkers());
