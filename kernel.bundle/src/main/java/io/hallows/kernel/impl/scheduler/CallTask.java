@@ -26,7 +26,7 @@ final class CallTask<T> implements Runnable {
             future.complete(call.call());
         } catch (Throwable e) {
             future.completeExceptionally(e);
-            throw new Failure(e); // counted as a failure, as an execute()d task that throws
+            throw new TaskFailure(e); // counted as a failure, as an execute()d task that throws
         }
     }
 
@@ -37,18 +37,10 @@ final class CallTask<T> implements Runnable {
 
     /**
      * Releases whoever waits for the result: {@code get()} throws an {@code ExecutionException}
-     * caused by a {@link TaskAbandonedException} saying {@code why}. False if the task had already completed (nothing to release).
+     * caused by a {@link TaskAbandonedException} saying {@code why}. False if the task had already
+     * completed (nothing to release).
      */
     boolean abandon(String why) {
         return future.completeExceptionally(new TaskAbandonedException(why));
-    }
-
-    /** A body's checked exception, carried out of a Runnable; counted as the task's failure. */
-    static final class Failure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Failure(Throwable cause) {
-            super(cause);
-        }
     }
 }

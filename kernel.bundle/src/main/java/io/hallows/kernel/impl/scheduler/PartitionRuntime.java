@@ -207,7 +207,7 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
         long now = System.nanoTime();
         figures.completed(now - task.submittedAt(), failure == null);
         if (failure != null) {
-            failures.failed(now, failure instanceof CallTask.Failure carried ? carried.getCause() : failure);
+            failures.failed(now, failure instanceof TaskFailure carried ? carried.getCause() : failure);
         }
         if (task.key() != null) {
             KernelTask next = keys.next(task.key());
