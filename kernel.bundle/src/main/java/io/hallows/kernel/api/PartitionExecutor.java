@@ -41,7 +41,9 @@ public interface PartitionExecutor extends Executor {
     void execute(Runnable task, TaskHints hints);
 
     /**
-     * Runs {@code task} with {@code hints}; the future completes with its result or its exception.
+     * Runs {@code task} with {@code hints}; the future completes with its result or its exception,
+     * or with a {@link TaskAbandonedException} if the kernel gives the task up first (it ran past
+     * the partition's watchdog bound and ignored the interrupt, or an operator killed it).
      *
      * @throws RejectedExecutionException as {@link #execute(Runnable)}
      */

@@ -19,7 +19,7 @@
  */
 // NOIMPORT: the kernel always uses its own copy of its API; no other bundle can substitute one.
 @Export(substitution = Export.Substitution.NOIMPORT)
-@Version("0.4.0")
+@Version("0.5.0")
 package io.hallows.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,4 +10,12 @@ public interface PartitionListener {
 
     /** A partition's configuration was deleted. */
     void removed(PartitionConfig config);
+
+    /**
+     * The supervisor is about to stop the partition's bundles ({@code why}: a restart after a
+     * fault, an operator's restart, stop or quarantine): tasks of the partition that overran its
+     * watchdog bound are given up then (the scheduler writes off their workers).
+     */
+    default void stopping(PartitionConfig config, String why) {
+    }
 }

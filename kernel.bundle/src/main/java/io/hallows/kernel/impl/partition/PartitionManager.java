@@ -49,7 +49,7 @@ public final class PartitionManager implements Partitions, PerHolder<Partitions>
         Verdicts verdicts = new Verdicts();
         SupervisorThread thread = new SupervisorThread(audit);
         Membership membership = new Membership(context, partitions::all, trust);
-        Supervisor supervisor = new Supervisor(audit, thread, membership, verdicts::changed);
+        Supervisor supervisor = new Supervisor(audit, thread, membership, verdicts::changed, listener);
         this.parts = new Parts(audit, thread, supervisor, partitions, membership, new StackGrants(capabilities, membership), verdicts);
         this.capabilities = capabilities;
         this.intake = new ConfigIntake(parts, online, allowed, listener);

@@ -22,15 +22,21 @@ final class Supervisor {
     private final SupervisorThread thread;
     private final Membership membership;
     private final Runnable onChange;
+    /** Told before the partition's bundles are stopped, so that its overrunning tasks are given up. */
+    private final PartitionListener listener;
     /** Restarts waiting out their backoff; touched on the supervisor thread only. */
     private final Map<Partition, ScheduledFuture<?>> pendingStarts = new HashMap<>();
 
-    /** @param onChange called after every state change, on the supervisor thread */
-    Supervisor(AuditJournal audit, SupervisorThread thread, Membership membership, Runnable onChange) {
+    /**
+     * @param onChange called after every state change, on the supervisor thread
+     * @param listener told (its {@code stopping}) before a partition's bundles are stopped
+     */
+    Supervisor(AuditJournal audit, SupervisorThread thread, Membership membership, Runnable onChange, PartitionListener listener) {
         this.audit = audit;
         this.thread = thread;
         this.membership = membership;
         this.onChange = onChange;
+        this.listener = listener;
     }
 
     /** The bundles the partition supervises, by id. */
@@ -49,7 +55,7 @@ final class Supervisor {
                 // An activator stopped or quarantined its own partition: that decision stands. Its own
                 // bundle could not be stopped while starting; stop it now that its activator returned.
                 if (p.lifecycle().held()) {
-                    stopBundles(p);
+                    stopBundles(p, p.state().label());
                 }
                 return;
             }
@@ -101,7 +107,7 @@ final class Supervisor {
         Duration delay = p.config().restart().delayBefore(used + 1);
         p.countRestart();
         cancelPending(p);
-        stopBundles(p);
+        stopBundles(p, "restart after a fault");
         enter(p, now, PartitionState.RESTARTING, "restart " + (used + 1) + " of " + budget + " in " + delay.toMillis() + " ms");
         ScheduledFuture<?> restart = thread.schedule(() -> {
             pendingStarts.remove(p);
@@ -119,7 +125,7 @@ final class Supervisor {
         }
         Lifecycle.of(now).require(p.name(), PartitionState.RESTARTING);
         cancelPending(p);
-        stopBundles(p);
+        stopBundles(p, why);
         enter(p, now, PartitionState.RESTARTING, why);
         start(p);
     }
@@ -136,7 +142,7 @@ final class Supervisor {
         PartitionState now = p.state();
         Lifecycle.of(now).require(p.name(), held);
         cancelPending(p);
-        stopBundles(p);
+        stopBundles(p, held.label());
         enter(p, now, held, why);
     }
 
@@ -186,7 +192,13 @@ final class Supervisor {
         }
     }
 
-    private void stopBundles(Partition p) {
+    /** Gives up the partition's overrunning tasks ({@code why} names the occasion), then stops its bundles, last first. */
+    private void stopBundles(Partition p, String why) {
+        try {
+            listener.stopping(p.config(), why);
+        } catch (RuntimeException e) { // the bundles are stopped whatever the scheduler says
+            audit.record("supervisor", "partition.fault", p.name(), "giving up its overrunning tasks failed: " + e);
+        }
         List<Bundle> bundles = bundlesOf(p.config());
         for (int i = bundles.size() - 1; i >= 0; i--) {
             Bundle b = bundles.get(i);

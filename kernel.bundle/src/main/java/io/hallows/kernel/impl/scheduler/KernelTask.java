@@ -142,6 +142,11 @@ final class KernelTask implements Task {
         return submitter;
     }
 
+    /** What it runs; the watchdog and {@code hallows:kill} look for a waiter to release ({@link CallTask}). */
+    Runnable body() {
+        return body;
+    }
+
     /** When its body began to run ({@link System#nanoTime()}); meaningful once it runs. */
     long startedAt() {
         return startedAt;

@@ -139,14 +139,7 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
     <T> CompletableFuture<T> submit(Callable<T> task, TaskHints hints, String submitter) {
         Objects.requireNonNull(task, "task");
         CompletableFuture<T> future = new CompletableFuture<>();
-        enqueue(() -> {
-            try {
-                future.complete(task.call());
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-                throw new TaskFailure(e); // counted as a failure, as an execute()d task that throws
-            }
-        }, hints == null ? TaskHints.NONE : hints, submitter);
+        enqueue(new CallTask<>(task, future), hints == null ? TaskHints.NONE : hints, submitter);
         return future;
     }
 
@@ -243,15 +236,6 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
         if (lane != null) {
             lane.closeAndQuiesce(watchdogNanos());
             lane.deactivate();
-        }
-    }
-
-    /** A task body's checked exception, carried out of a Runnable; counted as the task's failure. */
-    private static final class TaskFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TaskFailure(Throwable cause) {
-            super(cause);
         }
     }
 }

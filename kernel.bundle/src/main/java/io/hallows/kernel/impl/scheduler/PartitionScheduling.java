@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -56,6 +55,10 @@ public final class PartitionScheduling implements AutoCloseable {
          * written off: {@code detail} says which, and which fresh worker replaced it (if its lane still serves).
          */
         default void writtenOff(String partition, String detail) {
+        }
+
+        /** An operator killed a task of {@code partition}: {@code detail} says which, and what became of it. */
+        default void killed(String partition, String detail) {
         }
     }
 
@@ -121,6 +124,8 @@ public final class PartitionScheduling implements AutoCloseable {
     private final SwapProtocol protocol;
     private final Map<String, ScheduledPartition> partitions = new ConcurrentHashMap<>();
     private final Watchdog watchdog;
+    private final Overruns overruns;
+    private final RunningTasks tasks;
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hallows-scheduler-control");
         t.setDaemon(true);
@@ -137,8 +142,10 @@ public final class PartitionScheduling implements AutoCloseable {
         this.protocol = new SwapProtocol(policies);
         // Started now, from the builder's thread: a thread made later by a pinned worker would inherit its cpus.
         control.execute(() -> { });
+        this.overruns = new Overruns(events, (partition, reason) -> post(() -> faults.accept(partition, reason)));
         this.watchdog = new Watchdog(() -> partitions.values().stream().map(ScheduledPartition::runtime).toList(),
-                this::abort, this::stalled, new Overruns());
+                this::abort, this::stalled, overruns);
+        this.tasks = new RunningTasks(watchdog, overruns, events);
         watchdog.start();
     }
 
@@ -195,6 +202,11 @@ public final class PartitionScheduling implements AutoCloseable {
         return protocol;
     }
 
+    /** What each partition runs now, and operators' kills. */
+    RunningTasks tasks() {
+        return tasks;
+    }
+
     /** The partitions running here now. */
     List<ScheduledPartition> partitions() {
         return List.copyOf(partitions.values());
@@ -234,34 +246,6 @@ public final class PartitionScheduling implements AutoCloseable {
     private void stalled(String partition, Stall stall) {
         LOG.warn("partition '" + partition + "': " + stall.summary(), stall.asTrace());
         events.stalled(partition, stall);
-    }
-
-    /**
-     * What becomes of overruns: each is logged with its stack, recorded, and reported as the
-     * partition's fault (to the same sink as repeated task failures); a worker stuck after the
-     * interrupt is written off and replaced in its lane, so the partition keeps its capacity.
-     */
-    private final class Overruns implements Watchdog.OverrunReport {
-        @Override
-        public void overran(PartitionRuntime runtime, Overrun overrun) {
-            String name = runtime.name();
-            LOG.warn("partition '" + name + "': " + overrun.summary(), overrun.worker().asTrace());
-            events.overran(name, overrun);
-            post(() -> faults.accept(name, "task overran the watchdog bound: " + overrun.summary()));
-        }
-
-        @Override
-        public void stuck(PartitionRuntime runtime, LaneThread worker, KernelTask task) {
-            LaneThread fresh = worker.lane.replace(worker);
-            String detail = "worker " + worker.getName() + " is still in " + task + " " + TimeUnit.NANOSECONDS.toMillis(
-                    System.nanoTime() - task.startedAt()) + " ms after it started, despite the interrupt: written off, "
-                    + (fresh == null ? "not replaced (its scheduler no longer serves the partition)" : "replaced by " + fresh.getName());
-            LOG.warn("partition '" + runtime.name() + "': " + detail);
-            events.writtenOff(runtime.name(), detail);
-            if (fresh != null) {
-                runtime.figures().workerReplaced(); // counted once recorded, so whoever sees the figure finds the record
-            }
-        }
     }
 
     /** Runs {@code action} on the control thread, off the worker or watchdog that asked; dropped once closed. */

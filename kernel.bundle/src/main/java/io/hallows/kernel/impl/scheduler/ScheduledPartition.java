@@ -7,6 +7,7 @@ import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.impl.partition.PartitionConfig;
+import java.time.Duration;
 import java.util.List;
 
 /** One partition scheduled by a {@link PartitionScheduling}: its executor, its figures and its switches. */
@@ -77,6 +78,31 @@ public final class ScheduledPartition implements AutoCloseable {
     /** Its live threads, workers and loops, with what each is pinned to. */
     List<WorkerPin> threads() {
         return runtime.threads().list();
+    }
+
+    /** The tasks its workers run now, oldest first. */
+    public List<RunningTask> running() {
+        return root.tasks().list(runtime);
+    }
+
+    /**
+     * Kills task {@code number}: interrupts its worker, and writes the worker off (replacing it and
+     * releasing the task's caller) if the task has not returned after {@code grace}.
+     *
+     * @param who named in the audit log
+     * @return what became of the task
+     * @throws IllegalArgumentException if no worker of the partition runs that task now
+     */
+    public String kill(long number, Duration grace, String who) {
+        return root.tasks().kill(runtime, number, grace, who);
+    }
+
+    /**
+     * Gives up its tasks running past the watchdog bound ({@code why}: the supervisor stops its
+     * bundles): interrupted now, written off if still running after {@code grace}. Does not wait.
+     */
+    void giveUpOverruns(String why, Duration grace) {
+        root.tasks().giveUpOverruns(runtime, why, grace);
     }
 
     PartitionRuntime runtime() {

@@ -14,6 +14,7 @@ import io.hallows.kernel.impl.partition.PartitionConfig;
 import io.hallows.kernel.impl.partition.PartitionListener;
 import io.hallows.kernel.impl.partition.PartitionRights;
 import io.hallows.kernel.impl.protect.PerHolder;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -29,6 +30,9 @@ import org.osgi.framework.InvalidSyntaxException;
  * {@link Schedulers} queries. Every switch, abort and stall is audited.
  */
 public final class SchedulerManager implements PartitionListener, Schedulers, PerHolder<Schedulers>, AutoCloseable {
+    /** How long a killed task has to return after its interrupt before its worker is written off. */
+    public static final long KILL_GRACE_MS = 1000;
+
     private final AuditJournal journal;
     private final CapabilityTable table;
     private final SchedulingAudit audit;
@@ -83,6 +87,11 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         public void writtenOff(String partition, String detail) {
             audit.writtenOff(partition, detail);
         }
+
+        @Override
+        public void killed(String partition, String detail) {
+            audit.killed(partition, detail);
+        }
     }
 
     public void open() throws InvalidSyntaxException {
@@ -119,6 +128,12 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
         follower.removed(config);
     }
 
+    /** Its bundles are about to stop: its tasks past the watchdog bound are given up, with a kill's grace. */
+    @Override
+    public void stopping(PartitionConfig config, String why) {
+        partitions.find(config.name()).ifPresent(m -> m.scheduling.giveUpOverruns(why, Duration.ofMillis(KILL_GRACE_MS)));
+    }
+
     @Override
     public List<SchedulerInfo> installed() {
         return catalog.all().stream().map(c -> new SchedulerInfo(c.name(), c.bundle(), c.version().toString(), c.description(),
@@ -150,6 +165,23 @@ public final class SchedulerManager implements PartitionListener, Schedulers, Pe
     @Override
     public SwapRecord rollback(String partition) {
         return operator.rollback(partition, "the kernel shell");
+    }
+
+    /** The tasks {@code partition}'s workers run now, oldest first. */
+    public List<RunningTask> running(String partition) {
+        return partitions.require(partition).scheduling.running();
+    }
+
+    /**
+     * Kills task {@code number} of {@code partition} on behalf of {@code who}: its worker is
+     * interrupted, and written off and replaced if the task is still in it {@value #KILL_GRACE_MS}
+     * ms later (its caller is released then). Audited as {@code task.kill}.
+     *
+     * @return what became of the task
+     * @throws IllegalArgumentException if no such partition, or it runs no such task now
+     */
+    public String kill(String partition, long number, String who) {
+        return partitions.require(partition).scheduling.kill(number, Duration.ofMillis(KILL_GRACE_MS), who);
     }
 
     /** Swaps on behalf of {@code who}, named in the record and the audit log. */

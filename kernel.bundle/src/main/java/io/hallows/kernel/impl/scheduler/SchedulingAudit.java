@@ -49,4 +49,8 @@ final class SchedulingAudit {
     void writtenOff(String partition, String detail) {
         audit.record("kernel", "task.worker-replaced", partition, detail);
     }
+
+    void killed(String partition, String detail) {
+        audit.record("kernel", "task.kill", partition, detail);
+    }
 }

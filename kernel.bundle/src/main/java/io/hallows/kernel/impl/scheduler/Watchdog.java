@@ -4,9 +4,14 @@ import io.hallows.kernel.api.ExitReason;
 import io.hallows.kernel.impl.log.KernelLog;
 import io.hallows.kernel.impl.log.KernelLogger;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -146,6 +151,49 @@ final class Watchdog implements AutoCloseable {
                 runtime.figures().stalled(stall);
                 stalls.stalled(runtime.name(), stall);
             }
+        }
+    }
+
+    /** Runs {@code action} on the watchdog's thread after {@code delayNanos}, without waiting; dropped once stopped. */
+    void later(Runnable action, long delayNanos) {
+        try {
+            timer.schedule(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) { // a failed action must not end the watchdog
+                    LOG.error("the watchdog failed on a scheduled action", e);
+                }
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // Closing: nothing is given up any more.
+        }
+    }
+
+    /**
+     * Runs {@code action} on the watchdog's thread and waits for it: the thread that keeps workers'
+     * interrupt bookkeeping, so that an operator's look or kill never races the watchdog's own.
+     *
+     * @throws IllegalStateException if the watchdog has stopped or does not answer within 10 s
+     */
+    <T> T onOwnThread(Callable<T> action) {
+        Future<T> done;
+        try {
+            done = timer.submit(action);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the watchdog has stopped", e);
+        }
+        try {
+            return done.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the watchdog", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the watchdog did not answer within 10 s", e);
         }
     }
 

@@ -18,6 +18,8 @@
  *  PartitionScheduling (composition root; also what the benchmarks build) ── ScheduledPartition (handle)
  *    ├─ SwapProtocol ──────────┐   switches lanes
  *    ├─ Watchdog ──────────────┤   notices stalled schedulers and loops, overrunning tasks; reports (and interrupts)
+ *    │    └─ Overruns               what becomes of overruns: fault, write-off and replacement, caller released
+ *    ├─ RunningTasks ──────────┤   hallows:tasks, hallows:kill, giving up overruns when bundles stop (on the watchdog's thread)
  *    └─ Policies (SchedulerCatalog, deciding with PolicyProviders | NamedPolicies)
  *                              ▼
  *  PartitionRuntime (the PartitionExecutor; submission and completion path)
@@ -48,11 +50,16 @@
  * A task running for longer than the partition's watchdog bound, on any policy, is reported once by
  * the {@link io.hallows.kernel.impl.scheduler.Watchdog} (stack, and the submitting bundle, which each
  * holder's {@link io.hallows.kernel.impl.scheduler.HolderExecutor} stamps on its tasks) and its
- * worker interrupted; {@link io.hallows.kernel.impl.scheduler.PartitionScheduling} audits it and
- * reports it as the partition's fault. A worker still in the task a bound after the interrupt is
+ * worker interrupted; {@link io.hallows.kernel.impl.scheduler.Overruns} audits it and reports it as
+ * the partition's fault. A task still running after that is given up: a bound after the interrupt
+ * (the watchdog), when the supervisor stops the partition's bundles (a second after, by
+ * {@link io.hallows.kernel.impl.scheduler.RunningTasks}), or on an operator's kill. Its worker is
  * written off and its {@link io.hallows.kernel.impl.scheduler.Lane} starts a replacement with the
- * same index and loop; the written-off thread sees {@code active()} false and leaves its loop if
- * its task ever returns. A task still runs at most once: only its own worker is ever in it.
+ * same index and loop; the written-off thread sees {@code active()} false and leaves its loop if its
+ * task ever returns; whoever waits on the task's future is released with a
+ * {@link io.hallows.kernel.api.TaskAbandonedException} ({@link io.hallows.kernel.impl.scheduler.CallTask}).
+ * Write-offs happen on the watchdog's thread only, which owns the workers' interrupt bookkeeping, so
+ * a worker is written off once. A task still runs at most once: only its own worker is ever in it.
  *
  * <h2>Repeated task failures</h2>
  * More than {@value io.hallows.kernel.impl.scheduler.TaskFailures#DEFAULT_THRESHOLD} failed tasks

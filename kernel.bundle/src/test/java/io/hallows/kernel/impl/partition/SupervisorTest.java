@@ -36,6 +36,8 @@ class SupervisorTest {
     private final List<Partition> partitions = new CopyOnWriteArrayList<>();
     private final SupervisorThread thread = new SupervisorThread(audit);
     private Supervisor supervisor;
+    /** What the supervisor told its listener before stopping a partition's bundles, and whether they were still active. */
+    private final List<String> stopping = new CopyOnWriteArrayList<>();
     private Trust trust;
 
     /** The test's bundles are installed after the "stack" (the bare framework), by its system bundle: admitted by location. */
@@ -59,9 +61,35 @@ class SupervisorTest {
         Partition p = new Partition("pid." + name, PartitionConfig.parse(props, CpuSet.parse("0-1")));
         partitions.add(p);
         if (supervisor == null) {
-            supervisor = new Supervisor(audit, thread, new Membership(framework.get().system(), () -> partitions, trust), () -> { });
+            supervisor = new Supervisor(audit, thread, new Membership(framework.get().system(), () -> partitions, trust), () -> { },
+                    new PartitionListener() {
+                        @Override
+                        public void declared(PartitionConfig config) {
+                        }
+
+                        @Override
+                        public void changed(PartitionConfig before, PartitionConfig after) {
+                        }
+
+                        @Override
+                        public void removed(PartitionConfig config) {
+                        }
+
+                        @Override
+                        public void stopping(PartitionConfig config, String why) {
+                            stopping.add(config.name() + ": " + why + bundlesActive(config.name()));
+                        }
+                    });
         }
         return p;
+    }
+
+    /** ", bundles active" if every bundle named for partition {@code name} is active, else ", bundles stopped". */
+    private static String bundlesActive(String name) {
+        boolean active = java.util.Arrays.stream(framework.get().system().getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("test." + name + "."))
+                .allMatch(b -> b.getState() == Bundle.ACTIVE);
+        return active ? ", bundles active" : ", bundles stopped";
     }
 
     private void onSupervisor(Runnable action) {
@@ -108,7 +136,9 @@ class SupervisorTest {
 
     @Test
     void aFaultRestartsOnlyItsOwnPartitionsBundles() throws Exception {
-        Partition faulty = partition("left", "restart.backoff", "10ms");
+        // A backoff long enough that the state is still RESTARTING when the test looks (10 ms was
+        // sometimes over before the test thread ran again, on a loaded machine).
+        Partition faulty = partition("left", "restart.backoff", "500ms");
         Partition other = partition("right");
         Bundle left = framework.get().install("test.left.app");
         Bundle right = framework.get().install("test.right.app");
@@ -126,6 +156,8 @@ class SupervisorTest {
         assertEquals(1, leftStops.get(), "the faulty partition's bundle was stopped once and started again");
         assertEquals(Bundle.ACTIVE, left.getState());
         assertEquals(0, rightStops.get(), "the other partition's bundle was not touched");
+        assertEquals(List.of("left: restart after a fault, bundles active"), stopping,
+                "told before the bundles stop, so that the partition's overrunning tasks are given up; only the faulty partition");
         assertEquals(PartitionState.RUNNING, other.state());
         assertEquals("tasks keep failing", faulty.snapshot(List.of()).lastFault());
     }
