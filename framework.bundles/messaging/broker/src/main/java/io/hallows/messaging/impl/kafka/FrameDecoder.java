@@ -8,9 +8,10 @@ import java.nio.ByteBuffer;
  * Cuts a client's byte stream into Kafka's size-prefixed frames ({@code int32 size, size bytes}).
  * A frame that arrives whole in one chunk is handed on as a view of that chunk's array (Vert.x
  * gives every read its own heap buffer, never reused), so a produce request's record batches stay
- * slices of the bytes read from the socket; a frame split across reads is gathered into one array
- * of its declared size. A size below zero or above the limit is refused before anything is
- * buffered.
+ * slices of the bytes read from the socket; a frame split across reads is gathered into one array,
+ * grown as its bytes arrive (not allocated at its declared size up front: a size prefix alone must
+ * not make the broker reserve {@code maxFrameBytes}). A size below zero or above the limit is
+ * refused before anything is buffered.
  */
 final class FrameDecoder {
     /** Receives each whole frame; returns false to stop decoding (the connection is closing). */
@@ -27,8 +28,12 @@ final class FrameDecoder {
         }
     }
 
+    private static final int FIRST_ALLOCATION = 64 * 1024;
+
     private final int maxFrameBytes;
     private int size;
+    /** The declared length of the frame being gathered into {@link #partial}. */
+    private int length;
     private int sizeBytes;
     private byte[] partial;
     private int filled;
@@ -42,10 +47,13 @@ final class FrameDecoder {
         ByteBuf in = chunk.getByteBuf();
         while (in.isReadable()) {
             if (partial != null) {
-                int n = Math.min(in.readableBytes(), partial.length - filled);
+                int n = Math.min(in.readableBytes(), length - filled);
+                if (filled + n > partial.length) {
+                    partial = java.util.Arrays.copyOf(partial, (int) Math.min(length, Math.max(2L * partial.length, filled + n)));
+                }
                 in.readBytes(partial, filled, n);
                 filled += n;
-                if (filled < partial.length) {
+                if (filled < length) {
                     return;
                 }
                 ByteBuffer frame = ByteBuffer.wrap(partial);
@@ -62,7 +70,7 @@ final class FrameDecoder {
             if (sizeBytes < 4) {
                 return;
             }
-            int length = size;
+            length = size;
             size = 0;
             sizeBytes = 0;
             if (length < 0 || length > maxFrameBytes) {
@@ -75,7 +83,7 @@ final class FrameDecoder {
                     return;
                 }
             } else {
-                partial = new byte[length];
+                partial = new byte[Math.min(length, FIRST_ALLOCATION)];
                 filled = 0;
                 if (length == 0) {
                     // An empty frame is whole at once (and malformed: the sink says so).

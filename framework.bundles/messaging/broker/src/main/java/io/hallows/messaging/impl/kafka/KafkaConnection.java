@@ -145,8 +145,12 @@ final class KafkaConnection {
         }
         CompletableFuture<? extends ApiMessage> work;
         if (!SupportedApis.supports(api, version)) {
-            work = CompletableFuture.completedFuture(body.getErrorResponse(0, new UnsupportedVersionException(
-                    api.name + " version " + version + " is not supported: this broker handles " + SupportedApis.range(api))).data());
+            try {
+                work = CompletableFuture.completedFuture(body.getErrorResponse(0, new UnsupportedVersionException(
+                        api.name + " version " + version + " is not supported: this broker handles " + SupportedApis.range(api))).data());
+            } catch (RuntimeException e) {
+                return refuse(api.name + " v" + version + ", which this broker does not handle and cannot answer: " + e);
+            }
         } else {
             try {
                 work = apis.handle(new Request(header, body, socket.remoteAddress().host()));

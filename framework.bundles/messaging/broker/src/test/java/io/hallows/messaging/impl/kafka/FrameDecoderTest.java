@@ -32,6 +32,20 @@ class FrameDecoderTest {
     }
 
     @Test
+    void aLargeFrameInManySmallChunksArrivesWhole() throws Exception {
+        byte[] body = new byte[300_000];
+        new java.util.Random(7).nextBytes(body);
+        ByteBuffer stream = ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body);
+        List<byte[]> chunks = new ArrayList<>();
+        for (int at = 0; at < stream.capacity(); at += 1000) {
+            chunks.add(java.util.Arrays.copyOfRange(stream.array(), at, Math.min(stream.capacity(), at + 1000)));
+        }
+        List<byte[]> frames = decode(new FrameDecoder(1 << 20), chunks);
+        assertEquals(1, frames.size());
+        assertArrayEquals(body, frames.get(0));
+    }
+
+    @Test
     void aWholeFrameInOneChunkIsAViewOfThatChunk() throws Exception {
         byte[] chunk = {0, 0, 0, 2, 7, 7};
         List<ByteBuffer> frames = new ArrayList<>();

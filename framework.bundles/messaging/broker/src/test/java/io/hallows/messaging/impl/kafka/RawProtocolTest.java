@@ -156,6 +156,34 @@ class RawProtocolTest {
     }
 
     @Test
+    void aFetchKeepsWithinItsMaxBytesButAlwaysReturnsTheFirstBatch() throws Exception {
+        fixture.logs.createTopic("big", 2, Map.of(), false);
+        String large = "x".repeat(2000);
+        for (int partition = 0; partition < 2; partition++) {
+            fixture.logs.append("big", partition, Requests.records(large)).get();
+            fixture.logs.append("big", partition, Requests.records(large)).get();
+        }
+        FetchRequestData fetch = Requests.fetch("big", 0, 0, 0).setMaxBytes(1000);
+        fetch.topics().get(0).partitions().add(new FetchRequestData.FetchPartition().setPartition(1).setFetchOffset(0)
+                .setPartitionMaxBytes(1 << 20).setLogStartOffset(-1).setLastFetchedEpoch(-1).setCurrentLeaderEpoch(-1));
+        try (RawClient client = new RawClient(fixture.server.port())) {
+            client.send(ApiKeys.FETCH, (short) 12, 1, fetch);
+            FetchResponse fetched = (FetchResponse) client.receive(ApiKeys.FETCH, (short) 12, 1);
+            var partitions = fetched.data().responses().get(0).partitions();
+            var first = (org.apache.kafka.common.record.internal.MemoryRecords) partitions.get(0).records();
+            var second = (org.apache.kafka.common.record.internal.MemoryRecords) partitions.get(1).records();
+            int batches = 0;
+            for (var batch : first.batches()) {
+                batches++;
+                assertEquals(0, batch.baseOffset());
+            }
+            assertEquals(1, batches, "one batch, larger than max.bytes, and no more");
+            assertEquals(0, second.sizeInBytes(), "nothing else fits");
+            assertEquals(2, partitions.get(1).highWatermark());
+        }
+    }
+
+    @Test
     void aLongPollWithoutDataAnswersEmptyAtItsDeadline() throws Exception {
         fixture.logs.createTopic("quiet", 2, Map.of(), false);
         try (RawClient client = new RawClient(fixture.server.port())) {
@@ -170,6 +198,26 @@ class RawProtocolTest {
             assertEquals(0, fetched.data().sessionId());
         }
         assertEquals(0, fixture.logs.waiters(), "the timed-out waiter was cancelled");
+    }
+
+    @Test
+    void aClientLeavingDuringALongPollLeavesNoWaiterBehind() throws Exception {
+        fixture.logs.createTopic("abandoned", 1, Map.of(), false);
+        try (RawClient client = new RawClient(fixture.server.port())) {
+            client.send(ApiKeys.FETCH, (short) 12, 1, Requests.fetch("abandoned", 0, 0, 30_000));
+            awaitWaiters(1);
+        }
+        awaitWaiters(0);
+    }
+
+    private void awaitWaiters(int expected) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (fixture.logs.waiters() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(fixture.logs.waiters() + " waiters, not " + expected);
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test

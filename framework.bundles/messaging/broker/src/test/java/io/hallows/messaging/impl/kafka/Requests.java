@@ -31,7 +31,8 @@ final class Requests {
                 .setPartitionMaxBytes(1 << 20).setLogStartOffset(-1).setLastFetchedEpoch(-1).setCurrentLeaderEpoch(-1);
         return new FetchRequestData().setReplicaId(-1).setMaxWaitMs(maxWaitMs).setMinBytes(1).setMaxBytes(1 << 24)
                 .setIsolationLevel((byte) 0).setSessionId(0).setSessionEpoch(-1)
-                .setTopics(List.of(new FetchRequestData.FetchTopic().setTopic(topic).setPartitions(List.of(part))));
+                .setTopics(new java.util.ArrayList<>(List.of(new FetchRequestData.FetchTopic().setTopic(topic)
+                        .setPartitions(new java.util.ArrayList<>(List.of(part))))));
     }
 
     static MemoryRecords records(String... values) {
