@@ -52,9 +52,15 @@ final class FetchHandler {
         if (parts.isEmpty()) {
             return CompletableFuture.completedFuture(response);
         }
-        return new FetchPoll(broker, parts, data.minBytes(), data.maxWaitMs())
-                .run()
-                .thenApply(results -> fill(response, parts, results, data.maxBytes()));
+        CompletableFuture<ReadResult[]> polled = new FetchPoll(broker, parts, data.minBytes(), data.maxWaitMs()).run();
+        CompletableFuture<FetchResponseData> answer = polled.thenApply(results -> fill(response, parts, results, data.maxBytes()));
+        // The connection cancels the answer when it closes: the poll's waiters and timer must go too.
+        answer.whenComplete((r, failure) -> {
+            if (answer.isCancelled()) {
+                polled.cancel(false);
+            }
+        });
+        return answer;
     }
 
     /** One partition of a fetch: where to read, how much, and its place in the answer. */
