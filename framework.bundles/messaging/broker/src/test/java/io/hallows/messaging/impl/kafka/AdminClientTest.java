@@ -130,6 +130,21 @@ class AdminClientTest {
     }
 
     @Test
+    void listsAndDescribesConsumerGroupsThroughTheCoordinator() throws Exception {
+        admin.createTopics(List.of(new NewTopic("watched", 1, (short) 1))).all().get();
+        try (KafkaProducer<String, String> producer = Clients.producer(fixture, Map.of())) {
+            producer.send(new ProducerRecord<>("watched", "k", "v")).get();
+        }
+        assertEquals(1, Clients.consumeInGroup(fixture, "watched", "watchers", 1));
+        var listed = admin.listConsumerGroups().all().get();
+        assertTrue(listed.stream().anyMatch(g -> g.groupId().equals("watchers")), listed.toString());
+        var described = admin.describeConsumerGroups(List.of("watchers")).all().get().get("watchers");
+        assertEquals("watchers", described.groupId());
+        var offsets = admin.listConsumerGroupOffsets("watchers").partitionsToOffsetAndMetadata().get();
+        assertEquals(1, offsets.get(new TopicPartition("watched", 0)).offset());
+    }
+
+    @Test
     void listsOffsetsFromTheStartTheEndAndByTimestamp() throws Exception {
         admin.createTopics(List.of(new NewTopic("timed", 1, (short) 1))).all().get();
         try (KafkaProducer<String, String> producer = Clients.producer(fixture, Map.of())) {

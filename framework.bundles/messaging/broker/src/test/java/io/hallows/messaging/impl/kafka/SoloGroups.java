@@ -90,7 +90,8 @@ final class SoloGroups implements GroupCoordinator {
         for (OffsetFetchRequestData.OffsetFetchRequestGroup group : request.groups()) {
             Map<String, Long> offsets = committed.getOrDefault(group.groupId(), Map.of());
             List<OffsetFetchResponseData.OffsetFetchResponseTopics> topics = new ArrayList<>();
-            for (OffsetFetchRequestData.OffsetFetchRequestTopics topic : group.topics()) {
+            List<OffsetFetchRequestData.OffsetFetchRequestTopics> wanted = group.topics() != null ? group.topics() : everything(offsets);
+            for (OffsetFetchRequestData.OffsetFetchRequestTopics topic : wanted) {
                 List<OffsetFetchResponseData.OffsetFetchResponsePartitions> partitions = new ArrayList<>();
                 for (int p : topic.partitionIndexes()) {
                     partitions.add(new OffsetFetchResponseData.OffsetFetchResponsePartitions().setPartitionIndex(p)
@@ -101,6 +102,19 @@ final class SoloGroups implements GroupCoordinator {
             groups.add(new OffsetFetchResponseData.OffsetFetchResponseGroup().setGroupId(group.groupId()).setTopics(topics));
         }
         return new OffsetFetchResponseData().setGroups(groups);
+    }
+
+    /** Topics null: every committed partition of the group. */
+    private static List<OffsetFetchRequestData.OffsetFetchRequestTopics> everything(Map<String, Long> offsets) {
+        Map<String, List<Integer>> byTopic = new java.util.TreeMap<>();
+        for (String key : offsets.keySet()) {
+            int dash = key.lastIndexOf('-');
+            byTopic.computeIfAbsent(key.substring(0, dash), t -> new ArrayList<>()).add(Integer.parseInt(key.substring(dash + 1)));
+        }
+        List<OffsetFetchRequestData.OffsetFetchRequestTopics> topics = new ArrayList<>();
+        byTopic.forEach((name, partitions) -> topics.add(new OffsetFetchRequestData.OffsetFetchRequestTopics().setName(name)
+                .setPartitionIndexes(partitions)));
+        return topics;
     }
 
     @Override
