@@ -1,10 +1,14 @@
 package io.hallows.messaging.impl.kafka;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
@@ -206,13 +210,29 @@ final class KafkaConnection {
         if (closed) {
             return;
         }
+        // Answers ready together (a group commit completes several appends) leave in one write.
+        List<ByteBuf> ready = null;
+        Buffer single = null;
         while (!slots.isEmpty() && slots.peek().ready) {
             Buffer frame = slots.poll().frame;
             if (frame == null) {
                 close();
                 return;
             }
-            socket.write(frame);
+            if (single == null) {
+                single = frame;
+            } else {
+                if (ready == null) {
+                    ready = new ArrayList<>();
+                    ready.add(single.getByteBuf());
+                }
+                ready.add(frame.getByteBuf());
+            }
+        }
+        if (ready != null) {
+            socket.write(Buffer.buffer(Unpooled.wrappedBuffer(ready.toArray(ByteBuf[]::new))));
+        } else if (single != null) {
+            socket.write(single);
         }
         resumeIfPossible();
     }

@@ -107,8 +107,19 @@ final class MemoryLogs implements Logs {
         return entry == null || partition < 0 || partition >= entry.partitions.length ? null : entry.partitions[partition];
     }
 
+    /** While set, appends to partition 0 wait for it: answers then complete out of request order. */
+    volatile CompletableFuture<Void> partitionZeroGate;
+
     @Override
     public CompletableFuture<AppendResult> append(String topic, int partition, MemoryRecords records) {
+        CompletableFuture<Void> gate = partitionZeroGate;
+        if (gate != null && partition == 0) {
+            return gate.thenComposeAsync(v -> appendNow(topic, partition, records), thread);
+        }
+        return appendNow(topic, partition, records);
+    }
+
+    private CompletableFuture<AppendResult> appendNow(String topic, int partition, MemoryRecords records) {
         return CompletableFuture.supplyAsync(() -> {
             Partition p = partition(topic, partition);
             if (p == null) {

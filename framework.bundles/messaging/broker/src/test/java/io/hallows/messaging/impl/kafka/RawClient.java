@@ -91,12 +91,17 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    /** True if the server closes the connection within {@code millis}; false if it stays open (and silent). */
-    boolean closedByServerWithin(int millis) throws IOException {
+    /** True if nothing at all (no byte, no end of stream) comes from the server for {@code millis}. */
+    boolean silentFor(int millis) throws IOException {
         int before = socket.getSoTimeout();
         socket.setSoTimeout(millis);
         try {
-            return closedByServer();
+            in.read();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        } catch (SocketException e) {
+            return false;
         } finally {
             socket.setSoTimeout(before);
         }

@@ -1,12 +1,12 @@
 package io.hallows.messaging.impl.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
@@ -18,6 +18,7 @@ import org.apache.kafka.common.requests.ApiVersionsResponse;
 import org.apache.kafka.common.requests.CreatePartitionsResponse;
 import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.MetadataResponse;
+import org.apache.kafka.common.requests.ProduceResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,40 @@ class RawProtocolTest {
     }
 
     @Test
+    void answersCompletingOutOfOrderAreWrittenInRequestOrder() throws Exception {
+        fixture.logs.createTopic("racing", 2, Map.of(), false);
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        fixture.logs.partitionZeroGate = gate;
+        try (RawClient client = new RawClient(fixture.server.port())) {
+            client.send(ApiKeys.PRODUCE, (short) 9, 1, Requests.produce("racing", 0, (short) 1, Requests.records("slow")));
+            for (int i = 2; i <= 20; i++) {
+                client.send(ApiKeys.PRODUCE, (short) 9, i, Requests.produce("racing", 1, (short) 1, Requests.records("fast-" + i)));
+            }
+            client.send(ApiKeys.API_VERSIONS, (short) 3, 21, Requests.apiVersions());
+            awaitEnd("racing", 1, 19);
+            assertTrue(client.silentFor(50), "nothing may be answered before request 1");
+            gate.complete(null);
+            for (int i = 1; i <= 20; i++) {
+                ProduceResponse produced = (ProduceResponse) client.receive(ApiKeys.PRODUCE, (short) 9, i);
+                var partition = produced.data().responses().iterator().next().partitionResponses().get(0);
+                assertEquals(Errors.NONE.code(), partition.errorCode());
+                assertEquals(i == 1 ? 0 : i - 2, partition.baseOffset());
+            }
+            client.receive(ApiKeys.API_VERSIONS, (short) 3, 21);
+        }
+    }
+
+    private void awaitEnd(String topic, int partition, long end) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (fixture.logs.state(topic, partition).orElseThrow().highWatermark() < end) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("partition " + partition + " did not reach " + end);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void aLongPollWithoutDataAnswersEmptyAtItsDeadline() throws Exception {
         fixture.logs.createTopic("quiet", 2, Map.of(), false);
         try (RawClient client = new RawClient(fixture.server.port())) {
@@ -239,7 +274,7 @@ class RawProtocolTest {
             try (RawClient four = new RawClient(small.server.port())) {
                 assertApiVersionsAnswered(four, 2);
             }
-            assertFalse(one.closedByServerWithin(100));
+            assertTrue(one.silentFor(100), "the first connection stays open");
         }
     }
 
