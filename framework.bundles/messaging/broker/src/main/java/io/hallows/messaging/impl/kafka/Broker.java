@@ -1,13 +1,11 @@
 package io.hallows.messaging.impl.kafka;
 
 import io.hallows.messaging.impl.group.GroupCoordinator;
+import io.hallows.messaging.impl.log.LogException;
 import io.hallows.messaging.impl.log.Logs;
 import io.vertx.core.Vertx;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.protocol.Errors;
-import io.hallows.messaging.impl.log.LogException;
 import org.osgi.service.log.Logger;
 
 /**
@@ -53,15 +51,6 @@ final class Broker {
 
     int nodeId() {
         return settings.nodeId();
-    }
-
-    /**
-     * Runs {@code work} on a Vert.x worker thread: topic creation, producer ids and committed
-     * offsets write files, which must not hold an event loop. Ordered per calling context, so one
-     * connection's administrative requests apply in the order they were sent.
-     */
-    <T> CompletableFuture<T> blocking(Callable<T> work) {
-        return vertx.executeBlocking(work, true).toCompletionStage().toCompletableFuture();
     }
 
     /** Kafka's error for a failure of the log or the coordinator (unwrapping a future's wrapper). */

@@ -43,12 +43,12 @@ final class GroupApis {
         return switch (request.api()) {
             case JOIN_GROUP -> groups.join((JoinGroupRequestData) data, version, request.clientId(), request.clientHost());
             case SYNC_GROUP -> groups.sync((SyncGroupRequestData) data, version);
-            case HEARTBEAT -> broker.blocking(() -> groups.heartbeat((HeartbeatRequestData) data, version));
-            case LEAVE_GROUP -> broker.blocking(() -> groups.leave((LeaveGroupRequestData) data, version));
-            case OFFSET_COMMIT -> broker.blocking(() -> groups.commitOffsets((OffsetCommitRequestData) data, version));
-            case OFFSET_FETCH -> broker.blocking(() -> groups.fetchOffsets((OffsetFetchRequestData) data, version));
-            case LIST_GROUPS -> broker.blocking(() -> groups.listGroups((ListGroupsRequestData) data, version));
-            case DESCRIBE_GROUPS -> broker.blocking(() -> groups.describeGroups((DescribeGroupsRequestData) data, version));
+            case HEARTBEAT -> request.lane().run(() -> groups.heartbeat((HeartbeatRequestData) data, version));
+            case LEAVE_GROUP -> request.lane().run(() -> groups.leave((LeaveGroupRequestData) data, version));
+            case OFFSET_COMMIT -> request.lane().run(() -> groups.commitOffsets((OffsetCommitRequestData) data, version));
+            case OFFSET_FETCH -> request.lane().run(() -> groups.fetchOffsets((OffsetFetchRequestData) data, version));
+            case LIST_GROUPS -> request.lane().run(() -> groups.listGroups((ListGroupsRequestData) data, version));
+            case DESCRIBE_GROUPS -> request.lane().run(() -> groups.describeGroups((DescribeGroupsRequestData) data, version));
             default -> throw new IllegalStateException("not a group API: " + request.api());
         };
     }
@@ -62,7 +62,7 @@ final class GroupApis {
             return CompletableFuture.completedFuture(new InitProducerIdResponseData().setErrorCode(Errors.INVALID_REQUEST.code())
                     .setProducerId(-1).setProducerEpoch((short) -1));
         }
-        return broker.blocking(() -> new InitProducerIdResponseData().setProducerId(broker.logs.nextProducerId()).setProducerEpoch((short) 0));
+        return request.lane().run(() -> new InitProducerIdResponseData().setProducerId(broker.logs.nextProducerId()).setProducerEpoch((short) 0));
     }
 
     /** This broker for every group key, in the single-key form (v0 to v3) or the batched one (v4+). */

@@ -41,6 +41,7 @@ final class KafkaConnection {
     private final Apis apis;
     private final FrameDecoder decoder;
     private final String peer;
+    private final BlockingLane lane;
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private boolean paused;
     private boolean closed;
@@ -60,6 +61,7 @@ final class KafkaConnection {
         this.apis = apis;
         this.decoder = new FrameDecoder(broker.settings.maxFrameBytes());
         this.peer = String.valueOf(socket.remoteAddress());
+        this.lane = new BlockingLane(broker.vertx);
         socket.drainHandler(v -> resumeIfPossible());
     }
 
@@ -157,7 +159,7 @@ final class KafkaConnection {
             }
         } else {
             try {
-                work = apis.handle(new Request(header, body, socket.remoteAddress().host()));
+                work = apis.handle(new Request(header, body, socket.remoteAddress().host(), lane));
             } catch (RuntimeException e) {
                 work = CompletableFuture.failedFuture(e);
             }

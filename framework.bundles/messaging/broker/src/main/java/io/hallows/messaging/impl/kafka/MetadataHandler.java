@@ -50,7 +50,7 @@ final class MetadataHandler {
                 .anyMatch(t -> t.name() != null && Topic.isValid(t.name()) && broker.logs.topic(t.name()).isEmpty());
         if (creates) {
             // Creating a topic writes its folders: not on the event loop.
-            return broker.blocking(() -> response(requested(data, true)));
+            return request.lane().run(() -> response(requested(data, true)));
         }
         return CompletableFuture.completedFuture(response(requested(data, false)));
     }

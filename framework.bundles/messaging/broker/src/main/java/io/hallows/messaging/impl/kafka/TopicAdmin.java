@@ -34,7 +34,7 @@ final class TopicAdmin {
 
     CompletableFuture<CreateTopicsResponseData> create(Request request) {
         CreateTopicsRequestData data = (CreateTopicsRequestData) request.body().data();
-        return broker.blocking(() -> {
+        return request.lane().run(() -> {
             Set<String> seen = new HashSet<>();
             Set<String> duplicated = new HashSet<>();
             for (CreatableTopic topic : data.topics()) {
@@ -107,7 +107,7 @@ final class TopicAdmin {
     CompletableFuture<DeleteTopicsResponseData> delete(Request request) {
         DeleteTopicsRequestData data = (DeleteTopicsRequestData) request.body().data();
         boolean byState = request.version() >= 6;
-        return broker.blocking(() -> {
+        return request.lane().run(() -> {
             DeleteTopicsResponseData.DeletableTopicResultCollection results = new DeleteTopicsResponseData.DeletableTopicResultCollection();
             if (byState) {
                 for (DeleteTopicsRequestData.DeleteTopicState topic : data.topics()) {
