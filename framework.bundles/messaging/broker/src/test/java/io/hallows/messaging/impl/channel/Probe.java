@@ -41,9 +41,12 @@ public final class Probe<T> implements Flow.Subscriber<T> {
         enter();
         assertTrue(subscribed.isDone(), "onNext before onSubscribe");
         received.add(item);
-        onEach.accept(item);
-        leave();
-        wake();
+        try {
+            onEach.accept(item);
+        } finally {
+            leave();
+            wake();
+        }
     }
 
     @Override
