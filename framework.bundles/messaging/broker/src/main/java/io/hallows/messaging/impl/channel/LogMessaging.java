@@ -92,6 +92,7 @@ public final class LogMessaging implements Messaging {
 
     @Override
     public CompletableFuture<Published> publish(String topic, Integer partition, byte[] key, byte[] value, List<Header> headers) {
+        Objects.requireNonNull(topic, "topic");
         Optional<TopicInfo> info = logs.topic(topic);
         if (info.isEmpty()) {
             return CompletableFuture.failedFuture(unknown("there is no topic '" + topic + "'"));

@@ -125,6 +125,11 @@ final class LogSubscription implements Flow.Subscription, PartitionReader.Listen
                 }
             }
         }
+        for (PartitionReader reader : readers) {
+            if (!done && reader.failure() != null) {
+                failed(reader.failure());
+            }
+        }
         if (!done && demand > 0) {
             readers.forEach(PartitionReader::fill);
         }

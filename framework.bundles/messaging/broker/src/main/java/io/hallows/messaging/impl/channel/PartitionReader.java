@@ -37,6 +37,7 @@ final class PartitionReader {
     private boolean busy;
     private boolean stopped;
     private CompletableFuture<Void> waiting;
+    private MessagingException unreadable;
 
     PartitionReader(Logs logs, String topic, int partition, long position, int chunkBytes, Serial serial, Listener listener) {
         this.logs = logs;
@@ -56,9 +57,17 @@ final class PartitionReader {
         return buffered.poll();
     }
 
+    /**
+     * Why this partition cannot be read on, once the messages before the unreadable batch are
+     * delivered; null while it can.
+     */
+    MessagingException failure() {
+        return buffered.isEmpty() ? unreadable : null;
+    }
+
     /** Starts a read if nothing is buffered and no read or wait is in flight. */
     void fill() {
-        if (busy || stopped || !buffered.isEmpty()) {
+        if (busy || stopped || unreadable != null || !buffered.isEmpty()) {
             return;
         }
         busy = true;
@@ -96,7 +105,8 @@ final class PartitionReader {
         try {
             position = RecordCodec.decode(topic, partition, result.records(), position, buffered::add);
         } catch (MessagingException e) {
-            listener.failed(e);
+            unreadable = e; // the messages decoded before it go first
+            listener.readable();
             return;
         }
         if (buffered.isEmpty() && position == before) {

@@ -134,4 +134,19 @@ class ChannelTest {
             f.messaging.create("t", 1, Map.of());
         }
     }
+
+    @Test
+    void aBatchWhoseCodecIsMissingFailsTheSubscriptionClearly() throws Exception {
+        try (Fixture f = new Fixture().topic("t", 1)) {
+            f.fill("t", 0, 2);
+            f.logs.append("t", 0, RecordCodecTest.markedZstd(RecordCodecTest.plain("z"))).join();
+            Probe<Message> probe = new Probe<>();
+            f.messaging.subscribe("t", StartAt.EARLIEST).subscribe(probe);
+            probe.request(10);
+            io.hallows.messaging.api.MessagingException error = (io.hallows.messaging.api.MessagingException) probe.awaitError();
+            assertEquals("UNSUPPORTED_COMPRESSION_TYPE", error.code());
+            assertTrue(error.getMessage().contains("t-0: the batch at offset 2 is compressed with zstd"), error.getMessage());
+            assertEquals(List.of(0L, 1L), probe.received().stream().map(Message::offset).toList(), "what came before is delivered");
+        }
+    }
 }

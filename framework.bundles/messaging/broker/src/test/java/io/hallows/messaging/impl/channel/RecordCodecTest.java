@@ -26,6 +26,23 @@ class RecordCodecTest {
         return MemoryRecords.withRecords(baseOffset, compression, records);
     }
 
+    /**
+     * The batch, marked as compressed with zstd (codec 4 in its attributes, CRC recomputed): zstd-jni
+     * is not on this class path, as in a stack without it, so reading it fails as it would there.
+     */
+    static MemoryRecords markedZstd(MemoryRecords plain) {
+        ByteBuffer buffer = plain.buffer().duplicate();
+        int attributesAt = DefaultRecordBatch.CRC_OFFSET + 4;
+        short attributes = buffer.getShort(attributesAt);
+        buffer.putShort(attributesAt, (short) ((attributes & ~7) | 4));
+        ByteUtils.writeUnsignedInt(buffer, DefaultRecordBatch.CRC_OFFSET, Crc32C.compute(buffer, attributesAt, buffer.limit() - attributesAt));
+        return MemoryRecords.readableRecords(buffer);
+    }
+
+    static MemoryRecords plain(String value) {
+        return batch(0, Compression.NONE, value);
+    }
+
     @Test
     void recordsBeforeTheStartOfABatchAreSkipped() {
         List<Message> out = new ArrayList<>();
@@ -45,13 +62,7 @@ class RecordCodecTest {
 
     @Test
     void aBatchWhoseCodecIsMissingFailsClearly() {
-        // A batch marked zstd (attributes codec 4); zstd-jni is not on this class path, as in a stack without it.
-        ByteBuffer buffer = batch(0, Compression.NONE, "x").buffer().duplicate();
-        short attributes = buffer.getShort(DefaultRecordBatch.CRC_OFFSET + 4);
-        buffer.putShort(DefaultRecordBatch.CRC_OFFSET + 4, (short) ((attributes & ~7) | 4));
-        int crcStart = DefaultRecordBatch.CRC_OFFSET + 4;
-        ByteUtils.writeUnsignedInt(buffer, DefaultRecordBatch.CRC_OFFSET, Crc32C.compute(buffer, crcStart, buffer.limit() - crcStart));
-        MemoryRecords zstd = MemoryRecords.readableRecords(buffer);
+        MemoryRecords zstd = markedZstd(batch(0, Compression.NONE, "x"));
         MessagingException e = assertThrows(MessagingException.class, () -> RecordCodec.decode("t", 3, zstd, 0, m -> { }));
         assertEquals("UNSUPPORTED_COMPRESSION_TYPE", e.code());
         assertTrue(e.getMessage().contains("t-3") && e.getMessage().contains("zstd"), e.getMessage());
