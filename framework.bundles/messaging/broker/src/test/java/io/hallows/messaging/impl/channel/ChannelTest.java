@@ -22,9 +22,14 @@ class ChannelTest {
             f.executor.awaitQuiet();
             assertEquals(0, f.logs.reads(), "read before any request");
             for (int i = 1; i <= 25; i++) {
+                long readBefore = f.logs.recordsRead();
+                int readsBefore = f.logs.reads();
                 probe.request(1);
                 probe.await(i);
                 f.executor.awaitQuiet();
+                if (f.logs.reads() > readsBefore) {
+                    assertEquals(i - 1, readBefore, "read again while " + (readBefore - i + 1) + " records read were not delivered");
+                }
                 // One chunk at most ahead of what was requested: a chunk holds about ten of these records.
                 assertTrue(f.logs.recordsRead() <= i + 12, "read " + f.logs.recordsRead() + " records for " + i + " requested");
             }
