@@ -11,11 +11,14 @@ import io.hallows.messaging.impl.log.ReadResult;
 import io.hallows.messaging.impl.log.TopicInfo;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.kafka.common.protocol.Errors;
 
@@ -113,14 +116,30 @@ public final class MessagingCommands {
         return out.append('\n').append(table).toString();
     }
 
-    @Descriptor("show the last 10 records of each partition of a topic, oldest first")
-    public String tail(@Descriptor("topic name") String topic) throws InterruptedException {
-        return tail(topic, DEFAULT_TAIL);
+    /**
+     * {@code log:tail <topic> [n]}, or the Log Service's {@code log:tail [n] [level] [logger]}: the
+     * broker takes the name {@code log:tail} over while it runs, so when the first word is a number,
+     * or there is none, the command is handed on to {@code log:entries}, the same command's other name.
+     */
+    @Descriptor("show the last records of a topic (log:tail <topic> [n]), or the last log entries (log:tail [n] [level] [logger])")
+    public Object tail(CommandSession session,
+            @Descriptor("a topic and how many records per partition (default 10), or the log-entry forms of log:entries") String... words)
+            throws Exception {
+        if (words.length == 0 || words[0].matches("-?\\d+")) {
+            return session.execute(String.join(" ", Stream.concat(Stream.of("log:entries"),
+                    Arrays.stream(words).map(MessagingCommands::quoted)).toList()));
+        }
+        if (words.length > 2) {
+            throw new IllegalArgumentException("log:tail <topic> [n] takes a topic and a number, not " + words.length + " words");
+        }
+        return records(words[0], words.length == 1 ? DEFAULT_TAIL : count(words[1]));
     }
 
-    @Descriptor("show the last n records of each partition of a topic, oldest first")
-    public String tail(@Descriptor("topic name") String topic, @Descriptor("records per partition (1 to 1000)") int n)
-            throws InterruptedException {
+    /**
+     * The last {@code n} records of each partition of a topic, oldest first. Not public: Gogo would
+     * take {@code log:tail 5} for a topic named 5 if a public {@code tail(String)} existed.
+     */
+    String records(String topic, int n) throws InterruptedException {
         if (n < 1 || n > MAX_TAIL) {
             throw new IllegalArgumentException("the number of records must be from 1 to " + MAX_TAIL + " (was " + n + ")");
         }
@@ -157,6 +176,22 @@ public final class MessagingCommands {
             out.append(offsets.hasRows() ? offsets.render("  ") : "  no committed offsets\n");
         }
         return out.isEmpty() ? "no consumer groups\n" : out.toString();
+    }
+
+    private static int count(String word) {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + word + "' is not a number of records (log:tail <topic> [n])");
+        }
+    }
+
+    /** A word as Gogo reads it back: quoted when it holds what Gogo would parse. */
+    private static String quoted(String word) {
+        if (word.matches("[A-Za-z0-9._:*-]+")) {
+            return word;
+        }
+        return word.contains("'") ? '"' + word + '"' : "'" + word + "'";
     }
 
     private TopicInfo topic(String name) {

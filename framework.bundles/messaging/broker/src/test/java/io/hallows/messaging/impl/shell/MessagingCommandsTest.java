@@ -47,7 +47,7 @@ class MessagingCommandsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.create("t")).getMessage().contains("already exists"));
         assertEquals("there is no topic 'nope' (topics: t)", assertThrows(IllegalArgumentException.class, () -> commands.describe("nope")).getMessage());
         assertEquals("the number of records must be from 1 to 1000 (was 0)",
-                assertThrows(IllegalArgumentException.class, () -> commands.tail("t", 0)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> commands.records("t", 0)).getMessage());
     }
 
     @Test
@@ -71,14 +71,14 @@ class MessagingCommandsTest {
         }
         append("t", 1, 1_700_000_000_000L, null, new byte[] {0, 1, (byte) 0xff});
         append("t", 1, 1_700_000_000_000L, utf8("long"), utf8("x".repeat(100)));
-        String[] lines = commands.tail("t", 3).split("\n");
+        String[] lines = commands.records("t", 3).split("\n");
         assertEquals(6, lines.length, String.join("\n", lines));
         assertEquals("PARTITION  OFFSET  TIME                      KEY   VALUE", lines[0]);
         assertEquals("0          12      2023-11-14T22:13:20.012Z  k12   value 12", lines[1]);
         assertEquals("0          14      2023-11-14T22:13:20.014Z  k14   value 14", lines[3]);
         assertEquals("1          0       2023-11-14T22:13:20Z      null  0x0001ff", lines[4]);
         assertEquals("1          1       2023-11-14T22:13:20Z      long  " + "x".repeat(59) + "…", lines[5]);
-        assertEquals(1 + 10 + 2, commands.tail("t").split("\n").length, "the header, 10 of partition 0 by default, both of partition 1");
+        assertEquals(1 + 10 + 2, commands.records("t", MessagingCommands.DEFAULT_TAIL).split("\n").length, "the header, 10 of partition 0 by default, both of partition 1");
     }
 
     @Test
