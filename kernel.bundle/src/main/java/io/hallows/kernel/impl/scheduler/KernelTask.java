@@ -20,10 +20,12 @@ final class KernelTask implements Task {
     static final int DONE = -2;
 
     private static final VarHandle STATE;
+    private static final VarHandle NEXT;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(KernelTask.class, "state", int.class);
+            NEXT = MethodHandles.lookup().findVarHandle(KernelTask.class, "next", KernelTask.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -45,6 +47,9 @@ final class KernelTask implements Task {
     volatile long runnableAt;
     /** When its body began to run; the watchdog's clock for overruns. */
     private volatile long startedAt;
+    /** The task submitted after it, in {@link TaskRegistry}'s list (the registry needs no node of its own). */
+    @SuppressWarnings("unused") // through NEXT
+    private KernelTask next;
 
     KernelTask(LaneHost host, Runnable body, long sequence, long submittedAt, long deadline, String key,
             String batchKey, int priority, String submitter) {
@@ -58,6 +63,23 @@ final class KernelTask implements Task {
         this.key = key;
         this.batchKey = batchKey;
         this.priority = priority;
+    }
+
+    /** The head a {@link TaskRegistry} starts from: no task, already done. */
+    static KernelTask sentinel() {
+        KernelTask s = new KernelTask(null, null, 0, 0, NO_DEADLINE, null, null, 0, null);
+        s.state = DONE;
+        return s;
+    }
+
+    /** The next task in the registry's list, or null if none is linked yet. */
+    KernelTask next() {
+        return (KernelTask) NEXT.getAcquire(this);
+    }
+
+    /** Links the task submitted after this one; once, by the thread that appended it. */
+    void linkNext(KernelTask task) {
+        NEXT.setRelease(this, task);
     }
 
     int state() {
@@ -86,7 +108,7 @@ final class KernelTask implements Task {
             worker.inTask = false;
             return false;
         }
-        lane.started();
+        worker.figures.taskStarted();
         Thread.interrupted(); // an interrupt meant for the worker's loop must not reach the task
         startedAt = System.nanoTime();
         worker.begin(this);
@@ -102,7 +124,7 @@ final class KernelTask implements Task {
         worker.end();
         state = DONE;
         worker.inTask = false;
-        host.completed(this, failure);
+        host.completed(worker, this, failure);
         lane.finished();
         return true;
     }

@@ -26,7 +26,6 @@ final class Lane implements Sink, SchedulerContext {
     private final AtomicBoolean failed = new AtomicBoolean();
     private final LongAdder entered = new LongAdder();
     private final LongAdder left = new LongAdder();
-    private final AtomicInteger running = new AtomicInteger();
     /** Every worker started, replacements and written-off ones included; also the lock of starting one. */
     private final List<LaneThread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger replacements = new AtomicInteger();
@@ -132,20 +131,11 @@ final class Lane implements Sink, SchedulerContext {
         }
     }
 
-    void started() {
-        running.incrementAndGet();
-        host.started();
-    }
-
+    /** On a worker, after its task completed. */
     void finished() {
-        running.decrementAndGet();
         if (!active()) {
             Thread.currentThread().interrupt(); // wakes the loop if it blocks again
         }
-    }
-
-    int running() {
-        return running.get();
     }
 
     @Override

@@ -180,7 +180,6 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
         long deadline = hints.deadline() == null ? Task.NO_DEADLINE : now + hints.deadline().toNanos();
         KernelTask task = new KernelTask(this, body, sequence.incrementAndGet(), now, deadline, hints.key(),
                 hints.batchKey(), hints.priority(), submitter);
-        figures.submitted();
         registry.add(task);
         if (task.key() == null || keys.admit(task)) {
             dispatch(task);
@@ -195,24 +194,20 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
 
     @Override
     public void workerStarting(LaneThread worker) {
+        figures.workerJoined(worker.figures);
         threads.workerStarting(worker);
     }
 
     @Override
     public void workerExited(LaneThread worker) {
         threads.workerExited(worker);
+        figures.workerLeft(worker.figures);
     }
 
     @Override
-    public void started() {
-        figures.started();
-        registry.started();
-    }
-
-    @Override
-    public void completed(KernelTask task, Throwable failure) {
+    public void completed(LaneThread worker, KernelTask task, Throwable failure) {
         long now = System.nanoTime();
-        figures.completed(now - task.submittedAt(), failure == null);
+        worker.figures.taskEnded(now - task.submittedAt(), failure == null);
         if (failure != null) {
             failures.failed(now, failure instanceof TaskFailure carried ? carried.getCause() : failure);
         }
@@ -231,7 +226,7 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
     }
 
     SchedulerStats stats() {
-        return figures.snapshot(name, switchboard.active(), config, threads.loopCount());
+        return figures.snapshot(name, switchboard.active(), config, threads.loopCount(), sequence::get);
     }
 
     /** Refuses new submissions; tasks not yet run are abandoned with the partition. */
