@@ -12,9 +12,7 @@ import java.lang.invoke.VarHandle;
 final class KernelTask implements Task {
     /** Waiting in the kernel behind an earlier task with the same key. */
     static final int HELD = 0;
-    /** Waiting in the kernel's bypass queue while the partition switches schedulers. */
-    static final int BYPASS = 1;
-    /** The first epoch a scheduler instance gets; later instances get higher ones. */
+    /** The first epoch a scheduler instance gets; later instances get higher ones (1 is unused). */
     static final int FIRST_EPOCH = 2;
     static final int RUNNING = -1;
     static final int DONE = -2;
@@ -43,10 +41,19 @@ final class KernelTask implements Task {
     private final String submitter;
     @SuppressWarnings("unused") // through STATE
     private volatile int state;
-    /** Since when it has been waiting for a scheduler to start it; the watchdog's clock. */
-    volatile long runnableAt;
-    /** When its body began to run; the watchdog's clock for overruns. */
-    private volatile long startedAt;
+    /**
+     * Since when it has been waiting for a scheduler to start it; the watchdog's clock. A plain
+     * field: every write to it comes before the task is placed with its owner (or before the new
+     * lane is made active, in a swap), and the watchdog reads it only after it found the task
+     * owned by the active lane, through those volatile writes.
+     */
+    long runnableAt;
+    /**
+     * When its body began to run; the watchdog's clock for overruns. A plain field: written before
+     * the worker publishes the task as its current one ({@link LaneThread#begin}, a volatile write),
+     * and read by the watchdog only after it read the task there.
+     */
+    private long startedAt;
     /** The task submitted after it, in {@link TaskRegistry}'s list (the registry needs no node of its own). */
     @SuppressWarnings("unused") // through NEXT
     private KernelTask next;
@@ -86,9 +93,9 @@ final class KernelTask implements Task {
         return state;
     }
 
-    /** Places the task with an owner (the bypass, a lane's epoch); only the kernel calls this. */
+    /** Places the task with an owner (a lane's epoch); only the kernel calls this. */
     void placeWith(int owner) {
-        state = owner;
+        STATE.setRelease(this, owner); // published to the scheduler by its queue, to the swap by the lane's gate
     }
 
     /** Moves the task from one owner to another; false if it is no longer {@code from}'s. */
@@ -122,7 +129,7 @@ final class KernelTask implements Task {
         // that came late) leaves it set, and the worker's loop would take it as "switched out".
         // Lane.finished() sets it again if the lane really was switched out.
         worker.end();
-        state = DONE;
+        STATE.setRelease(this, DONE); // RUNNING already stops everyone else: no fence needed
         worker.inTask = false;
         host.completed(worker, this, failure);
         lane.finished();

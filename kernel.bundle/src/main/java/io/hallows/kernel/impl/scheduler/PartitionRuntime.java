@@ -206,13 +206,20 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
 
     @Override
     public void completed(LaneThread worker, KernelTask task, Throwable failure) {
-        long now = System.nanoTime();
-        worker.figures.taskEnded(now - task.submittedAt(), failure == null);
-        if (failure != null) {
-            failures.failed(now, failure instanceof TaskFailure carried ? carried.getCause() : failure);
+        // The clock is read only when needed: a sampled latency, a failure, a key's next task released.
+        WorkerFigures own = worker.figures;
+        String key = task.key();
+        long now = own.sampled() || failure != null || key != null ? System.nanoTime() : 0;
+        if (own.sampled() || failure != null) {
+            own.taskEnded(now - task.submittedAt(), failure == null);
+            if (failure != null) {
+                failures.failed(now, failure instanceof TaskFailure carried ? carried.getCause() : failure);
+            }
+        } else {
+            own.taskEnded(true);
         }
-        if (task.key() != null) {
-            KernelTask next = keys.next(task.key());
+        if (key != null) {
+            KernelTask next = keys.next(key);
             if (next != null && !closed) {
                 next.runnableAt = now;
                 dispatch(next);

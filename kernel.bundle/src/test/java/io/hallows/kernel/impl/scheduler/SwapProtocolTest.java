@@ -92,6 +92,11 @@ class SwapProtocolTest {
         assertTrue(done.await(30, TimeUnit.SECONDS));
         assertEquals(100, r.handedBack());
         assertTrue(r.detail().contains("handed back 0 of the 100"), r.detail());
+        assertEquals(List.of("fence", "quiesce", "transfer", "handBack", "deactivate", "preload"), List.copyOf(r.stepNanos().keySet()),
+                "each step of the switch is timed, in order");
+        assertEquals(r.stepNanos().values().stream().mapToLong(Long::longValue).sum(), r.handoverNanos(),
+                "the handover is the steps together");
+        assertEquals(r.stepNanos().get("fence"), r.pauseNanos(), "submissions wait only for the fence");
         for (Task kept : liar.kept) {
             assertEquals(KernelTask.DONE, ((KernelTask) kept).state(), "taken back and run by the new scheduler");
         }
