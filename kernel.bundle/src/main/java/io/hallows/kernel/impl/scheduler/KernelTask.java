@@ -89,6 +89,11 @@ final class KernelTask implements Task {
         NEXT.setRelease(this, task);
     }
 
+    /** Places the task with a lane as a volatile write: the lane's gate reads its {@code closed} flag after it. */
+    void placeWithFence(int owner) {
+        state = owner;
+    }
+
     int state() {
         return state;
     }

@@ -243,7 +243,7 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
             throw removed("takes no more tasks");
         });
         if (lane != null) {
-            lane.closeAndQuiesce(watchdogNanos());
+            lane.close();
             lane.deactivate();
         }
     }

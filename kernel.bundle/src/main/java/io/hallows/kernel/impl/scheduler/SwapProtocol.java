@@ -14,8 +14,8 @@ import java.util.Map;
  * through SERVING, SWITCHING and back (the design: {@code docs/kernel.md#scheduler-swap-protocol}):
  * <ol>
  * <li>the new instance is created and its workers started, while the old one still serves;</li>
- * <li>the fence: new submissions go to the new instance from now on; the old instance's gate
- * closes and the kernel waits until no submitter is inside its {@code submit};</li>
+ * <li>the fence: new submissions go to the new instance from now on, and the old instance's gate
+ * closes (a submitter still inside its {@code submit} is not waited for: see {@link Lane});</li>
  * <li>the kernel moves every task the old instance still owned, found in its own registry, to
  * the new one — a task the old one starts meanwhile is run or moved, never both;</li>
  * <li>the old instance hands back what it holds (skipped when it is being aborted: a faulty
@@ -77,14 +77,13 @@ final class SwapProtocol {
             Lane fresh = open(runtime, to);
             Steps steps = new Steps();
             board.switchTo(fresh);
+            old.close();
             long pause = steps.lap("fence");
-            boolean quiet = old.closeAndQuiesce(runtime.watchdogNanos());
-            steps.lap("quiesce");
             List<KernelTask> moved = runtime.tasks().transfer(old.epoch, fresh.epoch);
             steps.lap("transfer");
-            String oldTrouble = quiet ? null : "a submitter stayed inside its submit for over the watchdog bound";
+            String oldTrouble = null;
             int handedBack = -1;
-            if (askOld && quiet) {
+            if (askOld) {
                 try {
                     List<Task> returned = old.scheduler().handBack();
                     handedBack = returned == null ? 0 : returned.size();
