@@ -33,6 +33,7 @@ public final class BenchMain {
     private static final List<Pair> PAIRS = List.of(
             new Pair("DispatchBenchmark.kernelFifo", "DispatchBenchmark.forkJoinPool"),
             new Pair("DispatchBenchmark.kernelFifoKeyed", "DispatchBenchmark.forkJoinPool"),
+            new Pair("DispatchBenchmark.kernelFifoProxied", "DispatchBenchmark.forkJoinPool"),
             new Pair("DispatchBenchmark.kernelFifo", "DispatchBenchmark.threadPoolExecutor"),
             new Pair("KeyedBenchmark.kernelKeyed", "KeyedBenchmark.singleThreadPerKey"),
             new Pair("KeyedBenchmark.kernelKeyed", "KeyedBenchmark.forkJoinPoolUnordered"),

@@ -28,6 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * keeps in order; the pool has no such notion, so its peer is the same unordered run. A
  * {@code newFixedThreadPool(2)} is shown too: it shares the kernel FIFO's queue
  * ({@code LinkedBlockingQueue}), so the gap to it is the kernel's own bookkeeping.
+ * {@code kernelFifoProxied} submits as another bundle does: through the kernel's protected-service
+ * proxy ({@link Protected}) in front of the executor's per-holder view.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +41,7 @@ public class DispatchBenchmark {
 
     private PartitionScheduling scheduling;
     private ScheduledPartition kernel;
+    private PartitionExecutor proxied;
     private ForkJoinPool pool;
     private ExecutorService fixed;
 
@@ -46,6 +49,7 @@ public class DispatchBenchmark {
     public void open() {
         scheduling = Work.scheduling();
         kernel = Work.partition(scheduling, "fifo", Map.of());
+        proxied = Protected.proxied(kernel.executor());
         pool = new ForkJoinPool(Work.WORKERS);
         fixed = Executors.newFixedThreadPool(Work.WORKERS);
     }
@@ -77,6 +81,17 @@ public class DispatchBenchmark {
             executor.execute(task, KEYS[i & (KEYS.length - 1)]);
         }
         Work.await(done, "kernelFifoKeyed");
+    }
+
+    @Benchmark
+    public void kernelFifoProxied() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(TASKS);
+        Runnable task = done::countDown;
+        PartitionExecutor executor = proxied;
+        for (int i = 0; i < TASKS; i++) {
+            executor.execute(task, TaskHints.NONE);
+        }
+        Work.await(done, "kernelFifoProxied");
     }
 
     @Benchmark

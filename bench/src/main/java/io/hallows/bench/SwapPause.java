@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -34,10 +35,14 @@ final class SwapPause {
     private static final int KEYS = 16;
     private static final TaskHints[] HINTS = hints();
 
-    /** The pauses of some swaps, in ns, sorted, and how many tasks those swaps moved. */
+    /** The pauses (or another time) of some swaps, in ns, sorted, and how many tasks those swaps moved. */
     record Pauses(long[] nanos, long moved) {
         static Pauses of(List<SwapRecord> swaps) {
-            long[] sorted = swaps.stream().mapToLong(SwapRecord::pauseNanos).sorted().toArray();
+            return of(swaps, SwapRecord::pauseNanos);
+        }
+
+        static Pauses of(List<SwapRecord> swaps, ToLongFunction<SwapRecord> time) {
+            long[] sorted = swaps.stream().mapToLong(time).sorted().toArray();
             return new Pauses(sorted, swaps.stream().mapToLong(SwapRecord::handedBack).sum());
         }
 
@@ -57,13 +62,17 @@ final class SwapPause {
     }
 
     /**
-     * @param all every measured swap; byTransition, the same by {@code from -> to}
+     * @param all every measured swap's pause; byTransition, the same by {@code from -> to}
+     * @param handover every measured swap's handover (until the moved tasks were with the new scheduler)
+     * @param steps each step's times over the measured swaps, by step name in the order they run
+     * @param firstSwap the first swap after the partition started (in the warm-up), pause and handover
      * @param lost tasks that never ran; duplicated, tasks that ran more than once
      * @param outOfOrder keyed tasks that ran before an earlier task of their key
      * @param producerLagMaxNanos how far the producer fell behind its schedule at worst, after warm-up
      * @param aborts schedulers the watchdog or their own failure aborted meanwhile
      */
-    record Result(Pauses all, Map<String, Pauses> byTransition, int submitted, int lost, int duplicated, int outOfOrder,
+    record Result(Pauses all, Map<String, Pauses> byTransition, Pauses handover, Map<String, Pauses> steps,
+            SwapRecord firstSwap, int submitted, int lost, int duplicated, int outOfOrder,
             long producerLagMaxNanos, List<String> aborts) {
     }
 
@@ -82,6 +91,7 @@ final class SwapPause {
         AtomicInteger outOfOrder = new AtomicInteger();
         long[] lag = new long[1];
         List<SwapRecord> swaps = new ArrayList<>();
+        SwapRecord[] first = new SwapRecord[1];
         List<String> aborts;
         try (PartitionScheduling kernel = Work.scheduling()) {
             ScheduledPartition partition = Work.partition(kernel, "fifo", Map.of());
@@ -116,6 +126,9 @@ final class SwapPause {
             for (int n = 1; producer.isAlive(); n++) {
                 LockSupport.parkNanos(start + n * TimeUnit.MILLISECONDS.toNanos(SWAP_EVERY_MS) - System.nanoTime());
                 SwapRecord r = partition.swapTo(ROTATION.get(n % ROTATION.size()));
+                if (first[0] == null) {
+                    first[0] = r;
+                }
                 if (r != null && System.nanoTime() > countFrom) {
                     swaps.add(r);
                 }
@@ -138,7 +151,11 @@ final class SwapPause {
         Map<String, Pauses> byTransition = new TreeMap<>();
         swaps.stream().collect(Collectors.groupingBy(r -> policy(r.from()) + " -> " + policy(r.to())))
                 .forEach((transition, those) -> byTransition.put(transition, Pauses.of(those)));
-        return new Result(Pauses.of(swaps), byTransition, total, lost, duplicated, outOfOrder.get(), lag[0], aborts);
+        Map<String, Pauses> steps = new java.util.LinkedHashMap<>();
+        swaps.stream().flatMap(r -> r.stepNanos().keySet().stream()).distinct().forEach(step -> steps.put(step,
+                Pauses.of(swaps.stream().filter(r -> r.stepNanos().containsKey(step)).toList(), r -> r.stepNanos().get(step))));
+        return new Result(Pauses.of(swaps), byTransition, Pauses.of(swaps, SwapRecord::handoverNanos), steps, first[0], total,
+                lost, duplicated, outOfOrder.get(), lag[0], aborts);
     }
 
     /** {@code frame} from a scheduler label such as {@code frame@0.0.0}. */
@@ -150,6 +167,12 @@ final class SwapPause {
     static void print(Result r) {
         System.out.printf("swap pause under %,d tasks/s, a swap every %d ms: %s%n", RATE, SWAP_EVERY_MS, r.all());
         r.byTransition().forEach((transition, pauses) -> System.out.printf("  %-22s %s%n", transition, pauses));
+        System.out.printf("handover (until the moved tasks are with the new scheduler): %s%n", r.handover());
+        r.steps().forEach((step, times) -> System.out.printf("  step %-12s %s%n", step, times));
+        if (r.firstSwap() != null) {
+            System.out.printf("first swap after start: pause %.1f us, handover %.1f us, steps %s%n", r.firstSwap().pauseNanos() / 1e3,
+                    r.firstSwap().handoverNanos() / 1e3, r.firstSwap().stepNanos());
+        }
         System.out.printf("tasks: %,d submitted, %d lost, %d ran twice, %d keyed out of order; producer lag max %.2f ms%n",
                 r.submitted(), r.lost(), r.duplicated(), r.outOfOrder(), r.producerLagMaxNanos() / 1e6);
         r.aborts().forEach(a -> System.out.println("  scheduler aborted: " + a));

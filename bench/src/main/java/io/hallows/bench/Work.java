@@ -36,8 +36,8 @@ final class Work {
 
     /**
      * The kernel's scheduling as the kernel builds it (through its composition root), with every
-     * policy installed and nothing pinned. Not measured here: the protected-service proxy that
-     * bundles other than the kernel get their executor through.
+     * policy installed and nothing pinned. The protected-service proxy that bundles other than the
+     * kernel get their executor through is added by {@link Protected}, where a benchmark wants it.
      */
     static PartitionScheduling scheduling() {
         return scheduling(Pinner.NONE);

@@ -15,7 +15,8 @@
  * <h2>Versions</h2>
  * 0.4.0 added {@link io.hallows.kernel.api.Right#PROVIDE} and the {@code scheduler:<policy>}
  * resource (who may provide a scheduling policy), and the watchdog's overrun figures in
- * {@link io.hallows.kernel.api.SchedulerStats}.
+ * {@link io.hallows.kernel.api.SchedulerStats}. 0.5.0 added the handover time and the time of each
+ * step of a switch to {@link io.hallows.kernel.api.SwapRecord}.
  */
 // NOIMPORT: the kernel always uses its own copy of its API; no other bundle can substitute one.
 @Export(substitution = Export.Substitution.NOIMPORT)

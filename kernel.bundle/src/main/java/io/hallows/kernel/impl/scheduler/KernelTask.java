@@ -12,18 +12,18 @@ import java.lang.invoke.VarHandle;
 final class KernelTask implements Task {
     /** Waiting in the kernel behind an earlier task with the same key. */
     static final int HELD = 0;
-    /** Waiting in the kernel's bypass queue while the partition switches schedulers. */
-    static final int BYPASS = 1;
-    /** The first epoch a scheduler instance gets; later instances get higher ones. */
+    /** The first epoch a scheduler instance gets; later instances get higher ones (1 is unused). */
     static final int FIRST_EPOCH = 2;
     static final int RUNNING = -1;
     static final int DONE = -2;
 
     private static final VarHandle STATE;
+    private static final VarHandle NEXT;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(KernelTask.class, "state", int.class);
+            NEXT = MethodHandles.lookup().findVarHandle(KernelTask.class, "next", KernelTask.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -41,10 +41,22 @@ final class KernelTask implements Task {
     private final String submitter;
     @SuppressWarnings("unused") // through STATE
     private volatile int state;
-    /** Since when it has been waiting for a scheduler to start it; the watchdog's clock. */
-    volatile long runnableAt;
-    /** When its body began to run; the watchdog's clock for overruns. */
-    private volatile long startedAt;
+    /**
+     * Since when it has been waiting for a scheduler to start it; the watchdog's clock. A plain
+     * field: every write to it comes before the task is placed with its owner (or before the new
+     * lane is made active, in a swap), and the watchdog reads it only after it found the task
+     * owned by the active lane, through those volatile writes.
+     */
+    long runnableAt;
+    /**
+     * When its body began to run; the watchdog's clock for overruns. A plain field: written before
+     * the worker publishes the task as its current one ({@link LaneThread#begin}, a volatile write),
+     * and read by the watchdog only after it read the task there.
+     */
+    private long startedAt;
+    /** The task submitted after it, in {@link TaskRegistry}'s list (the registry needs no node of its own). */
+    @SuppressWarnings("unused") // through NEXT
+    private KernelTask next;
 
     KernelTask(LaneHost host, Runnable body, long sequence, long submittedAt, long deadline, String key,
             String batchKey, int priority, String submitter) {
@@ -60,13 +72,35 @@ final class KernelTask implements Task {
         this.priority = priority;
     }
 
+    /** The head a {@link TaskRegistry} starts from: no task, already done. */
+    static KernelTask sentinel() {
+        KernelTask s = new KernelTask(null, null, 0, 0, NO_DEADLINE, null, null, 0, null);
+        s.state = DONE;
+        return s;
+    }
+
+    /** The next task in the registry's list, or null if none is linked yet. */
+    KernelTask next() {
+        return (KernelTask) NEXT.getAcquire(this);
+    }
+
+    /** Links the task submitted after this one; once, by the thread that appended it. */
+    void linkNext(KernelTask task) {
+        NEXT.setRelease(this, task);
+    }
+
+    /** Places the task with a lane as a volatile write: the lane's gate reads its {@code closed} flag after it. */
+    void placeWithFence(int owner) {
+        state = owner;
+    }
+
     int state() {
         return state;
     }
 
-    /** Places the task with an owner (the bypass, a lane's epoch); only the kernel calls this. */
+    /** Places the task with an owner (a lane's epoch); only the kernel calls this. */
     void placeWith(int owner) {
-        state = owner;
+        STATE.setRelease(this, owner); // published to the scheduler by its queue, to the swap by the lane's gate
     }
 
     /** Moves the task from one owner to another; false if it is no longer {@code from}'s. */
@@ -86,7 +120,7 @@ final class KernelTask implements Task {
             worker.inTask = false;
             return false;
         }
-        lane.started();
+        worker.figures.taskStarted();
         Thread.interrupted(); // an interrupt meant for the worker's loop must not reach the task
         startedAt = System.nanoTime();
         worker.begin(this);
@@ -100,9 +134,9 @@ final class KernelTask implements Task {
         // that came late) leaves it set, and the worker's loop would take it as "switched out".
         // Lane.finished() sets it again if the lane really was switched out.
         worker.end();
-        state = DONE;
+        STATE.setRelease(this, DONE); // RUNNING already stops everyone else: no fence needed
         worker.inTask = false;
-        host.completed(this, failure);
+        host.completed(worker, this, failure);
         lane.finished();
         return true;
     }

@@ -4,16 +4,21 @@ import io.hallows.kernel.spi.Scheduler;
 import io.hallows.kernel.spi.SchedulerContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One scheduler instance serving one partition, with the kernel's bookkeeping around it: its
- * epoch (the task state that lets it run a task), its worker threads, and a gate that tells when
- * no submitter is still inside its {@code submit} after it has been closed.
+ * epoch (the task state that lets it run a task), its worker threads, and a gate that closes it
+ * to submitters when it is switched out.
+ *
+ * <p>The gate costs no shared counter per task. It is a Dekker handshake on two volatile
+ * variables: a submitter writes its task's state (this lane's epoch), then reads {@code closed};
+ * the switch writes {@code closed}, then reads every task's state in the registry. One of the
+ * two sees the other: either the switch finds the task (and moves it), or the submitter finds the
+ * gate closed and takes its task back with a compare-and-set, unless the switch or a worker took
+ * it first, and offers it to the new lane. A submitter still inside the old scheduler's
+ * {@code submit} is never waited for.
  */
 final class Lane implements Sink, SchedulerContext {
     final int epoch;
@@ -24,9 +29,6 @@ final class Lane implements Sink, SchedulerContext {
     private volatile boolean closed;
     private volatile boolean active = true;
     private final AtomicBoolean failed = new AtomicBoolean();
-    private final LongAdder entered = new LongAdder();
-    private final LongAdder left = new LongAdder();
-    private final AtomicInteger running = new AtomicInteger();
     /** Every worker started, replacements and written-off ones included; also the lock of starting one. */
     private final List<LaneThread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger replacements = new AtomicInteger();
@@ -51,20 +53,20 @@ final class Lane implements Sink, SchedulerContext {
 
     @Override
     public boolean offer(KernelTask task) {
-        entered.increment();
+        if (closed) {
+            return false;
+        }
+        task.placeWithFence(epoch); // before reading closed again: the switch reads the states after writing it
         try {
-            if (closed) {
-                return false;
-            }
-            task.placeWith(epoch);
             scheduler.submit(task);
         } catch (Throwable e) {
-            // The task is this lane's (its state says so): aborting the lane takes it back.
-            fail("submit threw " + e);
-        } finally {
-            left.increment();
+            if (!closed) { // refusing tasks once switched out is no fault
+                // The task is this lane's (its state says so): aborting the lane takes it back.
+                fail("submit threw " + e);
+            }
         }
-        return true;
+        // The gate closed meanwhile: the switch may have read the task's state before it was written.
+        return !(closed && task.transfer(epoch, KernelTask.HELD));
     }
 
     /** Gives a task to this lane's scheduler before the lane opens to submitters. */
@@ -77,23 +79,13 @@ final class Lane implements Sink, SchedulerContext {
         }
     }
 
-    /** Closes the gate and waits until no submitter is inside {@code submit}; false on timeout. */
-    boolean closeAndQuiesce(long timeoutNanos) {
+    /**
+     * Closes the gate: submitters look for the new target from now on, and one still inside
+     * {@code submit} takes its task back if the caller's registry walk, which must come after
+     * this, does not find it.
+     */
+    void close() {
         closed = true;
-        long deadline = System.nanoTime() + timeoutNanos;
-        // Read left before entered: a submitter counted in left is counted in entered too, so equal
-        // sums mean none was inside submit; one entering later sees closed (both are volatile).
-        for (int spins = 0; left.sum() != entered.sum(); spins++) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            if (spins < 1_000) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(20));
-            }
-        }
-        return true;
     }
 
     /** Switches the lane off: loops should return; idle workers are interrupted, busy ones when their task ends. */
@@ -132,20 +124,11 @@ final class Lane implements Sink, SchedulerContext {
         }
     }
 
-    void started() {
-        running.incrementAndGet();
-        host.started();
-    }
-
+    /** On a worker, after its task completed. */
     void finished() {
-        running.decrementAndGet();
         if (!active()) {
             Thread.currentThread().interrupt(); // wakes the loop if it blocks again
         }
-    }
-
-    int running() {
-        return running.get();
     }
 
     @Override

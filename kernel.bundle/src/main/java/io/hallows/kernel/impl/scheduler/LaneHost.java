@@ -17,11 +17,8 @@ interface LaneHost {
 
     void workerExited(LaneThread worker);
 
-    /** A task has started on one of the lane's workers. */
-    void started();
-
-    /** A task has run: {@code failure} is what it threw, or null. */
-    void completed(KernelTask task, Throwable failure);
+    /** A task has run on {@code worker} (the calling thread): {@code failure} is what it threw, or null. */
+    void completed(LaneThread worker, KernelTask task, Throwable failure);
 
     /** The lane's own scheduler code failed; the partition should revert from it. */
     void laneFailed(Lane lane, String detail);

@@ -14,6 +14,8 @@ final class LaneThread extends Thread {
     final int index;
     /** The scheduler's loop, which a replacement runs again. */
     final Runnable loop;
+    /** Its tasks' counts and latencies, written by this thread alone. */
+    final WorkerFigures figures = new WorkerFigures();
     /** True while it runs a task body, so switching out the lane interrupts only idle workers. */
     volatile boolean inTask;
     /** Its kernel thread id once it runs (-1 before, or where it cannot be known), for pinning it from outside. */

@@ -5,23 +5,32 @@ import io.hallows.kernel.api.SchedulerStats;
 import io.hallows.kernel.api.SwapRecord;
 import io.hallows.kernel.impl.partition.PartitionConfig;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * A partition's running figures: task counts and latencies, its recent switches, its loops'
- * stalls, its tasks' overruns and the workers replaced. Written from submitters, workers, the swap
- * protocol and the watchdog, each through a method here; read as one {@link SchedulerStats}.
+ * stalls, its tasks' overruns and the workers replaced. Written from workers, the swap protocol
+ * and the watchdog, each through a method here; read as one {@link SchedulerStats}.
+ *
+ * <p>Task counts and latencies are not written here on the task path: each worker keeps its own
+ * ({@link WorkerFigures}), registered here while it lives and folded into the retired totals when
+ * it exits, so a snapshot adds up the live workers' and the retired figures under one lock.
+ * Submissions are counted by the partition's sequence, which every task takes anyway.
  */
 final class PartitionFigures {
     private static final int SWAPS_KEPT = 64;
 
-    private final LongAdder submitted = new LongAdder();
-    private final LongAdder started = new LongAdder();
-    private final LongAdder completed = new LongAdder();
-    private final LongAdder failed = new LongAdder();
-    private final LatencyHistogram latency = new LatencyHistogram();
+    /** Guards the worker figures below (not the task path: only joins, exits and snapshots). */
+    private final Object workerLock = new Object();
+    private final HashSet<WorkerFigures> live = new HashSet<>();
+    private long retiredStarted;
+    private long retiredCompleted;
+    private long retiredFailed;
+    private final long[] retiredLatency = new long[LatencyHistogram.BUCKETS];
     private final ArrayDeque<SwapRecord> swaps = new ArrayDeque<>();
     private volatile SwapRecord lastExit;
     private final LongAdder stalls = new LongAdder();
@@ -30,17 +39,23 @@ final class PartitionFigures {
     private final LongAdder replacedWorkers = new LongAdder();
     private volatile Overrun lastOverrun;
 
-    void submitted() {
-        submitted.increment();
+    /** A worker joins: its figures count from now on. */
+    void workerJoined(WorkerFigures worker) {
+        synchronized (workerLock) {
+            live.add(worker);
+        }
     }
 
-    void started() {
-        started.increment();
-    }
-
-    void completed(long latencyNanos, boolean ok) {
-        latency.record(latencyNanos);
-        (ok ? completed : failed).increment();
+    /** A worker exited: its figures move to the retired totals, in one step a snapshot cannot split. */
+    void workerLeft(WorkerFigures worker) {
+        synchronized (workerLock) {
+            if (live.remove(worker)) {
+                retiredStarted += worker.started();
+                retiredCompleted += worker.completed();
+                retiredFailed += worker.failed();
+                worker.latencyInto(retiredLatency);
+            }
+        }
     }
 
     void swapped(SwapRecord record) {
@@ -69,12 +84,33 @@ final class PartitionFigures {
         replacedWorkers.increment();
     }
 
-    SchedulerStats snapshot(String partition, Lane lane, PartitionConfig config, int loops) {
+    /** @param submitted tasks submitted so far (the partition's sequence), read after the starts */
+    SchedulerStats snapshot(String partition, Lane lane, PartitionConfig config, int loops, LongSupplier submitted) {
         Stall stall = lastStall;
         Overrun overrun = lastOverrun;
-        long subs = submitted.sum();
-        long starts = started.sum();
-        long done = completed.sum() + failed.sum();
+        long[] latency = new long[LatencyHistogram.BUCKETS];
+        long starts;
+        long completed;
+        long failed;
+        synchronized (workerLock) {
+            // Completions are read before starts, so a task counted done is counted started too.
+            completed = retiredCompleted;
+            failed = retiredFailed;
+            for (WorkerFigures w : live) {
+                completed += w.completed();
+                failed += w.failed();
+                w.latencyInto(latency);
+            }
+            starts = retiredStarted;
+            for (WorkerFigures w : live) {
+                starts += w.started();
+            }
+            for (int i = 0; i < latency.length; i++) {
+                latency[i] += retiredLatency[i];
+            }
+        }
+        long done = completed + failed;
+        long subs = submitted.getAsLong();
         List<SwapRecord> recent;
         synchronized (swaps) {
             recent = List.copyOf(swaps);
@@ -86,9 +122,10 @@ final class PartitionFigures {
             policy = Map.of("error", "metrics() threw " + e);
         }
         return new SchedulerStats(partition, lane == null ? "-" : lane.choice.label(), config.workers(),
-                config.watchdog().toMillis(), subs, completed.sum(), failed.sum(), Math.max(0, subs - starts),
-                Math.max(0, starts - done), latency.quantile(0.5) / 1e3, latency.quantile(0.99) / 1e3,
-                latency.quantile(0.999) / 1e3, recent, lastExit, policy, loops, stalls.sum(),
+                config.watchdog().toMillis(), subs, completed, failed, Math.max(0, subs - starts),
+                Math.max(0, starts - done), LatencyHistogram.quantile(latency, 0.5) / 1e3,
+                LatencyHistogram.quantile(latency, 0.99) / 1e3, LatencyHistogram.quantile(latency, 0.999) / 1e3, recent,
+                lastExit, policy, loops, stalls.sum(),
                 stall == null ? null : stall.describe(), overruns.sum(), replacedWorkers.sum(),
                 overrun == null ? null : overrun.describe());
     }

@@ -173,7 +173,6 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
         long deadline = hints.deadline() == null ? Task.NO_DEADLINE : now + hints.deadline().toNanos();
         KernelTask task = new KernelTask(this, body, sequence.incrementAndGet(), now, deadline, hints.key(),
                 hints.batchKey(), hints.priority(), submitter);
-        figures.submitted();
         registry.add(task);
         if (task.key() == null || keys.admit(task)) {
             dispatch(task);
@@ -188,29 +187,32 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
 
     @Override
     public void workerStarting(LaneThread worker) {
+        figures.workerJoined(worker.figures);
         threads.workerStarting(worker);
     }
 
     @Override
     public void workerExited(LaneThread worker) {
         threads.workerExited(worker);
+        figures.workerLeft(worker.figures);
     }
 
     @Override
-    public void started() {
-        figures.started();
-        registry.started();
-    }
-
-    @Override
-    public void completed(KernelTask task, Throwable failure) {
-        long now = System.nanoTime();
-        figures.completed(now - task.submittedAt(), failure == null);
-        if (failure != null) {
-            failures.failed(now, failure instanceof TaskFailure carried ? carried.getCause() : failure);
+    public void completed(LaneThread worker, KernelTask task, Throwable failure) {
+        // The clock is read only when needed: a sampled latency, a failure, a key's next task released.
+        WorkerFigures own = worker.figures;
+        String key = task.key();
+        long now = own.sampled() || failure != null || key != null ? System.nanoTime() : 0;
+        if (own.sampled() || failure != null) {
+            own.taskEnded(now - task.submittedAt(), failure == null);
+            if (failure != null) {
+                failures.failed(now, failure instanceof TaskFailure carried ? carried.getCause() : failure);
+            }
+        } else {
+            own.taskEnded(true);
         }
-        if (task.key() != null) {
-            KernelTask next = keys.next(task.key());
+        if (key != null) {
+            KernelTask next = keys.next(key);
             if (next != null && !closed) {
                 next.runnableAt = now;
                 dispatch(next);
@@ -224,7 +226,7 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
     }
 
     SchedulerStats stats() {
-        return figures.snapshot(name, switchboard.active(), config, threads.loopCount());
+        return figures.snapshot(name, switchboard.active(), config, threads.loopCount(), sequence::get);
     }
 
     /** Refuses new submissions; tasks not yet run are abandoned with the partition. */
@@ -234,7 +236,7 @@ final class PartitionRuntime implements PartitionExecutor, LaneHost, PerHolder<P
             throw removed("takes no more tasks");
         });
         if (lane != null) {
-            lane.closeAndQuiesce(watchdogNanos());
+            lane.close();
             lane.deactivate();
         }
     }

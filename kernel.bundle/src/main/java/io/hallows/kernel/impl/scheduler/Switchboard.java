@@ -3,18 +3,20 @@ package io.hallows.kernel.impl.scheduler;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * Where a partition's submissions go, and the state of its switches between scheduler instances:
- * the one owner of the active lane, the submission target, the bypass and the choice to roll
- * back to. {@link SwapProtocol} drives it, one switch at a time (it holds {@link #hold()} for a
- * whole switch); everyone else only reads it.
+ * the one owner of the active lane, the submission target and the choice to roll back to.
+ * {@link SwapProtocol} drives it, one switch at a time (it holds {@link #hold()} for a whole
+ * switch); everyone else only reads it.
  *
  * <pre>
- *   EMPTY --install--> SERVING --divert--> SWITCHING --finish--> SERVING
+ *   EMPTY --install--> SERVING --switchTo--> SWITCHING --finish--> SERVING
  *     any state --close--> CLOSED (final)
  * </pre>
+ *
+ * SWITCHING: the new lane is already active and takes new submissions; the old one is being
+ * emptied into it.
  */
 final class Switchboard {
     /** The legal moves are declared here, once; {@link #move} enforces them. */
@@ -38,13 +40,12 @@ final class Switchboard {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Bypass bypass = new Bypass();
     private volatile State state = State.EMPTY;
     private volatile Sink target;
     private volatile Lane active;
     private volatile SchedulerChoice previous;
 
-    /** Where a submission goes now: the active lane, the bypass while switching, or a refusal once closed. */
+    /** Where a submission goes now: the active lane, or a refusal once closed. */
     Sink target() {
         return target;
     }
@@ -76,25 +77,20 @@ final class Switchboard {
         target = first;
     }
 
-    /** New submissions wait in the bypass from now on, until {@link #finish}. */
-    void divert() {
+    /**
+     * The fence of a switch: from now on new submissions go to {@code fresh}, and it is the active
+     * lane; the old one still owns what it was given, until the protocol moves it and calls {@link #finish}.
+     */
+    void switchTo(Lane fresh) {
         move(State.SERVING, State.SWITCHING);
-        bypass.open();
-        target = bypass;
+        previous = active.choice;
+        active = fresh;
+        target = fresh;
     }
 
-    /**
-     * Hands the bypassed submissions, in order, to {@code drain} (which gives them to {@code fresh}),
-     * then makes {@code fresh} the active lane before any submitter can offer again.
-     */
-    void finish(Lane fresh, Consumer<KernelTask> drain) {
+    /** The old lane has been emptied into the active one. */
+    void finish() {
         move(State.SWITCHING, State.SERVING);
-        SchedulerChoice old = active.choice;
-        bypass.closeInto(drain, () -> {
-            active = fresh;
-            target = fresh;
-        });
-        previous = old;
     }
 
     /** Refuses submissions from now on with {@code refusal}; returns the lane that was serving, or null. */

@@ -23,13 +23,20 @@
  *    └─ Policies (SchedulerCatalog, deciding with PolicyProviders | NamedPolicies)
  *                              ▼
  *  PartitionRuntime (the PartitionExecutor; submission and completion path)
- *    ├─ Switchboard    swap state: EMPTY → SERVING ⇄ SWITCHING, → CLOSED; active lane, target, bypass
- *    ├─ TaskRegistry   every task until it starts; trims itself
+ *    ├─ Switchboard    swap state: EMPTY → SERVING ⇄ SWITCHING, → CLOSED; active lane, target
+ *    ├─ TaskRegistry   every task until it starts; intrusive list, trimmed in bulk
  *    ├─ KeyChains      per-key order
  *    ├─ ThreadRoster   workers and owned loop threads; pinning through a Pinner
- *    ├─ PartitionFigures, TaskFailures
+ *    ├─ PartitionFigures (adds up each worker's WorkerFigures), TaskFailures
  *    └─ Lane (one scheduler instance, its LaneThreads) ──▶ LaneHost ◀── implemented by PartitionRuntime
  * </pre>
+ *
+ * <h2>The task path</h2>
+ * What a task costs the kernel is kept off shared state: a submitter reads the clock once, takes a
+ * sequence number and appends the task to the registry with one atomic exchange; the lane's gate
+ * is a volatile write and read (no counter); each worker counts its own tasks and samples one
+ * latency in {@value io.hallows.kernel.impl.scheduler.WorkerFigures#SAMPLE_EVERY}. Figures and
+ * profiles: {@code docs/performance.md}.
  *
  * <h2>Threads</h2>
  * Each lane's workers, and each framework loop thread a partition owns

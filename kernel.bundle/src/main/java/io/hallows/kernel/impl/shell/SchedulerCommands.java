@@ -76,9 +76,10 @@ public final class SchedulerCommands {
             out.append("policy.").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }
         if (!s.swaps().isEmpty()) {
-            Table swaps = new Table("AT", "FROM", "TO", "REASON", "PAUSE", "HANDED OVER", "DETAIL");
+            Table swaps = new Table("AT", "FROM", "TO", "REASON", "PAUSE", "HANDED OVER", "HANDOVER", "STEPS (us)", "DETAIL");
             for (SwapRecord r : s.swaps()) {
-                swaps.row(r.at(), r.from(), r.to(), r.reason(), micros(r.pauseNanos()), r.handedBack(), r.detail());
+                swaps.row(r.at(), r.from(), r.to(), r.reason(), micros(r.pauseNanos()), r.handedBack(), micros(r.handoverNanos()),
+                        steps(r), r.detail());
             }
             out.append("switches:\n").append(swaps);
         }
@@ -88,6 +89,14 @@ public final class SchedulerCommands {
     private static String describe(String partition, SwapRecord r) {
         return "partition '" + partition + "': " + r.from() + " -> " + r.to() + " in " + micros(r.pauseNanos()) + ", "
                 + r.handedBack() + " queued tasks handed over";
+    }
+
+    /** {@code quiesce 3.1, transfer 15.8, ...}: each step of a switch in microseconds, in order. */
+    private static String steps(SwapRecord r) {
+        StringBuilder out = new StringBuilder();
+        r.stepNanos().forEach((step, nanos) -> out.append(out.isEmpty() ? "" : ", ").append(step).append(' ')
+                .append(String.format(Locale.ROOT, "%.1f", nanos / 1e3)));
+        return out.isEmpty() ? "-" : out.toString();
     }
 
     private static String micros(long nanos) {

@@ -92,6 +92,17 @@ class SwapProtocolTest {
         assertTrue(done.await(30, TimeUnit.SECONDS));
         assertEquals(100, r.handedBack());
         assertTrue(r.detail().contains("handed back 0 of the 100"), r.detail());
+        assertEquals(List.of("fence", "transfer", "handBack", "deactivate", "preload"), List.copyOf(r.stepNanos().keySet()),
+                "each step of the switch is timed, in order");
+        assertEquals(r.stepNanos().values().stream().mapToLong(Long::longValue).sum(), r.handoverNanos(),
+                "the handover is the steps together");
+        assertEquals(r.stepNanos().get("fence"), r.pauseNanos(), "submissions wait only for the fence");
+        // A body counts down before its task is marked done; the partition counts it completed after.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (runtime.stats().completed() < 100) {
+            assertTrue(System.nanoTime() < deadline, "all 100 tasks completed");
+            Thread.onSpinWait();
+        }
         for (Task kept : liar.kept) {
             assertEquals(KernelTask.DONE, ((KernelTask) kept).state(), "taken back and run by the new scheduler");
         }

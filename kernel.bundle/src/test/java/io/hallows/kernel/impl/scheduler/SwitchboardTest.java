@@ -21,17 +21,22 @@ class SwitchboardTest {
         Lane lane = new Lane(new PartitionRuntime(TestPolicies.config(1, "30s"), (l, d) -> { }), 2, policies.fifo(), 1);
         assertThrows(IllegalStateException.class, () -> board.install(lane), "outside a hold");
         try (Switchboard.Held held = board.hold()) {
-            assertThrows(IllegalStateException.class, () -> board.divert(), "nothing to divert from yet");
+            Lane next = new Lane(new PartitionRuntime(TestPolicies.config(1, "30s"), (l, d) -> { }), 3, policies.fifo(), 1);
+            assertThrows(IllegalStateException.class, () -> board.switchTo(next), "nothing to switch from yet");
             board.install(lane);
             assertEquals(Switchboard.State.SERVING, board.state());
             assertSame(lane, board.active());
             assertSame(lane, board.target());
             assertThrows(IllegalStateException.class, () -> board.install(lane), "installed once");
-            board.divert();
+            board.switchTo(next);
             assertEquals(Switchboard.State.SWITCHING, board.state());
-            assertThrows(IllegalStateException.class, () -> board.divert(), "already switching");
+            assertSame(next, board.active(), "the fence: the new lane is active at once");
+            assertSame(next, board.target(), "and new submissions go to it");
+            assertThrows(IllegalStateException.class, () -> board.switchTo(lane), "already switching");
+            board.finish();
+            assertEquals(Switchboard.State.SERVING, board.state());
         }
-        assertNull(board.previous());
+        assertEquals(policies.fifo(), board.previous());
     }
 
     @Test

@@ -26,6 +26,24 @@ class TaskRegistryTest {
     }
 
     @Test
+    void submissionsTrimTheTasksThatStartedBeforeThem() throws Exception {
+        PartitionRuntime runtime = new PartitionRuntime(TestPolicies.config(2, "30s"), (lane, detail) -> { });
+        new SwapProtocol(policies).start(runtime, policies.fifo());
+        CountDownLatch first = new CountDownLatch(10_000);
+        for (int i = 0; i < 10_000; i++) {
+            runtime.execute(first::countDown);
+        }
+        assertTrue(first.await(30, TimeUnit.SECONDS));
+        CountDownLatch second = new CountDownLatch(TaskRegistry.TRIM_EVERY);
+        for (int i = 0; i < TaskRegistry.TRIM_EVERY; i++) {
+            runtime.execute(second::countDown);
+        }
+        assertTrue(second.await(30, TimeUnit.SECONDS));
+        int held = runtime.tasks().held();
+        assertTrue(held <= 2 * TaskRegistry.TRIM_EVERY, "one trim among the next submissions drops the 10,000 started tasks, held " + held);
+    }
+
+    @Test
     void aTaskNotStartedStaysAndHoldsTheOnesBehindIt() throws Exception {
         TestPolicies.Stalled stalled = new TestPolicies.Stalled();
         policies.with("stalled", context -> stalled);
