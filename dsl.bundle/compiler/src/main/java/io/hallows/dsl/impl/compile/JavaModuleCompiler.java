@@ -55,7 +55,8 @@ public final class JavaModuleCompiler implements ModuleCompiler {
         out.classes().forEach((name, bytes) -> (name.startsWith(apiPrefix) ? api : impl).put(name, bytes));
         TreeSet<String> imports = new TreeSet<>();
         module.closure().stream().filter(m -> m != module).forEach(m -> imports.add(CompiledModule.apiPackage(m.name())));
-        module.javaImports().forEach(c -> imports.add(c.getPackageName()));
+        // java.* comes from the platform and is never imported by a bundle
+        module.javaImports().stream().map(Class::getPackageName).filter(p -> !p.startsWith("java.")).forEach(imports::add);
         CompiledModule compiled = new CompiledModule(module.name(), module.ast().version(), ModuleGenerator.hash(source),
                 sources.apiHash(), api, impl, sources.services(), List.copyOf(imports), all,
                 warnings.stream().filter(d -> d.severity() == Severity.WARNING).toList());
