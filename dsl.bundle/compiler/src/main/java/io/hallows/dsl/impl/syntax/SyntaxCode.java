@@ -39,7 +39,9 @@ public enum SyntaxCode {
     /** An {@code import} after the first declaration. */
     IMPORT_AFTER_DECLARATION("PT0219"),
     /** Expressions, statements or types nested deeper than the parser allows. */
-    NESTING_TOO_DEEP("PT0220");
+    NESTING_TOO_DEEP("PT0220"),
+    /** A module version that is not {@code major.minor.micro}. */
+    BAD_VERSION("PT0221");
 
     private final String id;
 
