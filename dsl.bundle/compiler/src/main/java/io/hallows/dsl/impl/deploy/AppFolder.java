@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import io.hallows.dsl.impl.syntax.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -190,8 +191,10 @@ public final class AppFolder {
 
     private void deploy(Path file) {
         try {
-            String source = Files.readString(file, StandardCharsets.UTF_8);
-            DeployReport report = deployer.deploy(file.getFileName().toString(), source);
+            SourceText.Decoded decoded = SourceText.decode(file.getFileName().toString(), Files.readAllBytes(file));
+            String source = decoded.text() == null ? "" : decoded.text();
+            DeployReport report = decoded.error() != null ? DeployReport.unreadable(file.getFileName().toString(), decoded.error())
+                    : deployer.deploy(file.getFileName().toString(), source);
             report(report);
             if (report.ok()) {
                 waiting.remove(file);
