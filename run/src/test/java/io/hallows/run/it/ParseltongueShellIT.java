@@ -125,6 +125,16 @@ class ParseltongueShellIT {
         assertEquals("42", call("itspin Spinner answer"), "the shell and the module still answer");
     }
 
+    /** The README's walkthrough: call the shipped hello.pt, change "Hello" to "Hi", deploy, call again. */
+    @Test
+    void theWalkthroughsEditOfHelloShowsTheNewTextWithTheCountKept() throws Exception {
+        String hello = Files.readString(Path.of("apps", "hello.pt"));
+        deploy("hello.pt", hello);
+        assertEquals("Hello, Ana! (greeting number 1)", call("hello Greeter greet Ana"));
+        deploy("hello.pt", hello.replace("\"Hello", "\"Hi"));
+        assertEquals("Hi, Ana! (greeting number 2)", call("hello Greeter greet Ana"));
+    }
+
     private static String call(String arguments) throws Exception {
         return stack.shell("pt:call " + arguments).strip();
     }
