@@ -198,11 +198,7 @@ public final class AppFolder {
             report(report);
             if (report.ok()) {
                 waiting.remove(file);
-                String before = modules.put(file, report.module());
-                if (before != null && !before.equals(report.module())) {
-                    info(file.getFileName() + " now holds module " + report.module() + " instead of " + before);
-                    undeployModule(before);
-                }
+                modules.put(file, report.module()); // a module it held before under another name: the deployer undeployed it
             } else {
                 waitForImports(file, DeployOrder.scan(file, source).imports());
             }
