@@ -86,6 +86,37 @@ class ParseltongueJavaImportIT {
         assertTrue(level >= 1, "the framework's start level: " + level);
     }
 
+    @Test
+    void checkingOneFileChecksItsImportsAgainstWhatIsDeployed() throws Exception {
+        deploy("itbase.pt", """
+                module itbase version "1.0.0";
+
+                service Base {
+                    op one(): Int {
+                        return 1;
+                    }
+                }
+                """);
+        Path user = stack.work().resolve("ituser.pt");
+        Files.writeString(user, """
+                module ituser version "1.0.0";
+
+                import service Base from itbase;
+                import service Missing from itnowhere;
+
+                service User {
+                    op two(): Int {
+                        return Base.two();
+                    }
+                }
+                """);
+        Exception check = assertThrows(Exception.class, () -> stack.shell("pt:check " + user));
+        assertTrue(check.getMessage().contains("no module 'itnowhere' is deployed"), check.getMessage());
+        assertTrue(check.getMessage().contains("error[PT0202]") && check.getMessage().contains("'two'"),
+                "the call is typed against the deployed module: " + check.getMessage());
+        assertTrue(stack.shell("pt:list").contains("itbase") && !stack.shell("pt:list").contains("ituser"), "a check deploys nothing");
+    }
+
     private static String deploy(String file, String source) throws Exception {
         Path path = stack.work().resolve(file);
         Files.writeString(path, source);

@@ -78,6 +78,11 @@ class ParseltongueShellIT {
                     return i;
                 }
 
+                @partition("apps")
+                op spinInApps(n: Int): Int {
+                    return spin(n);
+                }
+
                 op answer(): Int {
                     return 42;
                 }
@@ -123,6 +128,11 @@ class ParseltongueShellIT {
         assertTrue(timeout.getMessage().contains("SpinnerImpl.spin"), "where it was: " + timeout.getMessage());
         assertTrue(tookMillis < 10_000, "the shell returned after " + tookMillis + " ms");
         assertEquals("42", call("itspin Spinner answer"), "the shell and the module still answer");
+
+        // Waiting for a partition's answer ends too: the waiting thread is interrupted.
+        Exception inApps = assertThrows(Exception.class, () -> call("--timeout 300 itspin Spinner spinInApps 3000000000"));
+        assertTrue(inApps.getMessage().startsWith("pt:call itspin Spinner spinInApps: no answer after 300 ms"), inApps.getMessage());
+        assertEquals("42", call("itspin Spinner answer"));
     }
 
     /** The README's walkthrough: call the shipped hello.pt, change "Hello" to "Hi", deploy, call again. */
