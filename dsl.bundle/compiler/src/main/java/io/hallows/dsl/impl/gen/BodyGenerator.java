@@ -160,6 +160,7 @@ final class BodyGenerator {
             return;
         }
         Symbol.State state = (Symbol.State) symbol;
+        exprs.stateAssigned.add(state);
         String field = "this." + JavaNames.id(state.name());
         String current = "$" + state.name();
         boolean reads = ExprTree.anyMatch(a.value(), e -> checked.symbol(e) == state);

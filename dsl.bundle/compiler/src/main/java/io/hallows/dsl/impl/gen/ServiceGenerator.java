@@ -144,7 +144,24 @@ final class ServiceGenerator {
         w.close();
     }
 
+    /**
+     * A body. Each copy-on-write variable it reads but never assigns, in a body that calls no
+     * operation (which could assign it), is read once, into a local at the start: the body sees
+     * one snapshot of it, as a reader of a copy-on-write variable does, and its loops read a
+     * local instead of the variable. The body is generated once to learn that, then again.
+     */
     private void body(io.hallows.dsl.impl.ast.Block block) {
-        new BodyGenerator(new ExprGenerator(checked, service), checked, w).block(block);
+        ExprGenerator trial = new ExprGenerator(checked, service);
+        new BodyGenerator(trial, checked, new JavaWriter()).block(block);
+        java.util.Map<Symbol.State, String> snapshots = new java.util.LinkedHashMap<>();
+        if (!trial.callsOperations) {
+            trial.cowReads.stream().filter(st -> !trial.stateAssigned.contains(st))
+                    .forEach(st -> snapshots.put(st, JavaNames.id(st.name()) + "$snapshot"));
+        }
+        snapshots.forEach((st, local) -> w.line("final " + JavaNames.boxed(st.type()) + " " + local + " = this."
+                + JavaNames.id(st.name()) + ".get();"));
+        ExprGenerator exprs = new ExprGenerator(checked, service);
+        exprs.snapshots = snapshots;
+        new BodyGenerator(exprs, checked, w).block(block);
     }
 }

@@ -47,10 +47,13 @@ class AppFolderOrderTest {
         assertTrue(log.contains("a.pt will be deployed again when module zed is deployed"), String.join("\n", log));
 
         Files.writeString(apps.resolve("z.pt"), ImportingDeployer.module("zed"));
-        assertEquals("zed", next().module());
-        DeployReport retried = next();
-        assertEquals(Outcome.INSTALLED, retried.outcome(), retried.format());
-        assertEquals("alpha", retried.module());
+        // The watcher may report a.pt again (another event for its first write); what matters is
+        // that alpha is installed once zed is, without a.pt being touched again.
+        DeployReport report;
+        do {
+            report = next();
+        } while (!(report.outcome() == Outcome.INSTALLED && "alpha".equals(report.module())));
+        assertTrue(deployer.attempts.indexOf("z.pt") < deployer.attempts.lastIndexOf("a.pt"), "retried after zed: " + deployer.attempts);
         folder.close();
     }
 
