@@ -43,6 +43,7 @@ final class BodyGenerator {
     }
 
     private void statement(Stmt s) {
+        w.at(s.pos().line());
         switch (s) {
             case Stmt.Let l -> {
                 Symbol.Local local = (Symbol.Local) checked.symbol(l);

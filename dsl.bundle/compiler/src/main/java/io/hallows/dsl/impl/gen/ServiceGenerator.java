@@ -33,6 +33,11 @@ final class ServiceGenerator {
         this.signatures = signatures;
     }
 
+    /** For each line of the generated class (from 0), the {@code .pt} line it came from, or 0. */
+    int[] sourceLines() {
+        return w.sourceLines();
+    }
+
     /** The method holding {@code op}'s body. */
     static String bodyMethod(Symbol.Op op) {
         return JavaNames.id(op.name()) + (hasBodyMethod(op) ? "$body" : "");
@@ -61,6 +66,7 @@ final class ServiceGenerator {
         int n = 0;
         for (Member m : service.decl().members()) {
             if (m instanceof Member.Subscription s) {
+                w.at(s.pos().line());
                 w.line("");
                 w.open("private void " + subscriber(s, ++n) + "()");
                 body(s.body());
@@ -111,6 +117,7 @@ final class ServiceGenerator {
     }
 
     private void operation(Symbol.Op op) {
+        w.at(op.decl().pos().line());
         w.line("");
         w.line("@Override");
         w.open("public " + ApiGenerator.signature(op));
