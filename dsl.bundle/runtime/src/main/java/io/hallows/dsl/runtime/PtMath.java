@@ -44,7 +44,7 @@ public final class PtMath {
     /** Truncating division, like Java's: {@code -7 / 2 == -3}. */
     public static long div(long a, long b) {
         if (b == 0) {
-            throw new DivisionByZero("division by zero: " + a + " / 0");
+            throw new DivisionByZero("DivisionByZero: division by zero: " + a + " / 0 (catch DivisionByZero e handles it)");
         }
         if (a == Long.MIN_VALUE && b == -1) {
             throw overflow(a + " / -1");
@@ -55,7 +55,7 @@ public final class PtMath {
     /** The remainder of the truncating division; its sign is the dividend's: {@code -7 % 2 == -1}. */
     public static long mod(long a, long b) {
         if (b == 0) {
-            throw new DivisionByZero("remainder by zero: " + a + " % 0");
+            throw new DivisionByZero("DivisionByZero: remainder by zero: " + a + " % 0 (catch DivisionByZero e handles it)");
         }
         return a % b;
     }
@@ -77,6 +77,7 @@ public final class PtMath {
     }
 
     private static Overflow overflow(String what) {
-        return new Overflow("Int overflow: " + what);
+        // The message names the error, so that whoever reads it knows what a program can catch.
+        return new Overflow("Overflow: Int overflow: " + what + " (catch Overflow e handles it)");
     }
 }

@@ -27,8 +27,11 @@ class RuntimeHelpersTest {
         assertThrows(Overflow.class, () -> PtMath.truncate(0x1p63));
         assertEquals(Long.MIN_VALUE, PtMath.truncate(-0x1p63));
         assertThrows(Overflow.class, () -> PtMath.toJavaInt(1L << 31));
-        assertEquals("Int overflow: 9223372036854775807 + 1",
+        // The message names the catchable error.
+        assertEquals("Overflow: Int overflow: 9223372036854775807 + 1 (catch Overflow e handles it)",
                 assertThrows(Overflow.class, () -> PtMath.add(Long.MAX_VALUE, 1)).getMessage());
+        assertEquals("DivisionByZero: division by zero: 1 / 0 (catch DivisionByZero e handles it)",
+                assertThrows(DivisionByZero.class, () -> PtMath.div(1, 0)).getMessage());
     }
 
     @Test

@@ -59,6 +59,24 @@ public final class Builtins {
         return Arrays.stream(Function.values()).filter(f -> f.word.equals(name)).findFirst().orElse(null);
     }
 
+    /** What other languages call the built-in functions, so that their (misspelt) names find them. */
+    private static final java.util.Map<String, String> OTHER_NAMES = java.util.Map.of(
+            "length", "len", "size", "len", "count", "len", "print", "log", "println", "log",
+            "toString", "str", "string", "str", "toInt", "int", "toFloat", "float", "toDouble", "float");
+
+    /**
+     * {@code " (did you mean 'len'?)"} for what another language calls a built-in ({@code print}), or,
+     * unless {@code exactOnly}, a name near one ({@code lenght}); else empty.
+     */
+    static String suggestBuiltin(String name, boolean exactOnly) {
+        String other = OTHER_NAMES.containsKey(name) ? name : null;
+        if (other == null && !exactOnly) {
+            String near = Names.suggest(name, OTHER_NAMES.keySet());
+            other = near.isEmpty() ? null : near.substring(near.indexOf('\'') + 1, near.lastIndexOf('\''));
+        }
+        return other == null ? "" : " (did you mean '" + OTHER_NAMES.get(other) + "'?)";
+    }
+
     static List<String> functionNames() {
         return Arrays.stream(Function.values()).map(Function::word).toList();
     }

@@ -48,7 +48,10 @@ final class CallChecker {
         } else {
             List<String> candidates = new ArrayList<>(scope.service.ops().keySet());
             candidates.addAll(Builtins.functionNames());
-            facts.error(n.pos(), CheckCode.UNKNOWN_NAME, "unknown operation '" + name + "'" + Names.suggest(name, candidates));
+            String suggestion = Builtins.suggestBuiltin(name, true);
+            suggestion = suggestion.isEmpty() ? Names.suggest(name, candidates) : suggestion;
+            suggestion = suggestion.isEmpty() ? Builtins.suggestBuiltin(name, false) : suggestion;
+            facts.error(n.pos(), CheckCode.UNKNOWN_NAME, "unknown operation '" + name + "'" + suggestion);
         }
         return Type.UNKNOWN;
     }

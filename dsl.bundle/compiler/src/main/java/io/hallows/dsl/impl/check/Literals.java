@@ -132,6 +132,13 @@ final class Literals {
         return new Type.Model(info, args);
     }
 
+    /** The declared fields the literal does not give: a suggestion never offers a field already there. */
+    private static List<String> notGiven(Set<String> declared, List<FieldInit> inits) {
+        Set<String> given = new HashSet<>();
+        inits.forEach(i -> given.add(i.name()));
+        return declared.stream().filter(f -> !given.contains(f)).toList();
+    }
+
     /** Checks the fields of a model literal or a {@code raise}: each declared once, none missing, none unknown. */
     void fields(List<FieldInit> inits, Map<String, Type> declared, String owner, Position pos,
             java.util.function.BiConsumer<FieldInit, Type> check) {
@@ -143,7 +150,7 @@ final class Literals {
                 exprs.value(init.value(), null);
             } else if (type == null) {
                 facts.error(init.pos(), CheckCode.UNKNOWN_MEMBER, owner + " has no field '" + init.name() + "'"
-                        + Names.suggest(init.name(), declared.keySet()));
+                        + Names.suggest(init.name(), notGiven(declared.keySet(), inits)));
                 exprs.value(init.value(), null);
             } else {
                 check.accept(init, type);

@@ -21,7 +21,7 @@ public final class Names {
     }
 
     /** {@code " (did you mean 'Order'?)"} for the closest candidate near enough, else an empty string. */
-    static String suggest(String name, Collection<String> candidates) {
+    public static String suggest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int limit = name.length() <= 3 ? 1 : 2;

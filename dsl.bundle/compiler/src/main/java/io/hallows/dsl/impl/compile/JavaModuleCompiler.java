@@ -39,13 +39,20 @@ public final class JavaModuleCompiler implements ModuleCompiler {
         }
     }
 
+    /** The {@code .pt} line javac's problem comes from (the operation or statement generated there), else 1. */
+    private static int sourceLine(ModuleGenerator.Sources sources, InMemoryJavac.Problem p) {
+        int[] lines = sources.sourceLines().get(p.path());
+        int index = (int) p.line() - 1;
+        return lines != null && index >= 0 && index < lines.length && lines[index] > 0 ? lines[index] : 1;
+    }
+
     private static Result generate(String file, String source, CheckedModule checked, ClassLibrary library, List<Diagnostic> warnings) {
         ModuleGenerator.Sources sources = ModuleGenerator.generate(checked);
         Map<String, String> all = new TreeMap<>(sources.api());
         all.putAll(sources.impl());
         InMemoryJavac.Output out = InMemoryJavac.compile(all, library);
         if (!out.errors().isEmpty()) {
-            return new Result(null, out.errors().stream().map(p -> new Diagnostic(file, 1, 1, Severity.ERROR, "PT0901",
+            return new Result(null, out.errors().stream().map(p -> new Diagnostic(file, sourceLine(sources, p), 1, Severity.ERROR, "PT0901",
                     BUG + "javac rejected the generated " + p.path() + ":" + p.line() + ":" + p.column() + ": " + p.message())).toList());
         }
         ModuleSymbols module = checked.module();
@@ -55,7 +62,8 @@ public final class JavaModuleCompiler implements ModuleCompiler {
         out.classes().forEach((name, bytes) -> (name.startsWith(apiPrefix) ? api : impl).put(name, bytes));
         TreeSet<String> imports = new TreeSet<>();
         module.closure().stream().filter(m -> m != module).forEach(m -> imports.add(CompiledModule.apiPackage(m.name())));
-        module.javaImports().forEach(c -> imports.add(c.getPackageName()));
+        // java.* comes from the platform and is never imported by a bundle
+        module.javaImports().stream().map(Class::getPackageName).filter(p -> !p.startsWith("java.")).forEach(imports::add);
         CompiledModule compiled = new CompiledModule(module.name(), module.ast().version(), ModuleGenerator.hash(source),
                 sources.apiHash(), api, impl, sources.services(), List.copyOf(imports), all,
                 warnings.stream().filter(d -> d.severity() == Severity.WARNING).toList());

@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import io.hallows.dsl.impl.syntax.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -14,9 +15,12 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,6 +43,11 @@ import org.osgi.service.log.LoggerFactory;
  * relative to the working directory; it is created if missing. A file is deployed once it is
  * stable: its size and modification time unchanged across a quiet period with no new event for it,
  * so a file still being written is not compiled half-way.
+ *
+ * <p>At start the files deploy in import order ({@link DeployOrder}): a module after the modules it
+ * imports; files whose imports form a cycle are not deployed and the cycle is reported. A file that
+ * could not deploy while a module it imports was missing waits, and is deployed again as soon as
+ * that module is.
  */
 @Component(immediate = true)
 public final class AppFolder {
@@ -53,6 +62,8 @@ public final class AppFolder {
     private final Consumer<DeployReport> reports;
     private final Logger log;
     private final Map<Path, String> modules = new HashMap<>();
+    /** Files not deployed because a module they import was not, with their imports. */
+    private final Map<Path, Set<String>> waiting = new HashMap<>();
     private final CompletableFuture<Path> watching = new CompletableFuture<>();
     private volatile WatchService watcher;
     private volatile boolean closed;
@@ -108,7 +119,7 @@ public final class AppFolder {
             folder.register(w, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
             info("watching " + folder);
             watching.complete(folder);
-            ptFiles().forEach(this::deploy);
+            deployAll(ptFiles());
             loop(w);
         } catch (ClosedWatchServiceException stopped) {
             // closed
@@ -160,19 +171,41 @@ public final class AppFolder {
         }
     }
 
+    /** Deploys {@code files} in import order; files in an import cycle wait, and the cycle is reported. */
+    private void deployAll(List<Path> files) {
+        List<DeployOrder.Source> sources = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                sources.add(DeployOrder.scan(file, Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException | RuntimeException unreadable) {
+                sources.add(new DeployOrder.Source(file, null, Set.of())); // its deployment says what is wrong
+            }
+        }
+        DeployOrder.Plan plan = DeployOrder.of(sources);
+        plan.cycles().forEach(cycle -> warn("not deployed: the imports form a cycle " + cycle
+                + "; modules cannot import each other's services in a cycle"));
+        Set<Path> ordered = Set.copyOf(plan.order());
+        sources.stream().filter(s -> !ordered.contains(s.file())).forEach(s -> waiting.put(s.file(), s.imports()));
+        plan.order().forEach(this::deploy);
+    }
+
     private void deploy(Path file) {
         try {
-            String source = Files.readString(file, StandardCharsets.UTF_8);
-            DeployReport report = deployer.deploy(file.getFileName().toString(), source);
+            SourceText.Decoded decoded = SourceText.decode(file.getFileName().toString(), Files.readAllBytes(file));
+            String source = decoded.text() == null ? "" : decoded.text();
+            DeployReport report = decoded.error() != null ? DeployReport.unreadable(file.getFileName().toString(), decoded.error())
+                    : deployer.deploy(file.getFileName().toString(), source);
             report(report);
             if (report.ok()) {
-                String before = modules.put(file, report.module());
-                if (before != null && !before.equals(report.module())) {
-                    info(file.getFileName() + " now holds module " + report.module() + " instead of " + before);
-                    undeployModule(before);
-                }
+                waiting.remove(file);
+                modules.put(file, report.module()); // a module it held before under another name: the deployer undeployed it
+            } else {
+                waitForImports(file, DeployOrder.scan(file, source).imports());
             }
             reports.accept(report);
+            if (report.ok()) {
+                deployImporters(report.module());
+            }
         } catch (IOException | RuntimeException e) {
             if (closed || frameworkStopping.getAsBoolean()) {
                 log.debug("{} not deployed: the stack stopped first ({})", file.getFileName(), e.getMessage());
@@ -182,7 +215,33 @@ public final class AppFolder {
         }
     }
 
+    /** A file that failed while a module it imports is not deployed waits for that module. */
+    private void waitForImports(Path file, Set<String> imports) {
+        Set<String> deployed = new HashSet<>();
+        deployer.list().forEach(m -> deployed.add(m.name()));
+        List<String> missing = imports.stream().filter(m -> !deployed.contains(m)).toList();
+        if (missing.isEmpty()) {
+            waiting.remove(file);
+            return;
+        }
+        waiting.put(file, imports);
+        info(file.getFileName() + " will be deployed again when " + String.join(", ", missing.stream().map(m -> "module " + m).toList())
+                + (missing.size() == 1 ? " is" : " are") + " deployed");
+    }
+
+    /** Deploys again the waiting files that import {@code module}, which has just been deployed. */
+    private void deployImporters(String module) {
+        List<Path> importers = waiting.entrySet().stream().filter(e -> e.getValue().contains(module)).map(Map.Entry::getKey)
+                .sorted().toList();
+        for (Path importer : importers) {
+            if (waiting.remove(importer) != null && Files.isRegularFile(importer)) {
+                deploy(importer);
+            }
+        }
+    }
+
     private void undeploy(Path file) {
+        waiting.remove(file);
         String module = modules.remove(file);
         if (module != null) {
             undeployModule(module);

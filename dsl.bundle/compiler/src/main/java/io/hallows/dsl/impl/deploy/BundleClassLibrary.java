@@ -1,6 +1,7 @@
 package io.hallows.dsl.impl.deploy;
 
 import io.hallows.dsl.impl.compile.ClassLibrary;
+import io.hallows.dsl.impl.compile.LoaderClasses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWiring;
@@ -18,7 +20,10 @@ import org.osgi.framework.wiring.BundleWiring;
  * class loader. API classes compiled in the same deployment ({@code pending}) come first, so that a
  * module importing a changed API is compiled against the new one before it is installed.
  *
- * <p>Packages the system bundle exports are not listed: those of the JDK javac sees by itself.
+ * <p>Packages the system bundle exports are read through the framework's class loader (those of
+ * the JDK javac sees by itself). {@link #load} loads an interface as the bundle that exports its
+ * package has it, so that {@code import java} types calls against the class the module will be
+ * wired to; {@code java.*} classes come from the platform.
  */
 final class BundleClassLibrary implements ClassLibrary {
     private final BundleContext context;
@@ -37,8 +42,11 @@ final class BundleClassLibrary implements ClassLibrary {
             return fresh.entrySet().stream().map(e -> new ClassFile(e.getKey(), e.getValue())).toList();
         }
         BundleCapability export = PackageExports.best(context, packageName).orElse(null);
-        if (export == null || PackageExports.bundle(export).getBundleId() == 0) {
+        if (export == null) {
             return List.of();
+        }
+        if (PackageExports.bundle(export).getBundleId() == 0) {
+            return LoaderClasses.list(systemLoader(), packageName);
         }
         BundleWiring wiring = export.getRevision().getWiring();
         List<ClassFile> files = new ArrayList<>();
@@ -49,6 +57,31 @@ final class BundleClassLibrary implements ClassLibrary {
             }
         }
         return files;
+    }
+
+    @Override
+    public Optional<Class<?>> load(String binaryName) {
+        int dot = binaryName.lastIndexOf('.');
+        String packageName = dot < 0 ? "" : binaryName.substring(0, dot);
+        try {
+            if (packageName.startsWith("java.")) {
+                return Optional.of(Class.forName(binaryName, false, ClassLoader.getPlatformClassLoader()));
+            }
+            Optional<BundleCapability> export = PackageExports.best(context, packageName);
+            if (export.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(PackageExports.bundle(export.get()).loadClass(binaryName));
+        } catch (ClassNotFoundException | LinkageError | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The class loader the system bundle's exports come from: the framework's own. */
+    private ClassLoader systemLoader() {
+        BundleWiring wiring = context.getBundle(0).adapt(BundleWiring.class);
+        ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
+        return loader != null ? loader : org.osgi.framework.Bundle.class.getClassLoader();
     }
 
     private static byte[] read(URL url) {

@@ -55,6 +55,11 @@ public record DeployReport(String file, String module, Outcome outcome, List<Dia
         return new DeployReport(file, module, outcome, diagnostics, List.of(), List.of(), List.of(), notes, error, took);
     }
 
+    /** A file that could not be compiled at all (bytes that are not UTF-8): the one diagnostic saying why. */
+    static DeployReport unreadable(String file, Diagnostic why) {
+        return unsuccessful(file, null, Outcome.REJECTED, List.of(why), null, List.of(), Duration.ZERO);
+    }
+
     static DeployReport undeployed(String module, List<String> refreshed, Duration took) {
         return new DeployReport(module, module, Outcome.UNDEPLOYED, List.of(), List.of(), List.of(), refreshed, List.of(), null, took);
     }

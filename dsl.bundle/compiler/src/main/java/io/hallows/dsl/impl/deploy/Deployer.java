@@ -141,7 +141,14 @@ public final class Deployer implements ModuleDeployer {
     public DeployReport undeploy(String module) {
         lock.lock();
         try {
-            long start = System.nanoTime();
+            return undeployLocked(module, System.nanoTime());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private DeployReport undeployLocked(String module, long start) {
+        try {
             if (!deployed.containsKey(module) && bundles.impl(module) == null && bundles.api(module) == null) {
                 throw new IllegalArgumentException("no module '" + module + "' is deployed"
                         + (deployed.isEmpty() ? "" : " (deployed: " + String.join(", ", new TreeSet<>(deployed.keySet())) + ")"));
@@ -158,8 +165,31 @@ public final class Deployer implements ModuleDeployer {
             return DeployReport.undeployed(module, refreshed, since(start));
         } catch (BundleException e) {
             throw new IllegalStateException("module '" + module + "' could not be undeployed: " + ModuleBundles.rootCause(e), e);
-        } finally {
-            lock.unlock();
+        }
+    }
+
+    /**
+     * A file holds one module: once it deployed {@code module}, the module it held before under
+     * another name is undeployed (or kept, with a note, while another module imports it).
+     */
+    private void replaceRenamed(String file, String module, DeploymentPlan plan, List<String> notes) {
+        for (Deployed old : List.copyOf(deployed.values())) {
+            String oldName = old.compiled().name();
+            if (!old.file().equals(file) || oldName.equals(module) || plan.contains(oldName)) {
+                continue;
+            }
+            List<String> importers = importersOf(oldName).map(d -> d.compiled().name()).toList();
+            if (!importers.isEmpty()) {
+                notes.add(file + " now holds module " + module + "; module " + oldName + ", deployed from it before, stays deployed"
+                        + " because " + String.join(", ", importers) + " import" + (importers.size() == 1 ? "s" : "") + " it");
+                continue;
+            }
+            try {
+                undeployLocked(oldName, System.nanoTime());
+                notes.add(file + " now holds module " + module + ": module " + oldName + ", deployed from it before, was undeployed");
+            } catch (RuntimeException e) {
+                notes.add(file + " now holds module " + module + "; module " + oldName + " could not be undeployed: " + e.getMessage());
+            }
         }
     }
 
@@ -213,6 +243,7 @@ public final class Deployer implements ModuleDeployer {
                 restoring.remove(p.module().name());
                 state.takeResets(p.module().name()).forEach(reset -> notes.add(p.module().name() + ": " + reset));
             }
+            replaceRenamed(file, name, plan, notes);
             Outcome outcome = isNew ? Outcome.INSTALLED : applied.changed() ? Outcome.UPDATED : Outcome.UNCHANGED;
             return new DeployReport(file, name, outcome, result.diagnostics(), applied.installed(), applied.updated(),
                     applied.refreshed(), notes, null, since(start));

@@ -2,8 +2,8 @@ package io.hallows.dsl.impl.deploy;
 
 import io.hallows.dsl.api.Diagnostic;
 import io.hallows.dsl.api.Severity;
+import io.hallows.dsl.impl.syntax.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,11 @@ public final class ModuleCommands {
     @Descriptor("compile a .pt file without deploying it: its errors and warnings")
     public String check(@Descriptor("the .pt file") String file) {
         Path path = path(file);
-        List<Diagnostic> diagnostics = deployer.check(path.getFileName().toString(), read(path));
+        SourceText.Decoded source = read(path);
+        if (source.error() != null) {
+            throw new IllegalArgumentException(source.error().format());
+        }
+        List<Diagnostic> diagnostics = deployer.check(path.getFileName().toString(), source.text());
         String text = String.join("\n", diagnostics.stream().map(Diagnostic::format).toList());
         if (diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
             throw new IllegalArgumentException(text);
@@ -44,7 +48,9 @@ public final class ModuleCommands {
     @Descriptor("compile a .pt file and install its module, or update it in place")
     public String deploy(@Descriptor("the .pt file") String file) {
         Path path = path(file);
-        DeployReport report = deployer.deploy(path.getFileName().toString(), read(path));
+        SourceText.Decoded source = read(path);
+        DeployReport report = source.error() != null ? DeployReport.unreadable(path.getFileName().toString(), source.error())
+                : deployer.deploy(path.getFileName().toString(), source.text());
         if (!report.ok()) {
             throw new IllegalArgumentException(report.format());
         }
@@ -119,9 +125,9 @@ public final class ModuleCommands {
         return path;
     }
 
-    private static String read(Path path) {
+    private static SourceText.Decoded read(Path path) {
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+            return SourceText.decode(path.getFileName().toString(), Files.readAllBytes(path));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
         }

@@ -43,6 +43,7 @@ final class BodyGenerator {
     }
 
     private void statement(Stmt s) {
+        w.at(s.pos().line());
         switch (s) {
             case Stmt.Let l -> {
                 Symbol.Local local = (Symbol.Local) checked.symbol(l);
@@ -160,6 +161,7 @@ final class BodyGenerator {
             return;
         }
         Symbol.State state = (Symbol.State) symbol;
+        exprs.stateAssigned.add(state);
         String field = "this." + JavaNames.id(state.name());
         String current = "$" + state.name();
         boolean reads = ExprTree.anyMatch(a.value(), e -> checked.symbol(e) == state);

@@ -55,6 +55,7 @@ final class Calls {
             if (op.service() == service) {
                 return own(op, m.args());
             }
+            exprs.callsOperations = true;
             String target = "this.$ctx.service(" + serviceType(op.service()) + ".class)." + JavaNames.id(op.name());
             return op.method() != null ? java(target, op, m.args(), statement) : target + "(" + exprs.list(m.args()) + ")";
         }
@@ -80,6 +81,7 @@ final class Calls {
     }
 
     private String own(Symbol.Op op, List<Expr> args) {
+        exprs.callsOperations = true;
         return "this." + ServiceGenerator.bodyMethod(op) + "(" + exprs.list(args) + ")";
     }
 

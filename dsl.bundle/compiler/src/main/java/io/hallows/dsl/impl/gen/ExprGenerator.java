@@ -29,6 +29,15 @@ final class ExprGenerator {
     final Map<Symbol, String> renames = new IdentityHashMap<>();
     /** Inside a derived value's function: reactive state is read through {@code $r}. */
     boolean derived;
+    /**
+     * Copy-on-write variables read through a local taken once at the start of the body (their
+     * snapshot), by local name; null when every read goes to the variable.
+     */
+    Map<Symbol.State, String> snapshots;
+    /** What the body generated so far reads, assigns and calls: whether snapshots are sound for it. */
+    final java.util.Set<Symbol.State> cowReads = new java.util.LinkedHashSet<>();
+    final java.util.Set<Symbol.State> stateAssigned = new java.util.HashSet<>();
+    boolean callsOperations;
 
     ExprGenerator(CheckedModule checked, ServiceInfo service) {
         this.checked = checked;
@@ -90,10 +99,21 @@ final class ExprGenerator {
         }
         return switch (s) {
             case Symbol.Local l -> JavaNames.id(l.name());
-            case Symbol.State st -> JavaNames.unbox(read("this." + JavaNames.id(st.name())), st.type());
+            case Symbol.State st -> JavaNames.unbox(state(st), st.type());
             case Symbol.DerivedValue d -> JavaNames.unbox(read("this." + JavaNames.id(d.name())), d.type());
             default -> throw new IllegalStateException("name " + n.name() + " resolved to " + s);
         };
+    }
+
+    private String state(Symbol.State st) {
+        if (!derived && st.kind() == io.hallows.dsl.impl.ast.Member.VarKind.COW) {
+            cowReads.add(st);
+            String snapshot = snapshots == null ? null : snapshots.get(st);
+            if (snapshot != null) {
+                return snapshot;
+            }
+        }
+        return read("this." + JavaNames.id(st.name()));
     }
 
     private String read(String field) {

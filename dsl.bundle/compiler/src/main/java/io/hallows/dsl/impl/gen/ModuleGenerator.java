@@ -29,9 +29,10 @@ public final class ModuleGenerator {
      * @param impl     the implementation package's files by path
      * @param apiHash  the hash of {@code api} (see {@link #apiHash})
      * @param services each service's interface and implementation class
+     * @param sourceLines for each implementation file, the {@code .pt} line of each generated line (from 0), or 0
      */
     public record Sources(Map<String, String> api, Map<String, String> impl, String apiHash,
-            List<CompiledModule.ServiceSpec> services) {
+            List<CompiledModule.ServiceSpec> services, Map<String, int[]> sourceLines) {
     }
 
     public static Sources generate(CheckedModule checked) {
@@ -44,15 +45,18 @@ public final class ModuleGenerator {
         }
         TypeSignatures signatures = new TypeSignatures(hashes);
         Map<String, String> impl = new TreeMap<>();
+        Map<String, int[]> sourceLines = new HashMap<>();
         List<CompiledModule.ServiceSpec> services = new ArrayList<>();
         String implPackage = CompiledModule.implPackage(module.name());
         for (ServiceInfo s : module.services().values()) {
             String className = JavaNames.typeId(s.name()) + "Impl";
-            impl.put(implPackage.replace('.', '/') + "/" + className + ".java",
-                    new ServiceGenerator(checked, s, signatures).generate(implPackage, className));
+            String path = implPackage.replace('.', '/') + "/" + className + ".java";
+            ServiceGenerator generator = new ServiceGenerator(checked, s, signatures);
+            impl.put(path, generator.generate(implPackage, className));
+            sourceLines.put(path, generator.sourceLines());
             services.add(new CompiledModule.ServiceSpec(s.name(), JavaNames.api(module.name(), s.name()), implPackage + "." + className));
         }
-        return new Sources(api, impl, apiHash, services);
+        return new Sources(api, impl, apiHash, services, sourceLines);
     }
 
     /** A hash of API sources: every path and text, in path order. */

@@ -33,6 +33,11 @@ final class ServiceGenerator {
         this.signatures = signatures;
     }
 
+    /** For each line of the generated class (from 0), the {@code .pt} line it came from, or 0. */
+    int[] sourceLines() {
+        return w.sourceLines();
+    }
+
     /** The method holding {@code op}'s body. */
     static String bodyMethod(Symbol.Op op) {
         return JavaNames.id(op.name()) + (hasBodyMethod(op) ? "$body" : "");
@@ -61,6 +66,7 @@ final class ServiceGenerator {
         int n = 0;
         for (Member m : service.decl().members()) {
             if (m instanceof Member.Subscription s) {
+                w.at(s.pos().line());
                 w.line("");
                 w.open("private void " + subscriber(s, ++n) + "()");
                 body(s.body());
@@ -111,6 +117,7 @@ final class ServiceGenerator {
     }
 
     private void operation(Symbol.Op op) {
+        w.at(op.decl().pos().line());
         w.line("");
         w.line("@Override");
         w.open("public " + ApiGenerator.signature(op));
@@ -144,7 +151,24 @@ final class ServiceGenerator {
         w.close();
     }
 
+    /**
+     * A body. Each copy-on-write variable it reads but never assigns, in a body that calls no
+     * operation (which could assign it), is read once, into a local at the start: the body sees
+     * one snapshot of it, as a reader of a copy-on-write variable does, and its loops read a
+     * local instead of the variable. The body is generated once to learn that, then again.
+     */
     private void body(io.hallows.dsl.impl.ast.Block block) {
-        new BodyGenerator(new ExprGenerator(checked, service), checked, w).block(block);
+        ExprGenerator trial = new ExprGenerator(checked, service);
+        new BodyGenerator(trial, checked, new JavaWriter()).block(block);
+        java.util.Map<Symbol.State, String> snapshots = new java.util.LinkedHashMap<>();
+        if (!trial.callsOperations) {
+            trial.cowReads.stream().filter(st -> !trial.stateAssigned.contains(st))
+                    .forEach(st -> snapshots.put(st, JavaNames.id(st.name()) + "$snapshot"));
+        }
+        snapshots.forEach((st, local) -> w.line("final " + JavaNames.boxed(st.type()) + " " + local + " = this."
+                + JavaNames.id(st.name()) + ".get();"));
+        ExprGenerator exprs = new ExprGenerator(checked, service);
+        exprs.snapshots = snapshots;
+        new BodyGenerator(exprs, checked, w).block(block);
     }
 }

@@ -13,6 +13,9 @@ public final class Diagnostics {
             .thenComparingInt(Diagnostic::line)
             .thenComparingInt(Diagnostic::column);
 
+    /** At most this many diagnostics of a file are listed, then one saying how many more there were. */
+    public static final int LIMIT = 100;
+
     private final List<Diagnostic> items = new ArrayList<>();
 
     public void error(Position pos, String code, String message) {
@@ -31,9 +34,21 @@ public final class Diagnostics {
         items.add(new Diagnostic(pos.file(), pos.line(), pos.column(), severity, code, message));
     }
 
-    /** Everything reported so far, by position; reports at the same position keep their order. */
+    /**
+     * Everything reported so far, by position; reports at the same position keep their order. Past
+     * {@value #LIMIT}, one more diagnostic (PT0199, at the first one left out) says how many were
+     * left out: a file of garbage gives a screenful, not thousands of lines.
+     */
     public List<Diagnostic> list() {
-        return items.stream().sorted(BY_POSITION).toList();
+        List<Diagnostic> sorted = items.stream().sorted(BY_POSITION).toList();
+        if (sorted.size() <= LIMIT + 1) {
+            return sorted;
+        }
+        List<Diagnostic> shown = new ArrayList<>(sorted.subList(0, LIMIT));
+        Diagnostic next = sorted.get(LIMIT);
+        shown.add(new Diagnostic(next.file(), next.line(), next.column(), next.severity(), SyntaxCode.MORE_DIAGNOSTICS.id(),
+                (sorted.size() - LIMIT) + " more diagnostics in this file are not shown (the first " + LIMIT + " are)"));
+        return List.copyOf(shown);
     }
 
     public boolean hasErrors() {

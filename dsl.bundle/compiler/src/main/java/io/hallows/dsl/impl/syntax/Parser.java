@@ -53,7 +53,9 @@ public final class Parser {
                 if (!in.at(TokenKind.STRING)) {
                     throw in.expected("a version string such as \"1.0.0\" after 'version'");
                 }
-                version = (String) in.advance().value();
+                Token versionToken = in.advance();
+                version = (String) versionToken.value();
+                checkVersion(versionToken.pos(), version);
                 in.expectSemicolon("after the module header");
             } catch (ParseError e) {
                 in.syncDeclaration();
@@ -86,6 +88,20 @@ public final class Parser {
             }
         }
         return new ModuleDecl(pos, name, version, imports, declarations);
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d{1,9}(\\.\\d{1,9}){0,2}");
+
+    /**
+     * A module's version becomes its bundles' OSGi version, whose qualifier Parseltongue sets to a
+     * hash of the source: so it is {@code major[.minor[.micro]]}, numbers only, and a semantic
+     * version's pre-release or build part is refused here rather than at deployment.
+     */
+    private void checkVersion(Position pos, String version) {
+        if (!VERSION.matcher(version).matches()) {
+            in.report(pos, SyntaxCode.BAD_VERSION, "version \"" + version + "\" is not major.minor.micro (numbers of up to"
+                    + " 9 digits, e.g. \"1.0.0\"): it becomes the bundles' OSGi version, whose qualifier Parseltongue sets itself");
+        }
     }
 
     private ImportDecl importDecl() {

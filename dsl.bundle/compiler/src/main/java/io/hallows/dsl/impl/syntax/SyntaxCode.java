@@ -17,6 +17,10 @@ public enum SyntaxCode {
     UNTERMINATED_COMMENT("PT0105"),
     /** A number with an exponent but no digits, or letters glued to it ({@code 12abc}, {@code 1e5}). */
     MALFORMED_NUMBER("PT0106"),
+    /** Bytes that are not UTF-8. */
+    INVALID_UTF8("PT0107"),
+    /** Not a problem of its own: how many diagnostics of the file were left out. */
+    MORE_DIAGNOSTICS("PT0199"),
 
     /** A specific token (punctuation, keyword or name) is missing: {@code expected ';' ..., found ...}. */
     EXPECTED_TOKEN("PT0210"),
@@ -39,7 +43,9 @@ public enum SyntaxCode {
     /** An {@code import} after the first declaration. */
     IMPORT_AFTER_DECLARATION("PT0219"),
     /** Expressions, statements or types nested deeper than the parser allows. */
-    NESTING_TOO_DEEP("PT0220");
+    NESTING_TOO_DEEP("PT0220"),
+    /** A module version that is not {@code major.minor.micro}. */
+    BAD_VERSION("PT0221");
 
     private final String id;
 

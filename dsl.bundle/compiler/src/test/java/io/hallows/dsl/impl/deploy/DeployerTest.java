@@ -186,6 +186,18 @@ class DeployerTest {
     }
 
     @Test
+    void aFileThatNowHoldsARenamedModuleReplacesTheOldModule() throws Exception {
+        assertEquals(Outcome.INSTALLED, deployer.deploy("demo.pt", Demo.counter("v1", 1)).outcome());
+        DeployReport renamed = deployer.deploy("demo.pt", Demo.counter("v1", 1).replace("demo", "renamed"));
+        assertEquals(Outcome.INSTALLED, renamed.outcome(), renamed.format());
+        assertTrue(renamed.notes().contains("demo.pt now holds module renamed: module demo, deployed from it before, was undeployed"),
+                renamed.format());
+        assertEquals(List.of("renamed"), deployer.list().stream().map(ModuleInfo::name).toList(), "one module per file");
+        assertNull(context.getServiceReference(Demo.COUNTER), "the old module's service is gone");
+        assertEquals("v1", Demo.call(context, "pt.renamed.api.Counter", "version"));
+    }
+
+    @Test
     void theSameSourceAgainChangesNothing() {
         deployer.deploy("demo.pt", Demo.counter("v1", 1));
         List<BundleEvent> events = record(() -> assertEquals(Outcome.UNCHANGED, deployer.deploy("demo.pt", Demo.counter("v1", 1)).outcome()));

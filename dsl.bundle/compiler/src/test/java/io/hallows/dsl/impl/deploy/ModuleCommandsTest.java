@@ -52,6 +52,17 @@ class ModuleCommandsTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsOneDiagnosticWithItsPosition() throws Exception {
+        Path file = Files.write(dir.resolve("bin.pt"), new byte[] {'m', '\n', 'x', (byte) 0xFF, 0});
+        String expected = "bin.pt:2:2: error[PT0107]: the file is not UTF-8 text: byte 0xFF at offset 3 starts no valid UTF-8 character"
+                + " (save it as UTF-8)";
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> commands.check(file.toString())).getMessage());
+        assertEquals("bin.pt not deployed: 1 error; the running version is unchanged\n" + expected,
+                assertThrows(IllegalArgumentException.class, () -> commands.deploy(file.toString())).getMessage());
+        assertEquals(List.of(), deployer.sources, "nothing reached the deployer");
+    }
+
+    @Test
     void listShowsATable() {
         assertEquals("no modules deployed", commands.list());
         deployer.modules = List.of(new ModuleInfo("shop", "shop.pt", "1.0.0.ab12cd", "active", 12, List.of("Pricing", "Cart")));

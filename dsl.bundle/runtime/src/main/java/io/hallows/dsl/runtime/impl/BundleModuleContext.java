@@ -125,22 +125,39 @@ final class BundleModuleContext extends AbstractModuleContext {
                 held.remove(cacheKey);
                 ungetQuietly(cached.reference());
             }
-            ServiceReference<S> ref = reference(type, filter == null ? null : filter.get());
-            S service = ref == null ? null : bundle.getService(ref);
-            if (service == null) {
+            Held<S> found = find(type, filter == null ? null : filter.get());
+            if (found == null) {
                 throw new IllegalStateException("module '" + module() + "': " + missing.get());
             }
-            held.put(cacheKey, new Held<>(ref, service));
-            return service;
+            held.put(cacheKey, found);
+            return found.service();
         }
     }
 
-    private <S> ServiceReference<S> reference(Class<S> type, String filter) {
-        if (filter == null) {
-            return bundle.getServiceReference(type);
-        }
+    /**
+     * The best service of {@code type}. The framework hides a registration whose registrant is not
+     * wired to the type's package (the kernel's proxy of a protected service whose interface a third
+     * bundle exports): such registrations are taken too when the object they give is a {@code type}.
+     */
+    private <S> Held<S> find(Class<S> type, String filter) {
         try {
-            return bundle.getServiceReferences(type, filter).stream().sorted(java.util.Comparator.reverseOrder()).findFirst().orElse(null);
+            ServiceReference<?>[] all = bundle.getAllServiceReferences(type.getName(), filter);
+            if (all == null) {
+                return null;
+            }
+            java.util.Arrays.sort(all, java.util.Comparator.reverseOrder());
+            for (ServiceReference<?> ref : all) {
+                Object service = bundle.getService(ref);
+                if (type.isInstance(service)) {
+                    @SuppressWarnings("unchecked")
+                    ServiceReference<S> typed = (ServiceReference<S>) ref;
+                    return new Held<>(typed, type.cast(service));
+                }
+                if (service != null) {
+                    ungetQuietly(ref);
+                }
+            }
+            return null;
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("bad service filter " + filter + ": " + e.getMessage(), e);
         }
