@@ -47,8 +47,11 @@ measure_case() {
         || problem "$target" "case $case run $run: $((RECORDS - sent)) of $RECORDS records were not acknowledged: $(tool_error "$out")"
     out="$LOGS/$name-consume.txt"
     say "$target: ConsumerPerformance, $RECORDS records"
+    # It gives up after --timeout without a record (10 s by default): a broker whose disk is busy
+    # with another's syncs can take longer (Kafka's own broker fences itself for a while when its
+    # controller's forced metadata writes stall), so a minute.
     kafka_tool org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "127.0.0.1:$port" \
-        --topic "$topic" --num-records "$RECORDS" >"$out" 2>&1 || true
+        --topic "$topic" --num-records "$RECORDS" --timeout 60000 >"$out" 2>&1 || true
     local consumed
     if ! figures="$(parse_consumer "$out")"; then
         problem "$target" "case $case run $run: ConsumerPerformance printed no figures: $(tool_error "$out")"
@@ -57,7 +60,7 @@ measure_case() {
     read -r rps mbs consumed <<<"$figures"
     C_RPS[$key]+=" $rps" C_MBS[$key]+=" $mbs"
     if [ "$consumed" -lt "$sent" ]; then
-        problem "$target" "case $case run $run: consumed $consumed of the $sent records produced (ConsumerPerformance stops after 10 s without records): $out"
+        problem "$target" "case $case run $run: consumed $consumed of the $sent records produced (ConsumerPerformance stops after 60 s without records): $out"
         return 1
     fi
 }

@@ -48,8 +48,8 @@ $(tail -n 8 "$log" | sed 's/^/    /')"
         H_PROBLEM="the stack is up, but its messaging broker does not answer: $BROKER_PROBLEM"
     else
         H_PROBLEM="the stack is up but nothing answers Kafka's protocol on 127.0.0.1:$H_PORT after $BROKER_TIMEOUT s.
-    The messaging broker (issue 12, framework.bundles/messaging) is not in this stack yet, or failed
-    to start: see $log"
+The messaging broker (issue 12, framework.bundles/messaging) is not in this stack yet, or failed
+to start: see $log"
     fi
     return 1
 }
