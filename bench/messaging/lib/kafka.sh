@@ -125,17 +125,7 @@ wait_for_broker() {
 # Stops the broker: SIGTERM (a controlled shutdown), then SIGKILL to its process group after 30 s.
 kafka_down() {
     [ -n "$K_PID" ] || return 0
-    local waited=0
     say "kafka: stopping the broker"
-    kill -TERM "$K_PID" 2>/dev/null || true
-    while kill -0 "$K_PID" 2>/dev/null && [ "$waited" -lt 60 ]; do
-        sleep 0.5
-        waited=$((waited + 1))
-    done
-    if kill -0 "$K_PID" 2>/dev/null; then
-        say "kafka: the broker did not stop in 30 s; killing it"
-        kill -KILL -- "-$K_PID" 2>/dev/null || true
-    fi
-    wait "$K_PID" 2>/dev/null || true
+    stop_group "$K_PID" "$K_PID" "kafka: the broker"
     K_PID=""
 }

@@ -1,33 +1,16 @@
 # The Hallows stack of bench/messaging/run: booted with the launcher on a fresh data area, reached
-# through Kafka's protocol. Stopping it (hallows_down) and finding its JVM (hallows_java_pid) are
+# through Kafka's protocol. Starting it (hallows_launch) and stopping it (hallows_down) are
 # bench/oltp's, sourced beside this. Sourced, not run.
-
-H_PID=""
 
 # Starts the stack (the launcher builds first if sources changed, unless --no-build) and waits
 # until its messaging broker answers Kafka's protocol on 127.0.0.1:$H_PORT. Returns 1 with
 # H_PROBLEM set if it does not.
 hallows_broker_up() {
-    if port_in_use "$H_PORT"; then
-        H_PROBLEM="something already listens on 127.0.0.1:$H_PORT (another Hallows stack or a Kafka broker?); stop it first"
-        return 1
-    fi
-    [ -x "$LAUNCHER" ] || { H_PROBLEM="the launcher $LAUNCHER is missing"; return 1; }
-    mkdir -p "$WORK/hallows-data" "$WORK/hallows-apps"
-    local log="$LOGS/hallows-stack.txt"
-    say "hallows: starting the stack with $LAUNCHER (data area $WORK/hallows-data, log $log)"
-    # Its own process group, so that stopping it reaches the launcher and the JVM, nothing else.
-    # A fresh data area and token file, no applications, the admin API on a free port, the
-    # messaging broker on --hallows-port: nothing of the user's (~/.hallows, a running stack).
-    env HALLOWS_DATA="$WORK/hallows-data" HALLOWS_APPS="$WORK/hallows-apps" HALLOWS_CONSOLE=none \
-        HALLOWS_ADMIN_TOKEN_FILE="$WORK/hallows-admin.token" \
-        HALLOWS_JAVA_OPTS="-Dhallows.admin.port=0 -Dhallows.messaging.port=$H_PORT ${HALLOWS_JAVA_OPTS:-}" \
-        ${NO_BUILD:+HALLOWS_NO_BUILD=1} \
-        setsid "$LAUNCHER" start </dev/null >"$log" 2>&1 &
-    H_PID=$!
-    local waited=0
+    hallows_launch "-Dhallows.messaging.port=$H_PORT" "another Hallows stack or a Kafka broker" || return 1
+    local log="$LOGS/hallows-stack.txt" waited=0
     # The launcher may build first, hence the long bound before the ready line.
-    until grep -q '^hallows: ready' "$log"; do
+    # The log may not exist yet: the launcher's redirection is the background job's first step.
+    until grep -q '^hallows: ready' "$log" 2>/dev/null; do
         if ! kill -0 "$H_PID" 2>/dev/null; then
             wait "$H_PID" 2>/dev/null || true
             H_PID=""
