@@ -45,9 +45,10 @@ topic_config_of() {
 #   1000000 records sent, 19972.438036 records/sec (1.90 MB/sec), 10733.75 ms avg latency,
 #   24621.00 ms max latency, 7375 ms 50th, 22306 ms 95th, 24128 ms 99th, 24588 ms 99.9th.
 # Prints "records/s MB/s p50 p99 sent" from the output in file $1, or fails if that line is absent
-# (the intermediate lines, printed every 5 s, have no percentiles).
+# (the intermediate lines, printed every 5 s, have no percentiles). With no record sent the average
+# latency is NaN.
 parse_producer() {
-    sed -n -E 's/^([0-9]+) records sent, ([0-9.]+) records\/sec \(([0-9.]+) MB\/sec\), [0-9.]+ ms avg latency, [0-9.]+ ms max latency, ([0-9.]+) ms 50th, [0-9.]+ ms 95th, ([0-9.]+) ms 99th, .*/\2 \3 \4 \5 \1/p' "$1" \
+    sed -n -E 's/^([0-9]+) records sent, ([0-9.]+) records\/sec \(([0-9.]+) MB\/sec\), [^ ]+ ms avg latency, [^ ]+ ms max latency, ([0-9.]+) ms 50th, [0-9.]+ ms 95th, ([0-9.]+) ms 99th, .*/\2 \3 \4 \5 \1/p' "$1" \
         | tail -n 1 | grep .
 }
 

@@ -16,8 +16,23 @@ tool_error() {
     printf '%s (all of it: %s)\n' "$line" "$1"
 }
 
+# Writes its input to file $1, the first and the last 200 lines of it: a producer whose records all
+# fail prints a stack trace per record, a million of them, and its figures come last.
+capped() {
+    awk -v keep=200 '
+        NR <= keep { print; next }
+        { ring[NR % keep] = $0 }
+        END {
+            first = keep + 1
+            if (NR > 2 * keep) { printf "... %d lines left out ...\n", NR - 2 * keep; first = NR - keep + 1 }
+            for (i = first; i <= NR; i++) print ring[i % keep]
+        }' >"$1"
+}
+
 # One case ($2) of run $3 against target $1 listening on 127.0.0.1:$4: creates its topic, produces
-# --records records into it, consumes them. Returns 1 if a step failed (what was measured stays).
+# --records records into it, consumes them. Returns 1 if a step failed (what was measured stays),
+# 2 if the producer got no record through: the broker is not working, other cases would wait as
+# long for nothing.
 measure_case() {
     local target="$1" case="$2" run="$3" port="$4" parts acks flush topic config out figures
     local name="$target-${case//:/-}-r$run" key="$1|$2"
@@ -35,13 +50,17 @@ measure_case() {
     say "$target: ProducerPerformance, $RECORDS records of 100 B, acks=$acks"
     kafka_tool org.apache.kafka.tools.ProducerPerformance --topic "$topic" --num-records "$RECORDS" \
         --record-size 100 --throughput -1 --producer-props "acks=$acks" "bootstrap.servers=127.0.0.1:$port" \
-        >"$out" 2>&1 || true
+        2>&1 | capped "$out" || true
     if ! figures="$(parse_producer "$out")"; then
         problem "$target" "case $case run $run: ProducerPerformance printed no figures: $(tool_error "$out")"
-        return 1
+        return 2
     fi
     local rps mbs p50 p99 sent
     read -r rps mbs p50 p99 sent <<<"$figures"
+    if [ "$sent" -eq 0 ]; then
+        problem "$target" "case $case run $run: no record was acknowledged: $(tool_error "$out")"
+        return 2
+    fi
     P_RPS[$key]+=" $rps" P_MBS[$key]+=" $mbs" P_P50[$key]+=" $p50" P_P99[$key]+=" $p99"
     [ "$sent" -eq "$RECORDS" ] \
         || problem "$target" "case $case run $run: $((RECORDS - sent)) of $RECORDS records were not acknowledged: $(tool_error "$out")"
@@ -51,7 +70,7 @@ measure_case() {
     # with another's syncs can take longer (Kafka's own broker fences itself for a while when its
     # controller's forced metadata writes stall), so a minute.
     kafka_tool org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "127.0.0.1:$port" \
-        --topic "$topic" --num-records "$RECORDS" --timeout 60000 >"$out" 2>&1 || true
+        --topic "$topic" --num-records "$RECORDS" --timeout 60000 2>&1 | capped "$out" || true
     local consumed
     if ! figures="$(parse_consumer "$out")"; then
         problem "$target" "case $case run $run: ConsumerPerformance printed no figures: $(tool_error "$out")"
@@ -66,9 +85,9 @@ measure_case() {
 }
 
 # Every run of every case against target $1 on 127.0.0.1:$2, its process $3. Returns 1 if any
-# step failed; stops early if the process is gone.
+# step failed; stops early if the process is gone or its producer got nothing through.
 measure_target() {
-    local target="$1" port="$2" pid="$3" run case failed=0 start
+    local target="$1" port="$2" pid="$3" run case failed=0 start status
     start="$(now)"
     for ((run = 1; run <= RUNS; run++)); do
         for case in "${CASES[@]}"; do
@@ -76,7 +95,13 @@ measure_target() {
                 problem "$target" "the $target process exited before case $case of run $run; see $LOGS"
                 return 1
             fi
-            measure_case "$target" "$case" "$run" "$port" || failed=1
+            status=0
+            measure_case "$target" "$case" "$run" "$port" || status=$?
+            [ "$status" -eq 0 ] || failed=1
+            if [ "$status" -eq 2 ]; then
+                problem "$target" "stopped measuring $target there: its producer got nothing through, the other cases would not either"
+                return 1
+            fi
         done
     done
     ELAPSED[$target]="$(seconds_between "$start" "$(now)")"
