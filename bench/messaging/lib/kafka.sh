@@ -24,9 +24,9 @@ fetch_classpath() {
     fi
 }
 
-# Runs Kafka class $1 with the arguments after it, within $TOOL_TIMEOUT seconds, on the JVM
-# options Kafka's scripts give their tools (a 512 MB heap here, for 1M-record runs), logging
-# warnings to stderr.
+# Runs Kafka class $1 with the arguments after it, within $TOOL_TIMEOUT seconds, logging warnings
+# to stderr. Kafka's scripts give their tools 256 MB of heap; 512 MB here, room for a producer's
+# 32 MB buffer and the latencies of 1M records whatever the broker.
 kafka_tool() {
     local class="$1"
     shift
