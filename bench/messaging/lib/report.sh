@@ -54,8 +54,9 @@ report_header() {
     else
         printf 'disk      %s: sync rate %s\n' "$(df -P "$WORK" | awk 'NR == 2 { print $1 " on " $6 }')" "$FSYNC_HOW"
     fi
-    printf 'flush     os: Kafka with no flush setting, Hallows topic config flush=os (acknowledged in the page cache)\n'
-    printf '          batch: Kafka topic config flush.messages=1, Hallows flush=batch (a force per batch)\n'
+    printf 'flush     os: acknowledged in the page cache: Kafka with no flush setting; Hallows flush.messages=%s,\n' 9223372036854775807
+    printf '          which it reads as flush=os (Kafka'"'"'s default value; the stack'"'"'s default is flush=batch)\n'
+    printf '          batch: a force per batch: topic config flush.messages=1 on both (Hallows: flush=batch)\n'
 }
 
 report_produce() {
