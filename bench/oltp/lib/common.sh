@@ -11,6 +11,23 @@ seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 # True if something accepts TCP connections on 127.0.0.1:$1.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Stops the process group led by our child $1: SIGTERM to process $2 (the group's leader or the
+# JVM in it), then, if the leader has not ended after 30 s, SIGKILL to the whole group. $3 names
+# it in the message. Also used by bench/messaging for its Kafka broker.
+stop_group() {
+    local leader="$1" waited=0
+    kill -TERM "$2" 2>/dev/null || true
+    while kill -0 "$leader" 2>/dev/null && [ "$waited" -lt 60 ]; do
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+    if kill -0 "$leader" 2>/dev/null; then
+        say "$3 did not stop in 30 s; killing it"
+        kill -KILL -- "-$leader" 2>/dev/null || true
+    fi
+    wait "$leader" 2>/dev/null || true
+}
+
 # The pgbench builtin script of a workload name of --runs.
 builtin_of() {
     case "$1" in

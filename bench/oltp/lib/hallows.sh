@@ -4,27 +4,35 @@
 H_DB=hallows
 H_PID=""
 
-# Starts the stack (the launcher builds first if sources changed, unless --no-build) and waits
-# until its database answers on 127.0.0.1:$H_PORT. Returns 1 with H_PROBLEM set if it does not.
-hallows_up() {
+# Starts the stack in the background (the launcher builds first if sources changed, unless
+# --no-build), its log in $LOGS/hallows-stack.txt, with the JVM option $1 (the server's port
+# property, e.g. -Dhallows.pgwire.port=$H_PORT) and the user's HALLOWS_JAVA_OPTS. Sets H_PID;
+# returns 1 with H_PROBLEM set if 127.0.0.1:$H_PORT is taken ($2 names who might hold it) or the
+# launcher is missing. bench/messaging starts its stack with this too.
+hallows_launch() {
     if port_in_use "$H_PORT"; then
-        H_PROBLEM="something already listens on 127.0.0.1:$H_PORT (another Hallows stack or a PostgreSQL?); stop it first"
+        H_PROBLEM="something already listens on 127.0.0.1:$H_PORT ($2?); stop it first"
         return 1
     fi
     [ -x "$LAUNCHER" ] || { H_PROBLEM="the launcher $LAUNCHER is missing"; return 1; }
     mkdir -p "$WORK/hallows-data" "$WORK/hallows-apps"
-    local log="$LOGS/hallows-stack.txt"
-    say "hallows: starting the stack with $LAUNCHER (data area $WORK/hallows-data, log $log)"
+    say "hallows: starting the stack with $LAUNCHER (data area $WORK/hallows-data, log $LOGS/hallows-stack.txt)"
     # Its own process group, so that stopping it reaches the launcher and the JVM, nothing else.
-    # A fresh data area and token file, no applications, an admin API on a free port, the wire
-    # server on --hallows-port: nothing of the user's (~/.hallows, a running stack) is touched.
+    # A fresh data area and token file, no applications, an admin API on a free port, the server
+    # on --hallows-port: nothing of the user's (~/.hallows, a running stack) is touched.
     env HALLOWS_DATA="$WORK/hallows-data" HALLOWS_APPS="$WORK/hallows-apps" HALLOWS_CONSOLE=none \
         HALLOWS_ADMIN_TOKEN_FILE="$WORK/hallows-admin.token" \
-        HALLOWS_JAVA_OPTS="-Dhallows.admin.port=0 -Dhallows.pgwire.port=$H_PORT ${HALLOWS_JAVA_OPTS:-}" \
+        HALLOWS_JAVA_OPTS="-Dhallows.admin.port=0 $1 ${HALLOWS_JAVA_OPTS:-}" \
         ${NO_BUILD:+HALLOWS_NO_BUILD=1} \
-        setsid "$LAUNCHER" start </dev/null >"$log" 2>&1 &
+        setsid "$LAUNCHER" start </dev/null >"$LOGS/hallows-stack.txt" 2>&1 &
     H_PID=$!
-    local waited=0 ready_at="" answer=""
+}
+
+# Starts the stack and waits until its database answers on 127.0.0.1:$H_PORT. Returns 1 with
+# H_PROBLEM set if it does not.
+hallows_up() {
+    hallows_launch "-Dhallows.pgwire.port=$H_PORT" "another Hallows stack or a PostgreSQL" || return 1
+    local log="$LOGS/hallows-stack.txt" waited=0 ready_at="" answer=""
     # Polls: the stack gives no other signal than its ready line and the port. The launcher may
     # build first, hence the long bound before the ready line, and a short one after it.
     while :; do
@@ -75,19 +83,10 @@ hallows_java_pid() {
 # 30 s, SIGKILL to its process group.
 hallows_down() {
     [ -n "$H_PID" ] || return 0
-    local java waited=0
+    local java
     java="$(hallows_java_pid)"
     say "hallows: stopping the stack"
-    kill -TERM "${java:-$H_PID}" 2>/dev/null || true
-    while kill -0 "$H_PID" 2>/dev/null && [ "$waited" -lt 60 ]; do
-        sleep 0.5
-        waited=$((waited + 1))
-    done
-    if kill -0 "$H_PID" 2>/dev/null; then
-        say "hallows: the stack did not stop in 30 s; killing it"
-        kill -KILL -- "-$H_PID" 2>/dev/null || true
-    fi
-    wait "$H_PID" 2>/dev/null || true
+    stop_group "$H_PID" "${java:-$H_PID}" "hallows: the stack"
     H_PID=""
 }
 
