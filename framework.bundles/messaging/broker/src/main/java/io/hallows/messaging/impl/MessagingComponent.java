@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,7 +36,8 @@ import org.osgi.service.log.LoggerFactory;
  * protected: the stack grants them to the log partition): the topics in
  * {@code <data area>/messaging/topics} (recovered), the groups' offsets in {@code .../groups}, the
  * Kafka protocol server on the partition's Vert.x, the protected service
- * {@value Messaging#SERVICE_NAME} for bundles of this JVM, and the {@code log:} shell commands.
+ * {@value Messaging#SERVICE_NAME} for bundles of this JVM, and what the {@code log:} shell commands
+ * ({@code LogShell}) act on.
  * A change of configuration reopens it (a recovery, quick after a clean close).
  */
 @Component(service = {}, immediate = true, configurationPid = MessagingConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -84,13 +84,8 @@ public final class MessagingComponent {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(KernelConstants.PROTECTED, Messaging.SERVICE_NAME);
         registrations.add(context.registerService(Messaging.class, messaging, props));
-        Hashtable<String, Object> shell = new Hashtable<>();
-        shell.put("osgi.command.scope", "log");
-        shell.put("osgi.command.function", new String[] {"topics", "create", "describe", "tail", "groups"});
-        // Above the logging bundle's log:tail (ranking 0): Gogo runs one command per name, and this
-        // one hands the log-entry forms (a number first, or nothing) on to log:entries.
-        shell.put(Constants.SERVICE_RANKING, 10);
-        registrations.add(context.registerService(MessagingCommands.class, commands, shell));
+        // For LogShell, the log: commands, which exist from this bundle's start and wait for this.
+        registrations.add(context.registerService(MessagingCommands.class, commands, new Hashtable<>()));
     }
 
     private static ServerSettings serverSettings(MessagingConfig config, String clusterId) {

@@ -125,9 +125,8 @@ public final class MessagingCommands {
     public Object tail(CommandSession session,
             @Descriptor("a topic and how many records per partition (default 10), or the log-entry forms of log:entries") String... words)
             throws Exception {
-        if (words.length == 0 || words[0].matches("-?\\d+")) {
-            return session.execute(String.join(" ", Stream.concat(Stream.of("log:entries"),
-                    Arrays.stream(words).map(MessagingCommands::quoted)).toList()));
+        if (isLogEntries(words)) {
+            return logEntries(session, words);
         }
         if (words.length > 2) {
             throw new IllegalArgumentException("log:tail <topic> [n] takes a topic and a number, not " + words.length + " words");
@@ -184,6 +183,17 @@ public final class MessagingCommands {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + word + "' is not a number of records (log:tail <topic> [n])");
         }
+    }
+
+    /** Whether {@code log:tail words} means the log entries: no words, or a number first. */
+    static boolean isLogEntries(String... words) {
+        return words.length == 0 || words[0].matches("-?\\d+");
+    }
+
+    /** {@code log:entries words}: the logging bundle's command, which needs no broker. */
+    static Object logEntries(CommandSession session, String... words) throws Exception {
+        return session.execute(String.join(" ", Stream.concat(Stream.of("log:entries"),
+                Arrays.stream(words).map(MessagingCommands::quoted)).toList()));
     }
 
     /** A word as Gogo reads it back: quoted when it holds what Gogo would parse. */

@@ -26,6 +26,7 @@ class GogoDispatchTest {
     private final ThreadIOImpl io = new ThreadIOImpl();
     private CommandSession session;
     private final FakeLogs logs = new FakeLogs();
+    private final LogShell shell = new LogShell();
 
     /** Stands for the logging bundle's LogCommands (log:entries, its forms). */
     public static final class Entries {
@@ -50,9 +51,8 @@ class GogoDispatchTest {
     void shell() {
         io.start();
         CommandProcessorImpl processor = new CommandProcessorImpl(io);
-        MessagingCommands commands = new MessagingCommands(logs, new FakeGroups());
         for (String function : List.of("topics", "create", "describe", "tail", "groups")) {
-            processor.addCommand("log", commands, function, 10);
+            processor.addCommand("log", shell, function, 10);
         }
         processor.addCommand("log", new Entries(), "entries");
         session = processor.createSession(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream());
@@ -65,7 +65,24 @@ class GogoDispatchTest {
     }
 
     @Test
+    void theCommandsExistBeforeTheBrokerOpensAndWaitForIt() throws Exception {
+        assertEquals("entries 5", session.execute("log:tail 5"), "the log entries need no broker");
+        java.util.concurrent.CompletableFuture<Object> early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return session.execute("log:create early 2");
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        assertTrue(logs.topic("early").isEmpty(), "nothing is created before the broker is open");
+        shell.bind(new MessagingCommands(logs, new FakeGroups()));
+        assertTrue(early.get(30, java.util.concurrent.TimeUnit.SECONDS).toString().contains("created topic 'early'"));
+        assertEquals(2, logs.topic("early").orElseThrow().partitions());
+    }
+
+    @Test
     void aTopicIsTailedAndTheLogEntryFormsGoOn() throws Exception {
+        shell.bind(new MessagingCommands(logs, new FakeGroups()));
         session.execute("log:create t 1 flush=os");
         logs.append("t", 0, RecordCodec.encode(0, null, "hello".getBytes(StandardCharsets.UTF_8), List.of())).join();
         assertTrue(session.execute("log:tail t").toString().contains("hello"));
@@ -85,6 +102,7 @@ class GogoDispatchTest {
 
     @Test
     void wrongWordsAreRefusedWithTheReason() throws Exception {
+        shell.bind(new MessagingCommands(logs, new FakeGroups()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> session.execute("log:tail nope"));
         assertEquals("there is no topic 'nope' (topics: none)", e.getMessage());
         session.execute("log:create t");
