@@ -9,8 +9,8 @@ package io.hallows.messaging.impl.kafka;
  * @param advertisedPort the port Metadata names (the bound port when 0)
  * @param maxFrameBytes the largest request accepted; a larger size prefix closes the connection
  * @param maxConnections connections beyond this are closed at once
- * @param autoCreateTopics whether Metadata and Produce for an unknown topic create it with the
- *        defaults, as Kafka's {@code auto.create.topics.enable}
+ * @param autoCreateTopics whether Metadata for an unknown topic (which producers ask before they
+ *        produce) creates it with the defaults, as Kafka's {@code auto.create.topics.enable}
  * @param defaultPartitions the partition count of auto-created topics and of CreateTopics with -1
  * @param nodeId this broker's id in Metadata and FindCoordinator
  * @param clusterId the cluster id in Metadata (stable across restarts: kept in the data area)

@@ -51,6 +51,11 @@ record IncomingBatches(List<MutableRecordBatch> batches, List<BatchHeader> heade
                 }
                 ProducerStates.Verdict verdict = producers.check(header, previousOf(headers, header.producerId()));
                 if (verdict.duplicate() != null) {
+                    if (!batches.isEmpty()) {
+                        // Answering the whole request as the duplicate would acknowledge the new batches before it unwritten.
+                        return refused(Errors.INVALID_RECORD, where + ": a request with new record batches before one already appended"
+                                + " (producer " + header.producerId() + ", sequence " + header.baseSequence() + ")");
+                    }
                     return new IncomingBatches(List.of(), List.of(), null, verdict.duplicate());
                 }
                 if (!verdict.ok()) {

@@ -24,6 +24,8 @@ import org.osgi.service.log.Logger;
 final class TopicFolders {
     /** The suffix of a partition folder being deleted (renamed aside so that the name can be reused at once). */
     static final String DELETING = "-delete";
+    /** The most partitions a topic may have (each holds open files and memory). */
+    static final int MAX_PARTITIONS = 10_000;
     private static final Pattern PARTITION_DIR = Pattern.compile("(.+)-(\\d+)");
     private static final Pattern SEGMENT_FILE = Pattern.compile("\\d{20}\\.(log|index|timeindex)");
 
@@ -54,6 +56,11 @@ final class TopicFolders {
         }
         if (partitions < 1) {
             throw new LogException(Errors.INVALID_PARTITIONS, "Number of partitions must be larger than 0 (was " + partitions + ")");
+        }
+        if (partitions > MAX_PARTITIONS) {
+            // Each partition holds open files and memory: a hostile count must not exhaust them.
+            throw new LogException(Errors.INVALID_PARTITIONS, "Number of partitions must be at most " + MAX_PARTITIONS + " (was "
+                    + partitions + ")");
         }
         TopicConfig config = TopicConfig.parse(configs == null ? Map.of() : configs, defaults);
         Uuid id = Uuid.randomUuid();

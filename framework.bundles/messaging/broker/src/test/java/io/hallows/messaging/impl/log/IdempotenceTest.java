@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,20 @@ class IdempotenceTest {
             assertEquals(4, append(logs, idempotent(7, (short) 1, 0, "new epoch")).baseOffset());
             assertEquals(Errors.INVALID_PRODUCER_EPOCH, append(logs, idempotent(7, (short) 0, 3, "fenced")).error());
             assertEquals(5, logs.state("t", 0).orElseThrow().logEndOffset());
+        }
+    }
+
+    @Test
+    void aRequestWithNewBatchesBeforeADuplicateIsRefusedNotHalfAcknowledged() throws Exception {
+        try (LogManager logs = open()) {
+            logs.createTopic("t", 1, Map.of(), false);
+            append(logs, idempotent(7, (short) 0, 0, "a"));
+            MemoryRecords fresh = idempotent(9, (short) 0, 0, "new");
+            MemoryRecords again = idempotent(7, (short) 0, 0, "a");
+            java.nio.ByteBuffer both = java.nio.ByteBuffer.allocate(fresh.sizeInBytes() + again.sizeInBytes());
+            both.put(fresh.buffer().duplicate()).put(again.buffer().duplicate()).flip();
+            assertEquals(Errors.INVALID_RECORD, append(logs, MemoryRecords.readableRecords(both)).error());
+            assertEquals(1, logs.state("t", 0).orElseThrow().logEndOffset(), "nothing of the request was appended");
         }
     }
 

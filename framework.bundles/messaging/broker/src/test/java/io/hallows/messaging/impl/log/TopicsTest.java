@@ -48,6 +48,8 @@ class TopicsTest {
             assertEquals(Errors.TOPIC_ALREADY_EXISTS,
                     assertThrows(LogException.class, () -> logs.createTopic("a.b_c-D9", 1, Map.of(), false)).error());
             assertEquals(Errors.INVALID_PARTITIONS, assertThrows(LogException.class, () -> logs.createTopic("p", 0, Map.of(), false)).error());
+            assertEquals(Errors.INVALID_PARTITIONS, assertThrows(LogException.class,
+                    () -> logs.createTopic("p", Integer.MAX_VALUE, Map.of(), false)).error(), "a hostile count exhausts nothing");
             assertEquals(Errors.INVALID_CONFIG,
                     assertThrows(LogException.class, () -> logs.createTopic("p", 1, Map.of("flush", "sometimes"), false)).error());
             logs.createTopic("a".repeat(249), 1, Map.of(), false);
