@@ -52,8 +52,9 @@ final class FetchHandler {
         if (parts.isEmpty()) {
             return CompletableFuture.completedFuture(response);
         }
-        CompletableFuture<ReadResult[]> polled = new FetchPoll(broker, parts, data.minBytes(), data.maxWaitMs()).run();
-        CompletableFuture<FetchResponseData> answer = polled.thenApply(results -> fill(response, parts, results, data.maxBytes()));
+        List<Part> reads = shares(parts, data.maxBytes());
+        CompletableFuture<ReadResult[]> polled = new FetchPoll(broker, reads, data.minBytes(), data.maxWaitMs()).run();
+        CompletableFuture<FetchResponseData> answer = polled.thenApply(results -> fill(response, reads, results, data.maxBytes()));
         // The connection cancels the answer when it closes: the poll's waiters and timer must go too.
         answer.whenComplete((r, failure) -> {
             if (answer.isCancelled()) {
@@ -62,6 +63,28 @@ final class FetchHandler {
         });
         return answer;
     }
+
+    /**
+     * The parts with what each may read cut to a share of the answer's limit: every partition is
+     * read at once, so without shares a fetch of many partitions would read many times the
+     * {@code max.bytes} it may send (and a hostile one many gigabytes). Each still gets its first
+     * batch (the reads are minOneBatch), so a partition is never stuck behind its share.
+     */
+    static List<Part> shares(List<Part> parts, int maxBytes) {
+        long total = Math.min(Math.max(0, maxBytes), MAX_FETCH_BYTES);
+        int share = (int) Math.max(MIN_SHARE_BYTES, total / parts.size());
+        List<Part> cut = new ArrayList<>(parts.size());
+        for (Part part : parts) {
+            cut.add(part.maxBytes() <= share ? part
+                    : new Part(part.topic(), part.partition(), part.fetchOffset(), share, part.answer()));
+        }
+        return cut;
+    }
+
+    /** The most one fetch reads in all (Kafka's broker caps fetch.max.bytes at 55 MiB by default). */
+    static final int MAX_FETCH_BYTES = 64 << 20;
+    /** The least a partition's share is, so that a fetch of many partitions still moves. */
+    static final int MIN_SHARE_BYTES = 64 << 10;
 
     /** One partition of a fetch: where to read, how much, and its place in the answer. */
     record Part(String topic, int partition, long fetchOffset, int maxBytes, FetchResponseData.PartitionData answer) {
