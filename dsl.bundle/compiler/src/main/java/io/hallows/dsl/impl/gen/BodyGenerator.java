@@ -159,6 +159,7 @@ final class BodyGenerator {
         }
         Symbol symbol = checked.symbol(root);
         if (symbol instanceof Symbol.Local local) {
+            exprs.localsUsed.add(local);
             String target = exprs.renames.getOrDefault(local, JavaNames.id(local.name()));
             w.line(target + " = " + with(target, path, exprs.gen(a.value())) + ";");
             return;

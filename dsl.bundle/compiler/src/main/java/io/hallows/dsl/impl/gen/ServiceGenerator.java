@@ -168,10 +168,13 @@ final class ServiceGenerator {
         BodyGenerator trialBody = new BodyGenerator(trial, checked, trialOut);
         List<io.hallows.dsl.impl.ast.Stmt> statements = block.statements();
         int[] sizes = new int[statements.size()];
+        List<java.util.Set<Symbol.Local>> uses = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             int before = trialOut.length();
             trialBody.statement(statements.get(i));
             sizes[i] = trialOut.length() - before;
+            uses.add(java.util.Set.copyOf(trial.localsUsed));
+            trial.localsUsed.clear();
         }
         java.util.Map<Symbol.State, String> snapshots = new java.util.LinkedHashMap<>();
         if (!trial.callsOperations) {
@@ -179,7 +182,7 @@ final class ServiceGenerator {
                     .forEach(st -> snapshots.put(st, JavaNames.id(st.name()) + "$snapshot"));
         }
         if (trialOut.length() > SplitBody.SPLIT_ABOVE) {
-            after = SplitBody.write(checked, new ExprGenerator(checked, service), w, target, block, sizes, snapshots);
+            after = SplitBody.write(checked, new ExprGenerator(checked, service), w, target, block, sizes, uses, snapshots);
             return;
         }
         snapshots.forEach((st, local) -> w.line("final " + JavaNames.boxed(st.type()) + " " + local + " = this."

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A body too large for one Java method (javac refuses a method of more than 64 KiB of bytecode:
  * "code too large") as a chain of private methods, each holding consecutive top-level statements
- * up to a bounded size. The parameters, the top-level locals and the snapshots live in a small
- * holder object (fields of a nested class) that each part takes, so a part reads and assigns what
- * an earlier one declared. Each part ends by returning what the next part returns: a
+ * up to a bounded size. The parameters, the snapshots and the top-level locals that another part
+ * uses live in a small holder object (fields of a nested class) that each part takes, so a part
+ * reads and assigns what an earlier one declared; a local used only in its own part stays a Java
+ * local. Each part ends by returning what the next part returns: a
  * {@code return} anywhere returns from the whole chain, and an error thrown passes through it.
  * A nested block (a loop, an {@code if}, a {@code try}) stays whole inside one part. Bodies below
  * {@link #SPLIT_ABOVE} are not split: their code is unchanged.
@@ -61,16 +63,21 @@ final class SplitBody {
      * snapshotted variable to the Java expression that reads it.
      */
     static Runnable write(CheckedModule checked, ExprGenerator exprs, JavaWriter w, Target target, Block block, int[] sizes,
-            Map<Symbol.State, String> snapshots) {
+            List<Set<Symbol.Local>> uses, Map<Symbol.State, String> snapshots) {
         String holder = target.name() + "$locals";
         Map<String, String> fields = new LinkedHashMap<>();
         for (Symbol.Local p : target.params()) {
             hoist(exprs, fields, p);
         }
-        for (Stmt s : block.statements()) {
-            if (s instanceof Stmt.Let l) {
-                hoist(exprs, fields, (Symbol.Local) checked.symbol(l));
+        List<List<Stmt>> parts = parts(block.statements(), sizes);
+        int first = 0;
+        for (List<Stmt> part : parts) {
+            for (Stmt s : part) {
+                if (s instanceof Stmt.Let l && usedOutside(checked.symbol(l), uses, first, first + part.size())) {
+                    hoist(exprs, fields, (Symbol.Local) checked.symbol(l));
+                }
             }
+            first += part.size();
         }
         Map<Symbol.State, String> read = new LinkedHashMap<>();
         snapshots.forEach((st, local) -> {
@@ -83,7 +90,6 @@ final class SplitBody {
         exprs.snapshots = read;
         boolean unit = target.result() == Type.UNIT;
         w.line((unit ? "" : "return ") + call(target, 1) + ";");
-        List<List<Stmt>> parts = parts(block.statements(), sizes);
         return () -> {
             BodyGenerator body = new BodyGenerator(exprs, checked, w);
             w.line("");
@@ -102,6 +108,16 @@ final class SplitBody {
                 w.close();
             }
         };
+    }
+
+    /** Whether a statement outside {@code [from, to)} uses {@code local}: then it lives in the holder, else in its part. */
+    private static boolean usedOutside(Symbol local, List<Set<Symbol.Local>> uses, int from, int to) {
+        for (int i = 0; i < uses.size(); i++) {
+            if ((i < from || i >= to) && uses.get(i).contains(local)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void hoist(ExprGenerator exprs, Map<String, String> fields, Symbol.Local local) {

@@ -122,6 +122,9 @@ class LargeOperationTest {
         assertTrue(impl.contains("private long sum$part2(sum$locals $l)"), "sum is split");
         assertTrue(impl.contains("private void touch$part2(touch$locals $l)"), "touch is split");
         assertFalse(impl.contains("small$part") || impl.contains("hitCount$part"), "small bodies stay whole");
+        String holder = impl.substring(impl.indexOf("class sum$locals {"), impl.indexOf("}", impl.indexOf("class sum$locals {")));
+        assertTrue(holder.contains("long total;") && holder.contains("long c2;"), "locals used across parts are shared: " + holder);
+        assertTrue(holder.lines().count() < STATEMENTS / 40, "a local used in its own part only stays a Java local: " + holder);
         assertTrue(impl.contains("public long small(long n) {\n        return io.hallows.dsl.runtime.PtMath.add(n, 1L);\n    }"), impl.substring(0, 2_000));
     }
 }
