@@ -23,10 +23,14 @@ import java.util.Set;
  * {@link #SPLIT_ABOVE} are not split: their code is unchanged.
  */
 final class SplitBody {
-    /** Characters of generated Java above which a body is split; well below 64 KiB of bytecode. */
-    static final int SPLIT_ABOVE = 16_000;
+    /**
+     * Characters of generated Java above which a body is split. Generated code takes about a
+     * quarter of a byte of bytecode per character (fully qualified names, indentation), so this
+     * and {@link #PART} stay well below javac's 64 KiB even for denser code.
+     */
+    static final int SPLIT_ABOVE = 40_000;
     /** Characters of generated Java per part (a larger single statement is a part of its own). */
-    static final int PART = 8_000;
+    static final int PART = 20_000;
     private static final String HOLDER = "$l";
 
     /** The method a body is generated into: its Java name, parameters, result and {@code throws} clause. */

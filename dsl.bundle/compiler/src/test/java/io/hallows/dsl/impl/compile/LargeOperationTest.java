@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * An operation of thousands of statements compiles (javac refuses a method of more than 64 KiB of
  * bytecode, so the generator splits it into parts) and behaves as written: locals declared in one
  * part are read and assigned in later ones, a {@code return} in the middle returns from the
- * operation, a copy-on-write variable updated from a local sees the local's value, and a small
- * operation's code stays one method.
+ * operation, a copy-on-write variable updated from a local sees the local's value, a large
+ * subscription runs whole, and a small operation's code stays one method.
  */
 class LargeOperationTest {
     private static final int STATEMENTS = 5_000;
@@ -29,6 +29,11 @@ class LargeOperationTest {
 
                 service Big {
                     let_cow_var hits: Int = 0;
+                    let_reactive_var level: Int = 0;
+
+                    op setLevel(v: Int) {
+                        level = v;
+                    }
 
                     op small(n: Int): Int {
                         return n + 1;
@@ -62,7 +67,11 @@ class LargeOperationTest {
         for (int i = 0; i < TOUCHES; i++) {
             s.append(i % 2 == 0 ? "        x = x + 1;\n" : "        hits = hits + x;\n");
         }
-        return s.append("    }\n}\n").toString();
+        s.append("    }\n\n    on level changed {\n        var y = level;\n");
+        for (int i = 0; i < TOUCHES; i++) {
+            s.append("        y = y + 1;\n");
+        }
+        return s.append("        log(\"y \" + str(y));\n    }\n}\n").toString();
     }
 
     /** What {@code sum(n)} computes, statement by statement. */
@@ -114,6 +123,8 @@ class LargeOperationTest {
         big.call("Big", "touch", 3L);
         big.call("Big", "touch", 10L);
         assertEquals(touch(10, touch(3, 0)), big.call("Big", "hitCount"));
+        big.call("Big", "setLevel", 4L);
+        assertTrue(big.context.logs.contains("y " + (4 + TOUCHES)), "a large subscription runs whole: " + big.context.logs);
     }
 
     @Test
@@ -121,6 +132,7 @@ class LargeOperationTest {
         String impl = MODULES.compile("big").javaSource().get("pt/big/impl/BigImpl.java");
         assertTrue(impl.contains("private long sum$part2(sum$locals $l)"), "sum is split");
         assertTrue(impl.contains("private void touch$part2(touch$locals $l)"), "touch is split");
+        assertTrue(impl.contains("private void on$level$1$part2(on$level$1$locals $l)"), "the subscription is split");
         assertFalse(impl.contains("small$part") || impl.contains("hitCount$part"), "small bodies stay whole");
         String holder = impl.substring(impl.indexOf("class sum$locals {"), impl.indexOf("}", impl.indexOf("class sum$locals {")));
         assertTrue(holder.contains("long total;") && holder.contains("long c2;"), "locals used across parts are shared: " + holder);
