@@ -124,7 +124,7 @@ final class ServiceGenerator {
         w.line("");
         w.line("@Override");
         w.open("public " + ApiGenerator.signature(op));
-        String raises = op.raises().isEmpty() ? "" : " throws " + op.raises().stream().map(JavaNames::error).collect(Collectors.joining(", "));
+        String raises = ApiGenerator.raises(op);
         if (!hasBodyMethod(op)) {
             body(op.decl().body(), new SplitBody.Target(JavaNames.id(op.name()), op.params(), op.result(), raises));
             close();
