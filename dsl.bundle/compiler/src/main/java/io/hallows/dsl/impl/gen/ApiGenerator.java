@@ -97,8 +97,12 @@ public final class ApiGenerator {
     static String signature(Symbol.Op op) {
         String params = op.params().stream().map(p -> JavaNames.type(p.type(), false) + " " + JavaNames.id(p.name()))
                 .collect(Collectors.joining(", "));
-        String raises = op.raises().isEmpty() ? "" : " throws " + op.raises().stream().map(JavaNames::error).collect(Collectors.joining(", "));
-        return JavaNames.type(op.result(), false) + " " + JavaNames.id(op.name()) + "(" + params + ")" + raises;
+        return JavaNames.type(op.result(), false) + " " + JavaNames.id(op.name()) + "(" + params + ")" + raises(op);
+    }
+
+    /** {@code " throws pt.shop.api.UnknownSku"}, or empty when {@code op} raises nothing. */
+    static String raises(Symbol.Op op) {
+        return op.raises().isEmpty() ? "" : " throws " + op.raises().stream().map(JavaNames::error).collect(Collectors.joining(", "));
     }
 
     private static JavaWriter header(String pkg, String doc) {

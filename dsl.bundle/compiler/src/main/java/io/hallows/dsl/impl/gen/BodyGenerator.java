@@ -42,12 +42,15 @@ final class BodyGenerator {
         return prefix + "$" + ++temps;
     }
 
-    private void statement(Stmt s) {
+    /** One statement; a local the caller hoisted into a holder (see {@link SplitBody}) is named by its rename. */
+    void statement(Stmt s) {
         w.at(s.pos().line());
         switch (s) {
             case Stmt.Let l -> {
                 Symbol.Local local = (Symbol.Local) checked.symbol(l);
-                w.line(JavaNames.type(local.type(), false) + " " + JavaNames.id(l.name()) + " = " + exprs.gen(l.init()) + ";");
+                String hoisted = exprs.renames.get(local);
+                w.line((hoisted != null ? hoisted : JavaNames.type(local.type(), false) + " " + JavaNames.id(l.name()))
+                        + " = " + exprs.gen(l.init()) + ";");
             }
             case Stmt.Assign a -> assign(a);
             case Stmt.If i -> ifChain(i);
@@ -156,7 +159,8 @@ final class BodyGenerator {
         }
         Symbol symbol = checked.symbol(root);
         if (symbol instanceof Symbol.Local local) {
-            String target = JavaNames.id(local.name());
+            exprs.localsUsed.add(local);
+            String target = exprs.renames.getOrDefault(local, JavaNames.id(local.name()));
             w.line(target + " = " + with(target, path, exprs.gen(a.value())) + ";");
             return;
         }

@@ -38,6 +38,8 @@ final class ExprGenerator {
     final java.util.Set<Symbol.State> cowReads = new java.util.LinkedHashSet<>();
     final java.util.Set<Symbol.State> stateAssigned = new java.util.HashSet<>();
     boolean callsOperations;
+    /** The locals the code generated so far reads or assigns: which ones a split body must share between its parts. */
+    final java.util.Set<Symbol.Local> localsUsed = new java.util.HashSet<>();
 
     ExprGenerator(CheckedModule checked, ServiceInfo service) {
         this.checked = checked;
@@ -93,6 +95,9 @@ final class ExprGenerator {
 
     private String name(Expr.Name n) {
         Symbol s = symbol(n);
+        if (s instanceof Symbol.Local l) {
+            localsUsed.add(l);
+        }
         String renamed = renames.get(s);
         if (renamed != null) {
             return JavaNames.unbox(renamed, type(n));

@@ -18,6 +18,11 @@ final class JavaWriter {
         return sourceLines.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Characters written so far: a measure of how much bytecode a body will take. */
+    int length() {
+        return out.length();
+    }
+
     JavaWriter line(String text) {
         sourceLines.add(sourceLine);
         if (!text.isEmpty()) {

@@ -26,6 +26,8 @@ final class ServiceGenerator {
     private final ServiceInfo service;
     private final TypeSignatures signatures;
     private final JavaWriter w = new JavaWriter();
+    /** What a split body writes after its method is closed (its parts), or null. */
+    private Runnable after;
 
     ServiceGenerator(CheckedModule checked, ServiceInfo service, TypeSignatures signatures) {
         this.checked = checked;
@@ -68,9 +70,10 @@ final class ServiceGenerator {
             if (m instanceof Member.Subscription s) {
                 w.at(s.pos().line());
                 w.line("");
-                w.open("private void " + subscriber(s, ++n) + "()");
-                body(s.body());
-                w.close();
+                String name = subscriber(s, ++n);
+                w.open("private void " + name + "()");
+                body(s.body(), new SplitBody.Target(name, List.of(), Type.UNIT, ""));
+                close();
             }
         }
         return w.close().toString();
@@ -121,9 +124,10 @@ final class ServiceGenerator {
         w.line("");
         w.line("@Override");
         w.open("public " + ApiGenerator.signature(op));
+        String raises = ApiGenerator.raises(op);
         if (!hasBodyMethod(op)) {
-            body(op.decl().body());
-            w.close();
+            body(op.decl().body(), new SplitBody.Target(JavaNames.id(op.name()), op.params(), op.result(), raises));
+            close();
             return;
         }
         List<String> args = new ArrayList<>();
@@ -147,28 +151,54 @@ final class ServiceGenerator {
         String params = op.params().stream().map(p -> JavaNames.type(p.type(), false) + " " + JavaNames.id(p.name()))
                 .collect(Collectors.joining(", "));
         w.open("private " + JavaNames.type(op.result(), false) + " " + bodyMethod(op) + "(" + params + ")");
-        body(op.decl().body());
-        w.close();
+        body(op.decl().body(), new SplitBody.Target(bodyMethod(op), op.params(), op.result(), raises));
+        close();
     }
 
     /**
      * A body. Each copy-on-write variable it reads but never assigns, in a body that calls no
      * operation (which could assign it), is read once, into a local at the start: the body sees
      * one snapshot of it, as a reader of a copy-on-write variable does, and its loops read a
-     * local instead of the variable. The body is generated once to learn that, then again.
+     * local instead of the variable. The body is generated once to learn that (and its size),
+     * then again; a large one is split into parts ({@link SplitBody}), written by {@link #close}.
      */
-    private void body(io.hallows.dsl.impl.ast.Block block) {
+    private void body(io.hallows.dsl.impl.ast.Block block, SplitBody.Target target) {
         ExprGenerator trial = new ExprGenerator(checked, service);
-        new BodyGenerator(trial, checked, new JavaWriter()).block(block);
+        JavaWriter trialOut = new JavaWriter();
+        BodyGenerator trialBody = new BodyGenerator(trial, checked, trialOut);
+        List<io.hallows.dsl.impl.ast.Stmt> statements = block.statements();
+        int[] sizes = new int[statements.size()];
+        List<java.util.Set<Symbol.Local>> uses = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            int before = trialOut.length();
+            trialBody.statement(statements.get(i));
+            sizes[i] = trialOut.length() - before;
+            uses.add(java.util.Set.copyOf(trial.localsUsed));
+            trial.localsUsed.clear();
+        }
         java.util.Map<Symbol.State, String> snapshots = new java.util.LinkedHashMap<>();
         if (!trial.callsOperations) {
             trial.cowReads.stream().filter(st -> !trial.stateAssigned.contains(st))
                     .forEach(st -> snapshots.put(st, JavaNames.id(st.name()) + "$snapshot"));
+        }
+        if (trialOut.length() > SplitBody.SPLIT_ABOVE) {
+            after = SplitBody.write(checked, new ExprGenerator(checked, service), w, target, block, sizes, uses, snapshots);
+            return;
         }
         snapshots.forEach((st, local) -> w.line("final " + JavaNames.boxed(st.type()) + " " + local + " = this."
                 + JavaNames.id(st.name()) + ".get();"));
         ExprGenerator exprs = new ExprGenerator(checked, service);
         exprs.snapshots = snapshots;
         new BodyGenerator(exprs, checked, w).block(block);
+    }
+
+    /** Closes the method, then writes the parts of its body if it was split. */
+    private void close() {
+        w.close();
+        if (after != null) {
+            Runnable parts = after;
+            after = null;
+            parts.run();
+        }
     }
 }

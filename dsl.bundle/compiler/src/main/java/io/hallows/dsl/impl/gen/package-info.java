@@ -11,6 +11,7 @@
  *                      the cell's type signature, with API hashes for models), derived values and
  *                      subscriptions wired in the constructor, one method per operation
  *     BodyGenerator    statements; assignments to state become set or update per variable kind
+ *     SplitBody        a body too large for one Java method as a chain of part methods
  *     ExprGenerator    expressions; Calls: direct calls, ctx.service(Api.class) for other services
  *   JavaNames          identifiers and types as Java writes them
  * </pre>
