@@ -1,11 +1,10 @@
 package io.hallows.run.it.messaging;
 
+import io.hallows.run.it.LaunchedStacks;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -32,8 +31,8 @@ final class KafkaStack implements AutoCloseable {
 
     KafkaStack(Path work) throws IOException {
         this.work = work;
-        this.port = freePort();
-        this.pgPort = freePort();
+        this.port = LaunchedStacks.freePort();
+        this.pgPort = LaunchedStacks.freePort();
         Path defaults = Path.of(System.getProperty("hallows.launcher", "hallows")).toAbsolutePath().getParent()
                 .resolve("stacks/default.json");
         String stack = Files.readString(defaults, StandardCharsets.UTF_8);
@@ -43,12 +42,6 @@ final class KafkaStack implements AutoCloseable {
         }
         stack = stack.replace(marker, marker + ", \"group.initialRebalanceDelay.ms\": \"0\", \"maintenance.interval.ms\": \"300\"");
         Files.writeString(work.resolve("stack.json"), stack, StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     String bootstrap() {
@@ -126,24 +119,11 @@ final class KafkaStack implements AutoCloseable {
 
     /** SIGKILL to the stack's JVM (not the launcher's shell), then waits until it is gone. */
     void kill() throws InterruptedException {
-        List<ProcessHandle> jvms = process.descendants().toList();
-        jvms.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle h : jvms) {
-            h.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
-        }
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        LaunchedStacks.kill(process);
     }
 
     String output(String name) throws IOException {
-        StringBuilder all = new StringBuilder();
-        for (String f : List.of(name + ".out", name + ".err")) {
-            Path p = work.resolve(f);
-            if (Files.exists(p)) {
-                all.append(Files.readString(p, StandardCharsets.UTF_8));
-            }
-        }
-        return all.toString();
+        return LaunchedStacks.output(work, name);
     }
 
     @Override

@@ -1,14 +1,11 @@
 package io.hallows.run.it.oltp;
 
+import io.hallows.run.it.LaunchedStacks;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -26,9 +23,7 @@ final class StackProcess implements AutoCloseable {
 
     StackProcess(Path work) throws IOException {
         this.work = work;
-        try (ServerSocket s = new ServerSocket(0)) {
-            this.port = s.getLocalPort();
-        }
+        this.port = LaunchedStacks.freePort();
     }
 
     int port() {
@@ -90,24 +85,11 @@ final class StackProcess implements AutoCloseable {
 
     /** SIGKILL to the stack's JVM (not the launcher's shell), then waits until it is gone. */
     void kill() throws InterruptedException {
-        List<ProcessHandle> jvms = process.descendants().toList();
-        jvms.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle h : jvms) {
-            h.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
-        }
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        LaunchedStacks.kill(process);
     }
 
     String output(String name) throws IOException {
-        StringBuilder all = new StringBuilder();
-        for (String f : List.of(name + ".out", name + ".err")) {
-            Path p = work.resolve(f);
-            if (Files.exists(p)) {
-                all.append(Files.readString(p, StandardCharsets.UTF_8));
-            }
-        }
-        return all.toString();
+        return LaunchedStacks.output(work, name);
     }
 
     @Override
