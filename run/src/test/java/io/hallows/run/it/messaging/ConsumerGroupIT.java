@@ -108,6 +108,7 @@ class ConsumerGroupIT {
                     halfway.countDown();
                 }
             }, "member-" + m);
+            member.setDaemon(true); // a member still polling after a failed assertion must not keep the test JVM alive
             members.add(member);
             member.start();
         }
