@@ -20,6 +20,32 @@ public final class LaunchedStacks {
         }
     }
 
+    /**
+     * Starts {@code run/hallows start} without console, building nothing, on the data area
+     * {@code work/data} with its own admin token and applications folder; its output goes to
+     * {@code work/<name>.out} and {@code .err}.
+     *
+     * @param javaOpts the stack's JVM options (ports)
+     * @param stackFile the stack file, or null for the default one
+     */
+    public static Process launch(Path work, String name, String javaOpts, Path stackFile) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("hallows.launcher", "hallows"), "start");
+        builder.redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        java.util.Map<String, String> env = builder.environment();
+        env.put("HALLOWS_NO_BUILD", "1");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("HALLOWS_DATA", work.resolve("data").toString());
+        env.put("HALLOWS_ADMIN_TOKEN_FILE", work.resolve("admin.token").toString());
+        env.put("HALLOWS_APPS", work.resolve("apps").toString());
+        env.put("HALLOWS_CONSOLE", "none");
+        env.put("HALLOWS_JAVA_OPTS", javaOpts);
+        if (stackFile != null) {
+            env.put("HALLOWS_STACK", stackFile.toString());
+        }
+        return builder.start();
+    }
+
     /** SIGKILL to the stack's JVM (not only the launcher's shell), then waits until it is gone. */
     public static void kill(Process launcher) throws InterruptedException {
         List<ProcessHandle> jvms = launcher.descendants().toList();

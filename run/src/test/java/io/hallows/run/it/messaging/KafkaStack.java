@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,19 +54,8 @@ final class KafkaStack implements AutoCloseable {
     /** Starts the stack and returns once its broker answers an AdminClient. */
     void start() throws Exception {
         String name = "stack-" + (++starts);
-        ProcessBuilder builder = new ProcessBuilder(System.getProperty("hallows.launcher", "hallows"), "start");
-        builder.redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
-        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-        Map<String, String> env = builder.environment();
-        env.put("HALLOWS_NO_BUILD", "1");
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("HALLOWS_DATA", dataArea().toString());
-        env.put("HALLOWS_STACK", work.resolve("stack.json").toString());
-        env.put("HALLOWS_ADMIN_TOKEN_FILE", work.resolve("admin.token").toString());
-        env.put("HALLOWS_APPS", work.resolve("apps").toString());
-        env.put("HALLOWS_CONSOLE", "none");
-        env.put("HALLOWS_JAVA_OPTS", "-Dhallows.admin.port=0 -Dhallows.pgwire.port=" + pgPort + " -Dhallows.messaging.port=" + port);
-        process = builder.start();
+        process = LaunchedStacks.launch(work, name, "-Dhallows.admin.port=0 -Dhallows.pgwire.port=" + pgPort
+                + " -Dhallows.messaging.port=" + port, work.resolve("stack.json"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         Exception last = null;
         try (Admin admin = admin()) {

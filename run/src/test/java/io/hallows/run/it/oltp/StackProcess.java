@@ -37,17 +37,7 @@ final class StackProcess implements AutoCloseable {
     /** Starts the stack and returns once its database accepts a connection. */
     void start() throws Exception {
         String name = "stack-" + (++starts);
-        ProcessBuilder builder = new ProcessBuilder(System.getProperty("hallows.launcher", "hallows"), "start");
-        builder.redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
-        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-        builder.environment().put("HALLOWS_NO_BUILD", "1");
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("HALLOWS_DATA", dataArea().toString());
-        builder.environment().put("HALLOWS_ADMIN_TOKEN_FILE", work.resolve("admin.token").toString());
-        builder.environment().put("HALLOWS_APPS", work.resolve("apps").toString());
-        builder.environment().put("HALLOWS_CONSOLE", "none");
-        builder.environment().put("HALLOWS_JAVA_OPTS", "-Dhallows.admin.port=0 -Dhallows.pgwire.port=" + port);
-        process = builder.start();
+        process = LaunchedStacks.launch(work, name, "-Dhallows.admin.port=0 -Dhallows.pgwire.port=" + port, null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         SQLException last = null;
         while (System.nanoTime() < deadline && process.isAlive()) {
