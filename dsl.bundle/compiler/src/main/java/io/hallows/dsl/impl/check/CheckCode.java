@@ -92,9 +92,7 @@ public enum CheckCode {
     /** {@code {value}} in a template of a type that has no text (a model, a list, an Option). */
     BAD_TEMPLATE_VALUE("PT0507"),
     /** {@code sortBy} whose argument is not a literal naming an Int, Float or String field of the elements. */
-    BAD_SORT_KEY("PT0508"),
-    /** A module with routes compiled where the Basilisk API is not available. */
-    NO_WEB_FRAMEWORK("PT0509");
+    BAD_SORT_KEY("PT0508");
 
     private final String id;
 

@@ -88,7 +88,7 @@ final class RouteChecker {
         String p = lit.value();
         Position pos = lit.pos();
         if (!p.startsWith("/")) {
-            facts.error(pos, CheckCode.BAD_ROUTE_PATH, "a route path starts with '/': \"/" + p + "\"");
+            facts.error(pos, CheckCode.BAD_ROUTE_PATH, "a route path starts with '/': write \"/" + p + "\"");
             return false;
         }
         if (p.equals("/")) {
@@ -96,7 +96,10 @@ final class RouteChecker {
         }
         Set<String> names = new HashSet<>();
         boolean ok = true;
+        int at = 1;
         for (String segment : p.substring(1).split("/", -1)) {
+            pos = inLiteral(lit, at);
+            at += segment.length() + 1;
             var param = Routes.PARAM_SEGMENT.matcher(segment);
             if (param.matches()) {
                 String name = param.group(1);
@@ -124,6 +127,15 @@ final class RouteChecker {
             }
         }
         return ok;
+    }
+
+    /**
+     * Where character {@code index} of a string literal's value is: exact for a path without
+     * escapes (paths have none in practice), at the literal otherwise.
+     */
+    private static Position inLiteral(Expr.StringLit lit, int index) {
+        return lit.value().indexOf('\\') < 0 && lit.value().codePoints().allMatch(c -> c >= 0x20 && c < 0x7f)
+                ? lit.pos().shifted(1 + index, 1 + index) : lit.pos();
     }
 
     private void bindings(Routes.Route route) {

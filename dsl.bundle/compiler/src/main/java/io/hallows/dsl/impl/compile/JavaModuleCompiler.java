@@ -3,7 +3,6 @@ package io.hallows.dsl.impl.compile;
 import io.hallows.dsl.api.Diagnostic;
 import io.hallows.dsl.api.Severity;
 import io.hallows.dsl.impl.FrontEnd;
-import io.hallows.dsl.impl.check.CheckCode;
 import io.hallows.dsl.impl.check.CheckedModule;
 import io.hallows.dsl.impl.check.Environment;
 import io.hallows.dsl.impl.check.ModuleSymbols;
@@ -28,6 +27,8 @@ import org.osgi.service.component.annotations.Component;
 public final class JavaModuleCompiler implements ModuleCompiler {
     /** The package generated web modules implement: imported only by modules with routes. */
     private static final String BASILISK = "io.hallows.basilisk.api";
+    /** A module with routes compiled where the Basilisk API is not available (next to the checker's PT05xx). */
+    private static final String NO_WEB_FRAMEWORK = "PT0509";
     private static final String BUG = "internal compiler error (a bug in Parseltongue, please report it): ";
 
     @Override
@@ -53,7 +54,7 @@ public final class JavaModuleCompiler implements ModuleCompiler {
     private static Result generate(String file, String source, CheckedModule checked, ClassLibrary library, List<Diagnostic> warnings) {
         boolean routes = Routes.any(checked.ast());
         if (routes && library.list(BASILISK).isEmpty()) {
-            return new Result(null, List.of(new Diagnostic(file, 1, 1, Severity.ERROR, CheckCode.NO_WEB_FRAMEWORK.id(), "module '"
+            return new Result(null, List.of(new Diagnostic(file, 1, 1, Severity.ERROR, NO_WEB_FRAMEWORK, "module '"
                     + checked.module().name() + "' declares routes, but the stack has no Basilisk API (package " + BASILISK
                     + "): add the Basilisk bundles to the stack, or remove the route hints")));
         }
