@@ -153,6 +153,35 @@ class RoutesCompileTest {
         assertFalse(many.contains(",0,"));
     }
 
+    @Test
+    void aRouteCallsThroughTheServiceSoItsPartitionApplies() throws BadRequest {
+        Modules modules = new Modules().add("""
+                module parted version "1.0.0";
+                service P {
+                    @get("/n/{n}") @partition("web") @key(n)
+                    op twice(n: Int): Int { return n * 2; }
+                }
+                """);
+        Modules.Running started = modules.start("parted", new TestStore(), Map.of());
+        WebRequests parted = new WebRequests(started, modules.compile("parted"));
+        assertEquals("42", text(parted.send("GET", "/n/21", null)));
+        assertEquals(List.of("web/21"), started.context.partitions);
+    }
+
+    /** The Templates example of docs/parseltongue.md, as written there, answers what the text says. */
+    @Test
+    void theDocumentedTemplateExampleRuns() throws Exception {
+        String doc = Modules.read(Path.of(System.getProperty("basedir", "."), "..", "..", "docs", "parseltongue.md"));
+        String section = doc.substring(doc.indexOf("## Templates"));
+        int start = section.indexOf("```\n") + 4;
+        String example = section.substring(start, section.indexOf("```", start));
+        Modules modules = new Modules().add("module docs version \"1.0.0\";\n" + example);
+        WebRequests docs = new WebRequests(modules.start("docs", new TestStore(), Map.of()), modules.compile("docs"));
+        String page = text(docs.send("GET", "/fortunes", null, "extra", "<script>alert(1)</script>"));
+        assertTrue(page.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), page);
+        assertTrue(page.indexOf("&lt;script") < page.indexOf("fortune: No such file"), "sorted by message: " + page);
+    }
+
     private static int count(Response r) {
         String s = text(r);
         return s.equals("[]") ? 0 : s.split(",").length;
