@@ -28,24 +28,22 @@ final class JsonCodeGenerator {
 
     /** The reader of {@code t}: {@code Web$Json.r3}, called as {@code r3(Object value, String where)}. */
     String reader(Type t) {
-        String name = readers.get(t);
-        if (name == null) {
-            name = "r" + readers.size();
-            readers.put(t, name);
-            String method = name;
-            pending.add(() -> writeReader(t, method));
-        }
-        return CLASS + "." + name;
+        return method(readers, "r", t, this::writeReader);
     }
 
     /** The writer of {@code t}: {@code Web$Json.w2}, called as {@code w2(JsonOut out, value)}, returning {@code out}. */
     String writer(Type t) {
-        String name = writers.get(t);
+        return method(writers, "w", t, this::writeWriter);
+    }
+
+    /** The method of {@code t} in {@code known}, named and queued for writing the first time it is asked for. */
+    private String method(Map<Type, String> known, String prefix, Type t, java.util.function.BiConsumer<Type, String> write) {
+        String name = known.get(t);
         if (name == null) {
-            name = "w" + writers.size();
-            writers.put(t, name);
-            String method = name;
-            pending.add(() -> writeWriter(t, method));
+            String fresh = prefix + known.size();
+            known.put(t, fresh);
+            pending.add(() -> write.accept(t, fresh));
+            name = fresh;
         }
         return CLASS + "." + name;
     }

@@ -34,7 +34,7 @@ final class MemberParser {
                     + hints.getFirst().name() + "(...)' is followed by " + token.describe());
         }
         if (token.kind() == TokenKind.IDENT && token.text().equals(TemplateParser.KEYWORD)) {
-            return new TemplateParser(in, this, expressions).template();
+            return new TemplateParser(in, this, expressions, statements).template();
         }
         return switch (token.kind()) {
             case OP -> operation(hints);

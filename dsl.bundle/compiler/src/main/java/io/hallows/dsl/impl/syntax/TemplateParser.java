@@ -38,11 +38,13 @@ public final class TemplateParser {
     private final TokenCursor in;
     private final MemberParser members;
     private final ExpressionParser expressions;
+    private final StatementParser statements;
 
-    TemplateParser(TokenCursor in, MemberParser members, ExpressionParser expressions) {
+    TemplateParser(TokenCursor in, MemberParser members, ExpressionParser expressions, StatementParser statements) {
         this.in = in;
         this.members = members;
         this.expressions = expressions;
+        this.statements = statements;
     }
 
     /** Whether {@code op} is a template (parsed here). */
@@ -109,16 +111,7 @@ public final class TemplateParser {
 
     private Stmt forItem() {
         Position pos = in.advance().pos();
-        List<String> variables = new ArrayList<>();
-        if (in.accept(TokenKind.LPAREN)) {
-            variables.add(in.expectName("a key variable after 'for ('").text());
-            in.expect(TokenKind.COMMA, "between the key and the value variable");
-            variables.add(in.expectName("a value variable").text());
-            in.expect(TokenKind.RPAREN, "after the value variable");
-        } else {
-            variables.add(in.expectName("a loop variable after 'for'").text());
-        }
-        in.expect(TokenKind.IN, "after the loop variable");
+        List<String> variables = statements.loopVariables();
         Expr iterable = expressions.condition();
         return new Stmt.For(pos, variables, iterable, block(pos, "to start the body of 'for'"));
     }
