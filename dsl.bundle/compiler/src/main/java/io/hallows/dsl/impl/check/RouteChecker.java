@@ -16,6 +16,9 @@ import java.util.Set;
  * path, or query) form: a mistake here is a diagnostic at deployment, never a 500 at run time.
  */
 final class RouteChecker {
+    /** The members RFC 9457 gives every problem document: an error's fields cannot take these names. */
+    private static final Set<String> PROBLEM_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
+
     private final Facts facts;
     private final ModuleSymbols module;
     private final Map<String, Routes.Route> taken = new HashMap<>();
@@ -180,7 +183,9 @@ final class RouteChecker {
         }
         for (ErrorInfo e : op.raises()) {
             for (Map.Entry<String, Type> f : e.fields().entrySet()) {
-                String why = JsonForms.whyNotEncodable(f.getValue());
+                String why = PROBLEM_MEMBERS.contains(f.getKey())
+                        ? "the problem document has a member '" + f.getKey() + "' of its own; rename the field"
+                        : JsonForms.whyNotEncodable(f.getValue());
                 if (why != null) {
                     facts.error(pos, CheckCode.UNENCODABLE_RESULT, "'" + op.name() + "' raises " + e.name() + ", whose field '"
                             + f.getKey() + "' cannot be written into its problem document: " + why);

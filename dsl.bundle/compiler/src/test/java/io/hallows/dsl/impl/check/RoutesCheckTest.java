@@ -55,6 +55,13 @@ class RoutesCheckTest {
     }
 
     @Test
+    void raisedErrorsFieldsMustFitAProblemDocument() {
+        one(module("error E { status: Int }\nservice S {\n    @get(\"/x\")\n    op x(): Int raises E { raise E { status: 1 }; }\n}\n"),
+                "PT0506", "'x' raises E, whose field 'status' cannot be written into its problem document: the problem document"
+                        + " has a member 'status' of its own");
+    }
+
+    @Test
     void statusOnlyOnErrors() {
         one(module("@status(404) model M { a: Int }\n"), "PT0218", "a hint before a declaration applies to an error");
         one(module("@status(600) error E { }\n"), "PT0505", "from 400 to 599");

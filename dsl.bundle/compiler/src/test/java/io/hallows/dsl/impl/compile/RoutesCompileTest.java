@@ -79,6 +79,27 @@ class RoutesCompileTest {
     }
 
     @Test
+    void mapsOptionsGenericAndRecursiveModels() throws BadRequest {
+        assertEquals("{\"a\":2,\"b\":0}", text(web.send("PUT", "/shapes", "{\"a\":[1.5,null],\"b\":[]}")));
+        BadRequest notNumber = assertThrows(BadRequest.class, () -> web.send("PUT", "/shapes", "{\"a\":[1,\"x\"]}"));
+        assertEquals("body.a[1]", notNumber.field());
+        assertEquals("{\"first\":\"n7\",\"second\":null}", text(web.send("PATCH", "/pair", "{\"first\":7,\"second\":\"n\"}")));
+        assertEquals("6", text(web.send("POST", "/tree",
+                "{\"value\":1,\"children\":[{\"value\":2,\"children\":[]},{\"value\":3,\"children\":[]}]}")));
+        BadRequest deep = assertThrows(BadRequest.class, () -> web.send("POST", "/tree",
+                "{\"value\":1,\"children\":[{\"value\":2,\"children\":[{\"value\":true,\"children\":[]}]}]}"));
+        assertEquals("body.children[0].children[0].value", deep.field());
+        assertEquals("0.5", text(web.send("GET", "/ratio", null, "a", "1", "b", "2")));
+        assertEquals("null", text(web.send("GET", "/ratio", null, "a", "0", "b", "0")));
+        assertEquals("b", assertThrows(BadRequest.class, () -> web.send("GET", "/ratio", null, "a", "1", "b", "1e")).field());
+    }
+
+    @Test
+    void aStreamingRouteAnswersItsResultAsJson() throws BadRequest {
+        assertEquals("[{\"message\":\"hi\"}]", text(web.send("GET", "/feed", null)));
+    }
+
+    @Test
     void badBodyIsRefusedNamingTheField() {
         BadRequest nested = assertThrows(BadRequest.class, () -> web.send("POST", "/orders",
                 "{\"customer\":\"ann\",\"lines\":[{\"sku\":1,\"qty\":2},{\"sku\":1,\"qty\":\"two\"}]}"));
