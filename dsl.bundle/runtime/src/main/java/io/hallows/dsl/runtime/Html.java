@@ -35,6 +35,21 @@ public final class Html {
         }
     }
 
+    /** {@code {n}} of a template for an Int: digits and a sign need no escaping. */
+    public static void text(StringBuilder out, long n) {
+        out.append(n);
+    }
+
+    /** {@code {x}} of a template for a Float, as {@code str(x)} writes it. */
+    public static void text(StringBuilder out, double x) {
+        out.append(x);
+    }
+
+    /** {@code {b}} of a template for a Bool. */
+    public static void text(StringBuilder out, boolean b) {
+        out.append(b);
+    }
+
     /** {@code {page}} of a template, where {@code page} is Html already: appended as it is. */
     public static void text(StringBuilder out, Html html) {
         out.append(html.markup);

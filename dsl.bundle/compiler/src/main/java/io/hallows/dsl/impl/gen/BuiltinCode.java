@@ -31,10 +31,7 @@ final class BuiltinCode {
             case MIN -> "Math.min(" + a.get(0) + ", " + a.get(1) + ")";
             case MAX -> "Math.max(" + a.get(0) + ", " + a.get(1) + ")";
             case MARKUP -> "$out.append(" + a.getFirst() + ")";
-            case TEXT -> {
-                Type t = exprs.type(args.getFirst());
-                yield RT + "Html.text($out, " + (t == Type.STRING || t == Type.HTML ? a.getFirst() : "String.valueOf(" + a.getFirst() + ")") + ")";
-            }
+            case TEXT -> RT + "Html.text($out, " + a.getFirst() + ")";
             case RESULT -> RT + "Html.markup($out)";
             default -> throw new IllegalStateException(f + " is not a web built-in");
         };

@@ -189,6 +189,21 @@ class RoutesCompileTest {
         assertEquals(List.of("web/21"), started.context.partitions);
     }
 
+    @Test
+    void templateValuesOfEveryKind() throws BadRequest {
+        Modules modules = new Modules().add("""
+                module kinds version "1.0.0";
+                service K {
+                    template inner(s: String) { "<i>" {s} "</i>" }
+                    template outer(n: Int, x: Float, b: Bool, s: String) { {n} "|" {x} "|" {b} "|" {inner(s)} }
+                    @get("/k")
+                    op k(s: String): Html { return outer(-7, 0.25, true, s); }
+                }
+                """);
+        WebRequests kinds = new WebRequests(modules.start("kinds", new TestStore(), Map.of()), modules.compile("kinds"));
+        assertEquals("-7|0.25|true|<i>a&amp;b</i>", text(kinds.send("GET", "/k", null, "s", "a&b")));
+    }
+
     /** The Templates example of docs/parseltongue.md, as written there, answers what the text says. */
     @Test
     void theDocumentedTemplateExampleRuns() throws Exception {
