@@ -204,6 +204,22 @@ class RoutesCompileTest {
         assertEquals("-7|0.25|true|<i>a&amp;b</i>", text(kinds.send("GET", "/k", null, "s", "a&b")));
     }
 
+    @Test
+    void routesNeedTheBasiliskApiWhereTheyAreCompiled() {
+        ClassLibrary full = new ClassPathLibrary(getClass().getClassLoader());
+        ClassLibrary withoutBasilisk = p -> p.equals("io.hallows.basilisk.api") ? List.of() : full.list(p);
+        String source = "module lone version \"1.0.0\";\nservice L {\n    @get(\"/\")\n    op root(): String { return \"x\"; }\n}\n";
+        ModuleCompiler.Result result = new JavaModuleCompiler().compile("lone.pt", source, name -> java.util.Optional.empty(), withoutBasilisk);
+        assertEquals(List.of("lone.pt:1:1: error[PT0509]: module 'lone' declares routes, but the stack has no Basilisk API (package"
+                + " io.hallows.basilisk.api): add the Basilisk bundles to the stack, or remove the route hints"),
+                result.diagnostics().stream().map(io.hallows.dsl.api.Diagnostic::format).toList());
+        ModuleCompiler.Result plain = new JavaModuleCompiler().compile("lone.pt", source.replace("@get(\"/\")", ""),
+                name -> java.util.Optional.empty(), withoutBasilisk);
+        assertTrue(plain.ok(), plain.diagnostics().toString());
+        assertFalse(plain.module().implClasses().keySet().stream().anyMatch(c -> c.contains("Web$")));
+        assertFalse(plain.module().imports().contains("io.hallows.basilisk.api"));
+    }
+
     /** The Templates example of docs/parseltongue.md, as written there, answers what the text says. */
     @Test
     void theDocumentedTemplateExampleRuns() throws Exception {
