@@ -20,10 +20,15 @@ public sealed interface Decl extends Node {
         }
     }
 
-    /** {@code error UnknownSku { sku: String }}: a type that operations raise and callers catch. */
-    record ErrorDecl(Position pos, String name, List<Field> fields) implements Decl {
+    /**
+     * {@code error UnknownSku { sku: String }}: a type that operations raise and callers catch.
+     *
+     * @param hints written before {@code error}: {@code @status(404)} (what a route answers when it raises it)
+     */
+    record ErrorDecl(Position pos, String name, List<Field> fields, List<Hint> hints) implements Decl {
         public ErrorDecl {
             fields = List.copyOf(fields);
+            hints = List.copyOf(hints);
         }
     }
 

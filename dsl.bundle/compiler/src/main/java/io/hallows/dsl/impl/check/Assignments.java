@@ -96,7 +96,7 @@ final class Assignments {
     /** Whether evaluating {@code e} has no effect: no operation or service call, no log. */
     boolean pure(Expr e) {
         return !ExprTree.anyMatch(e, x -> facts.symbols.get(x) instanceof Symbol.Op
-                || facts.symbols.get(x) instanceof Symbol.Function f && f.function() == Builtins.Function.LOG
+                || facts.symbols.get(x) instanceof Symbol.Function f && f.function().effect()
                 || x instanceof Expr.MethodCall m && facts.symbols.get(m.receiver()) instanceof Symbol.Service);
     }
 

@@ -1,5 +1,6 @@
 package io.hallows.dsl.impl.check;
 
+import io.hallows.dsl.impl.syntax.TemplateParser;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,9 +12,16 @@ public final class Builtins {
     private Builtins() {
     }
 
-    /** {@code str(x)}, {@code int(f)}, {@code float(i)}, {@code len(c)}, {@code log(s)}. */
+    /**
+     * {@code str(x)}, {@code int(f)}, {@code float(i)}, {@code len(c)}, {@code log(s)};
+     * {@code random(lo, hi)}, {@code parseInt(s)}, {@code min(a, b)}, {@code max(a, b)}
+     * ({@link BuiltinCalls}); and the three a template's body is made of, which no program can name
+     * ({@link io.hallows.dsl.impl.syntax.TemplateParser}).
+     */
     public enum Function {
-        STR("str"), INT("int"), FLOAT("float"), LEN("len"), LOG("log");
+        STR("str"), INT("int"), FLOAT("float"), LEN("len"), LOG("log"),
+        RANDOM("random"), PARSE_INT("parseInt"), MIN("min"), MAX("max"),
+        MARKUP(TemplateParser.MARKUP), TEXT(TemplateParser.TEXT), RESULT(TemplateParser.RESULT);
 
         private final String word;
 
@@ -23,6 +31,11 @@ public final class Builtins {
 
         public String word() {
             return word;
+        }
+
+        /** Whether a call has an effect (so it is not pure, and may stand as a statement). */
+        public boolean effect() {
+            return this == LOG || this == RANDOM || this == MARKUP || this == TEXT;
         }
     }
 
@@ -40,7 +53,8 @@ public final class Builtins {
         MAP_SIZE(Receiver.MAP, "size"),
         OPTION_IS_SOME(Receiver.OPTION, "isSome"), OPTION_OR_ELSE(Receiver.OPTION, "orElse"),
         STRING_LENGTH(Receiver.STRING, "length"), STRING_CONTAINS(Receiver.STRING, "contains"),
-        STRING_UPPER(Receiver.STRING, "upper"), STRING_LOWER(Receiver.STRING, "lower");
+        STRING_UPPER(Receiver.STRING, "upper"), STRING_LOWER(Receiver.STRING, "lower"),
+        LIST_SORT_BY(Receiver.LIST, "sortBy");
 
         private final Receiver receiver;
         private final String word;
@@ -78,7 +92,7 @@ public final class Builtins {
     }
 
     static List<String> functionNames() {
-        return Arrays.stream(Function.values()).map(Function::word).toList();
+        return Arrays.stream(Function.values()).map(Function::word).filter(w -> !w.startsWith("$")).toList();
     }
 
     /** The method {@code name} of values of type {@code receiver}, or null. */
@@ -101,7 +115,7 @@ public final class Builtins {
             case MAP_GET, MAP_REMOVE, MAP_CONTAINS -> List.of(((Type.MapOf) receiver).key());
             case MAP_PUT -> List.of(((Type.MapOf) receiver).key(), ((Type.MapOf) receiver).value());
             case OPTION_OR_ELSE -> List.of(((Type.OptionOf) receiver).element());
-            case STRING_CONTAINS -> List.of(Type.STRING);
+            case STRING_CONTAINS, LIST_SORT_BY -> List.of(Type.STRING);
             default -> List.of();
         };
     }
@@ -110,7 +124,7 @@ public final class Builtins {
     static Type result(Method m, Type receiver) {
         return switch (m) {
             case LIST_GET -> new Type.OptionOf(((Type.ListOf) receiver).element());
-            case LIST_ADD, MAP_PUT, MAP_REMOVE -> receiver;
+            case LIST_ADD, MAP_PUT, MAP_REMOVE, LIST_SORT_BY -> receiver;
             case LIST_CONTAINS, MAP_CONTAINS, OPTION_IS_SOME, STRING_CONTAINS -> Type.BOOL;
             case LIST_SIZE, MAP_SIZE, STRING_LENGTH -> Type.INT;
             case MAP_GET -> new Type.OptionOf(((Type.MapOf) receiver).value());

@@ -40,7 +40,7 @@ final class CallChecker {
         Builtins.Function function = Builtins.function(name);
         if (function != null) {
             facts.resolve(c, new Symbol.Function(function));
-            return builtin(c, function);
+            return BuiltinCalls.handles(function) ? new BuiltinCalls(exprs).call(c, function) : builtin(c, function);
         }
         loosely(c.args());
         if (scope.lookup(name) != null || scope.service.state().containsKey(name) || scope.service.derived().containsKey(name)) {
@@ -82,6 +82,7 @@ final class CallChecker {
             case INT, LEN -> Type.INT;
             case FLOAT -> Type.FLOAT;
             case LOG -> Type.UNIT;
+            default -> throw new IllegalStateException(f + " is checked by BuiltinCalls");
         };
     }
 
@@ -113,6 +114,9 @@ final class CallChecker {
             return Type.UNKNOWN;
         }
         facts.resolve(m, new Symbol.Method(method));
+        if (method == Builtins.Method.LIST_SORT_BY) {
+            return new BuiltinCalls(exprs).sortBy(m, receiver);
+        }
         List<Type> params = Builtins.params(method, receiver);
         arguments(m.args(), params.stream().map(t -> new Symbol.Local("", t, Symbol.LocalKind.PARAM, null)).toList(),
                 "'" + m.name() + "'", m.namePos());

@@ -3,7 +3,7 @@ package io.hallows.dsl.impl.check;
 /**
  * The diagnostic codes of the checker: names ({@code PT0201}–{@code PT0209}, next to the parser's
  * {@code PT0210}–{@code PT0229}), types ({@code PT03xx}), variable kinds, reactivity and the flow
- * of errors ({@code PT04xx}).
+ * of errors ({@code PT04xx}), routes, templates and their built-ins ({@code PT05xx}).
  */
 public enum CheckCode {
     /** A name that is not declared where it is used. */
@@ -75,7 +75,24 @@ public enum CheckCode {
     /** A hint whose argument is not what the hint takes. */
     BAD_HINT("PT0408"),
     /** {@code raise} or {@code raises} of a built-in error (raised by arithmetic only). */
-    BUILTIN_ERROR("PT0409");
+    BUILTIN_ERROR("PT0409"),
+
+    /** A route path that is not a path template: {@code /orders/{id}}. */
+    BAD_ROUTE_PATH("PT0501"),
+    /** A {@code {name}} segment of a route path that names no parameter of the operation. */
+    UNKNOWN_PATH_PARAMETER("PT0502"),
+    /** A parameter a route cannot bind from a path, query or JSON body (or a second body). */
+    UNBINDABLE_PARAMETER("PT0503"),
+    /** Two routes with the same method and path, or two route hints on one operation. */
+    DUPLICATE_ROUTE("PT0504"),
+    /** {@code @status} that is not a literal from 400 to 599, or on something other than an error. */
+    BAD_STATUS("PT0505"),
+    /** A route whose result (or a raised error's field) cannot be written as JSON. */
+    UNENCODABLE_RESULT("PT0506"),
+    /** {@code {value}} in a template of a type that has no text (a model, a list, an Option). */
+    BAD_TEMPLATE_VALUE("PT0507"),
+    /** {@code sortBy} whose argument is not a literal naming an Int, Float or String field of the elements. */
+    BAD_SORT_KEY("PT0508");
 
     private final String id;
 

@@ -6,6 +6,7 @@ import io.hallows.dsl.impl.ast.Ident;
 import io.hallows.dsl.impl.ast.Member;
 import io.hallows.dsl.impl.ast.ModuleDecl;
 import io.hallows.dsl.impl.syntax.Diagnostics;
+import io.hallows.dsl.impl.syntax.TemplateParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,6 +51,7 @@ public final class Checker {
             }
         }
         checker.module.services().values().forEach(checker::service);
+        RouteChecker.check(checker.module, facts);
         return new CheckedModule(checker.module, facts.types, facts.symbols, checker.derivedReads, checker.derivedOrder);
     }
 
@@ -137,9 +139,15 @@ public final class Checker {
                     enter(BodyScope.Mode.KEY, service, op, "@key");
                     exprs.value(h.value(), null);
                 }
-                default -> facts.error(h.pos(), CheckCode.UNKNOWN_HINT, "unknown hint '@" + h.name() + "'"
-                        + Names.suggest("@" + h.name(), List.of("@partition", "@key"))
-                        + "; the hints are @partition(\"name\") and @key(expression)");
+                default -> {
+                    if (!Routes.isRouteHint(h.name()) && !h.name().equals(TemplateParser.HINT)) {
+                        List<String> known = new ArrayList<>(List.of("@partition", "@key"));
+                        Routes.hintNames().forEach(r -> known.add("@" + r));
+                        facts.error(h.pos(), CheckCode.UNKNOWN_HINT, "unknown hint '@" + h.name() + "'"
+                                + Names.suggest("@" + h.name(), known) + "; the hints are @partition(\"name\"), @key(expression)"
+                                + " and the routes @get/@post/@put/@patch/@delete/@sse/@ws(\"/path\")");
+                    }
+                }
             }
         }
         if (key != null && !partition) {

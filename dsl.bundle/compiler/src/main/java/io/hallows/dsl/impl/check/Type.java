@@ -16,14 +16,18 @@ public sealed interface Type {
     Prim BOOL = Prim.BOOL;
     Prim STRING = Prim.STRING;
     Prim UNIT = Prim.UNIT;
+    Prim HTML = Prim.HTML;
     Unknown UNKNOWN = new Unknown();
 
     /** How the type is written in Parseltongue: {@code Map<String, List<Int>>}. */
     String display();
 
-    /** The built-in scalar types and {@code Unit}, the result of an operation that returns nothing. */
+    /**
+     * The built-in scalar types, {@code Unit}, the result of an operation that returns nothing, and
+     * {@code Html}, a page only a {@code template} makes (its escaping is what makes it safe).
+     */
     enum Prim implements Type {
-        INT("Int"), FLOAT("Float"), BOOL("Bool"), STRING("String"), UNIT("Unit");
+        INT("Int"), FLOAT("Float"), BOOL("Bool"), STRING("String"), UNIT("Unit"), HTML("Html");
 
         private final String name;
 

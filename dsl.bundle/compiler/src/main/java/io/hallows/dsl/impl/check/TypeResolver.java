@@ -14,7 +14,7 @@ import java.util.Set;
  * modules (unqualified when only one declares it, else qualified: {@code shop.Order}).
  */
 final class TypeResolver {
-    static final List<String> BUILTIN_TYPES = List.of("Int", "Float", "Bool", "String", "Unit", "List", "Map", "Option");
+    static final List<String> BUILTIN_TYPES = List.of("Int", "Float", "Bool", "String", "Unit", "List", "Map", "Option", "Html");
 
     /** Where an error name is used: built-in errors can only be caught. */
     enum ErrorUse {
@@ -73,6 +73,7 @@ final class TypeResolver {
             case "Bool" -> Type.BOOL;
             case "String" -> Type.STRING;
             case "Unit" -> Type.UNIT;
+            case "Html" -> Type.HTML;
             default -> typeParams.contains(name) ? new Type.Param(name) : null;
         };
         if (simple != null) {

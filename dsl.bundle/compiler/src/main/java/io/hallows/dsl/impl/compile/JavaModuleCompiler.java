@@ -6,6 +6,7 @@ import io.hallows.dsl.impl.FrontEnd;
 import io.hallows.dsl.impl.check.CheckedModule;
 import io.hallows.dsl.impl.check.Environment;
 import io.hallows.dsl.impl.check.ModuleSymbols;
+import io.hallows.dsl.impl.check.Routes;
 import io.hallows.dsl.impl.gen.ModuleGenerator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ModuleCompiler.class)
 public final class JavaModuleCompiler implements ModuleCompiler {
+    /** The package generated web modules implement: imported only by modules with routes. */
+    private static final String BASILISK = "io.hallows.basilisk.api";
+    /** A module with routes compiled where the Basilisk API is not available (next to the checker's PT05xx). */
+    private static final String NO_WEB_FRAMEWORK = "PT0509";
     private static final String BUG = "internal compiler error (a bug in Parseltongue, please report it): ";
 
     @Override
@@ -47,6 +52,12 @@ public final class JavaModuleCompiler implements ModuleCompiler {
     }
 
     private static Result generate(String file, String source, CheckedModule checked, ClassLibrary library, List<Diagnostic> warnings) {
+        boolean routes = Routes.any(checked.ast());
+        if (routes && library.list(BASILISK).isEmpty()) {
+            return new Result(null, List.of(new Diagnostic(file, 1, 1, Severity.ERROR, NO_WEB_FRAMEWORK, "module '"
+                    + checked.module().name() + "' declares routes, but the stack has no Basilisk API (package " + BASILISK
+                    + "): add the Basilisk bundles to the stack, or remove the route hints")));
+        }
         ModuleGenerator.Sources sources = ModuleGenerator.generate(checked);
         Map<String, String> all = new TreeMap<>(sources.api());
         all.putAll(sources.impl());
@@ -64,6 +75,9 @@ public final class JavaModuleCompiler implements ModuleCompiler {
         module.closure().stream().filter(m -> m != module).forEach(m -> imports.add(CompiledModule.apiPackage(m.name())));
         // java.* comes from the platform and is never imported by a bundle
         module.javaImports().stream().map(Class::getPackageName).filter(p -> !p.startsWith("java.")).forEach(imports::add);
+        if (routes) {
+            imports.add(BASILISK);
+        }
         CompiledModule compiled = new CompiledModule(module.name(), module.ast().version(), ModuleGenerator.hash(source),
                 sources.apiHash(), api, impl, sources.services(), List.copyOf(imports), all,
                 warnings.stream().filter(d -> d.severity() == Severity.WARNING).toList());

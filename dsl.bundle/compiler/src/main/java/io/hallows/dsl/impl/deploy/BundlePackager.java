@@ -6,6 +6,7 @@ import aQute.bnd.osgi.Constants;
 import aQute.bnd.osgi.EmbeddedResource;
 import aQute.bnd.osgi.Jar;
 import io.hallows.dsl.impl.compile.CompiledModule;
+import io.hallows.dsl.impl.gen.RouteGenerator;
 import io.hallows.dsl.runtime.spi.GeneratedBundle;
 import io.hallows.dsl.runtime.spi.ServiceEntry;
 import java.io.ByteArrayOutputStream;
@@ -79,7 +80,7 @@ final class BundlePackager {
         }
         implImports.add(RUNTIME + ";version=\"" + runtimeRange + "\"");
         implImports.add(imports(m.imports(), apiVersions));
-        byte[] impl = build(m.name(), m.implClasses(), Map.of(
+        Map<String, String> implHeaders = new java.util.HashMap<>(Map.of(
                 Constants.BUNDLE_SYMBOLICNAME, "pt." + m.name(),
                 Constants.BUNDLE_VERSION, implVersion.toString(),
                 Constants.BUNDLE_NAME, "Parseltongue module " + m.name(),
@@ -87,7 +88,12 @@ final class BundlePackager {
                 Constants.BUNDLE_ACTIVATOR, RUNTIME + ".ModuleActivator",
                 GeneratedBundle.MODULE, m.name(),
                 GeneratedBundle.SERVICES, ServiceEntry.format(m.services().stream()
-                        .map(s -> new ServiceEntry(s.name(), s.interfaceName(), s.implClassName())).toList())), String.join(",", implImports));
+                        .map(s -> new ServiceEntry(s.name(), s.interfaceName(), s.implClassName())).toList())));
+        String web = CompiledModule.implPackage(m.name()) + "." + RouteGenerator.CLASS;
+        if (m.implClasses().containsKey(web)) {
+            implHeaders.put(GeneratedBundle.WEB, web);
+        }
+        byte[] impl = build(m.name(), m.implClasses(), implHeaders, String.join(",", implImports));
         return new Packaged(m.name(), apiVersion, api, implVersion, impl);
     }
 

@@ -57,6 +57,7 @@ public final class JavaNames {
                 case BOOL -> boxed ? "Boolean" : "boolean";
                 case STRING -> "String";
                 case UNIT -> boxed ? "Object" : "void";
+                case HTML -> RUNTIME + "Html";
             };
             case Type.ListOf l -> "java.util.List<" + boxed(l.element()) + ">";
             case Type.MapOf m -> "java.util.Map<" + boxed(m.key()) + ", " + boxed(m.value()) + ">";

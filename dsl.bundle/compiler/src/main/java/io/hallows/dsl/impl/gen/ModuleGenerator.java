@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * A checked module to Java source: its API package ({@link ApiGenerator}), then its implementation
- * package ({@link ServiceGenerator}), which embeds the API hashes in the state signatures.
+ * package ({@link ServiceGenerator}), which embeds the API hashes in the state signatures, with the
+ * web module of its routes when it has some ({@link RouteGenerator}).
  */
 public final class ModuleGenerator {
     private ModuleGenerator() {
@@ -56,6 +57,7 @@ public final class ModuleGenerator {
             sourceLines.put(path, generator.sourceLines());
             services.add(new CompiledModule.ServiceSpec(s.name(), JavaNames.api(module.name(), s.name()), implPackage + "." + className));
         }
+        impl.putAll(RouteGenerator.generate(checked, implPackage));
         return new Sources(api, impl, apiHash, services, sourceLines);
     }
 

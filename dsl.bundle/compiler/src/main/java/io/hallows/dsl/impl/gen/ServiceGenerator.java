@@ -7,6 +7,7 @@ import io.hallows.dsl.impl.check.CheckedModule;
 import io.hallows.dsl.impl.check.ServiceInfo;
 import io.hallows.dsl.impl.check.Symbol;
 import io.hallows.dsl.impl.check.Type;
+import io.hallows.dsl.impl.syntax.TemplateParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ final class ServiceGenerator {
     private final JavaWriter w = new JavaWriter();
     /** What a split body writes after its method is closed (its parts), or null. */
     private Runnable after;
+    /** The operation being written is a template: its body writes into a {@code $out} buffer. */
+    private boolean template;
 
     ServiceGenerator(CheckedModule checked, ServiceInfo service, TypeSignatures signatures) {
         this.checked = checked;
@@ -65,6 +68,7 @@ final class ServiceGenerator {
         w.line("");
         constructor(className);
         service.ops().values().forEach(ops -> operation(ops.getFirst()));
+        template = false;
         int n = 0;
         for (Member m : service.decl().members()) {
             if (m instanceof Member.Subscription s) {
@@ -120,6 +124,7 @@ final class ServiceGenerator {
     }
 
     private void operation(Symbol.Op op) {
+        template = TemplateParser.isTemplate(op.decl());
         w.at(op.decl().pos().line());
         w.line("");
         w.line("@Override");
@@ -181,7 +186,10 @@ final class ServiceGenerator {
             trial.cowReads.stream().filter(st -> !trial.stateAssigned.contains(st))
                     .forEach(st -> snapshots.put(st, JavaNames.id(st.name()) + "$snapshot"));
         }
-        if (trialOut.length() > SplitBody.SPLIT_ABOVE) {
+        if (template) {
+            // A template's parts would not see its buffer: it is never split.
+            w.line("final StringBuilder $out = new StringBuilder(1024);");
+        } else if (trialOut.length() > SplitBody.SPLIT_ABOVE) {
             after = SplitBody.write(checked, new ExprGenerator(checked, service), w, target, block, sizes, uses, snapshots);
             return;
         }

@@ -27,14 +27,14 @@ final class MemberParser {
     }
 
     Member member() {
-        List<Hint> hints = new ArrayList<>();
-        while (in.at(TokenKind.AT)) {
-            hints.add(hint());
-        }
+        List<Hint> hints = hints();
         Token token = in.peek();
         if (!hints.isEmpty() && token.kind() != TokenKind.OP) {
             in.report(hints.getFirst().pos(), SyntaxCode.MISPLACED_HINT, "a hint applies to an operation, but '@"
                     + hints.getFirst().name() + "(...)' is followed by " + token.describe());
+        }
+        if (token.kind() == TokenKind.IDENT && token.text().equals(TemplateParser.KEYWORD)) {
+            return new TemplateParser(in, this, expressions, statements).template();
         }
         return switch (token.kind()) {
             case OP -> operation(hints);
@@ -47,7 +47,7 @@ final class MemberParser {
                     + " found " + token.describe() + "; service state is declared with let_cow_var,"
                     + " let_mut_shared_var or let_reactive_var");
             default -> throw in.error(token.pos(), SyntaxCode.EXPECTED_MEMBER, "expected a service member ('op',"
-                    + " 'let_cow_var', 'let_mut_shared_var', 'let_reactive_var', 'derived', 'on' or a hint),"
+                    + " 'template', 'let_cow_var', 'let_mut_shared_var', 'let_reactive_var', 'derived', 'on' or a hint),"
                     + " found " + token.describe() + (afterClosingBrace() ? " (is there one '}' too many above?)" : ""));
         };
     }
@@ -56,6 +56,15 @@ final class MemberParser {
     private boolean afterClosingBrace() {
         return in.index() > 0 && in.previous().kind() == TokenKind.RBRACE
                 && (in.atAny(TokenCursor.STATEMENT_START) || in.at(TokenKind.ELSE) || in.at(TokenKind.IDENT));
+    }
+
+    /** The hints before a member or declaration, in order: none when it starts otherwise. */
+    List<Hint> hints() {
+        List<Hint> hints = new ArrayList<>();
+        while (in.at(TokenKind.AT)) {
+            hints.add(hint());
+        }
+        return hints;
     }
 
     /** {@code "@" IDENT "(" expr ")"} */
@@ -72,11 +81,7 @@ final class MemberParser {
         Token keyword = in.advance();
         Token name = in.expectName("an operation name after 'op'");
         in.expect(TokenKind.LPAREN, "after the operation name '" + name.text() + "'");
-        List<Param> params = types.commaList(TokenKind.RPAREN, false, "parameter list", () -> {
-            Token param = in.expectName("a parameter name");
-            in.expect(TokenKind.COLON, "and a type after the parameter name '" + param.text() + "'");
-            return new Param(param.pos(), param.text(), types.type("a type"));
-        });
+        List<Param> params = parameters();
         if (in.at(TokenKind.IDENT)) {
             throw in.expected("':' before the result type");
         }
@@ -91,6 +96,15 @@ final class MemberParser {
         Block body = statements.block("'{' to start the body of op '" + name.text() + "'");
         Position pos = hints.isEmpty() ? keyword.pos() : hints.getFirst().pos();
         return new Member.Operation(pos, hints, name.text(), params, returnType, raises, body);
+    }
+
+    /** {@code name: Type, ...)}: the parameters after the {@code (} of an operation or template, and the {@code )}. */
+    List<Param> parameters() {
+        return types.commaList(TokenKind.RPAREN, false, "parameter list", () -> {
+            Token param = in.expectName("a parameter name");
+            in.expect(TokenKind.COLON, "and a type after the parameter name '" + param.text() + "'");
+            return new Param(param.pos(), param.text(), types.type("a type"));
+        });
     }
 
     private Member state(VarKind kind) {

@@ -2,6 +2,7 @@ package io.hallows.dsl.impl.syntax;
 
 import io.hallows.dsl.impl.ast.Decl;
 import io.hallows.dsl.impl.ast.Field;
+import io.hallows.dsl.impl.ast.Hint;
 import io.hallows.dsl.impl.ast.Ident;
 import io.hallows.dsl.impl.ast.ImportDecl;
 import io.hallows.dsl.impl.ast.Member;
@@ -132,10 +133,16 @@ public final class Parser {
     }
 
     private Decl declaration() {
+        List<Hint> hints = members.hints();
         Token keyword = in.peek();
+        if (!hints.isEmpty() && keyword.kind() != TokenKind.ERROR) {
+            in.report(hints.getFirst().pos(), SyntaxCode.MISPLACED_HINT, "a hint before a declaration applies to an error"
+                    + " (@status(404) error NotFound { ... }), but '@" + hints.getFirst().name() + "(...)' is followed by "
+                    + keyword.describe());
+        }
         return switch (keyword.kind()) {
             case MODEL, REACTIVE_MODEL -> model();
-            case ERROR -> errorDecl();
+            case ERROR -> errorDecl(hints);
             case SERVICE -> service();
             default -> throw in.error(keyword.pos(), SyntaxCode.EXPECTED_DECLARATION, "expected a declaration"
                     + " ('model', 'reactive_model', 'error' or 'service'), found " + keyword.describe()
@@ -159,10 +166,10 @@ public final class Parser {
                 fields(owner));
     }
 
-    private Decl errorDecl() {
+    private Decl errorDecl(List<Hint> hints) {
         Token keyword = in.advance();
         Token name = in.expectName("an error name after 'error'");
-        return new Decl.ErrorDecl(keyword.pos(), name.text(), fields("error '" + name.text() + "'"));
+        return new Decl.ErrorDecl(keyword.pos(), name.text(), fields("error '" + name.text() + "'"), hints);
     }
 
     private List<Field> fields(String owner) {

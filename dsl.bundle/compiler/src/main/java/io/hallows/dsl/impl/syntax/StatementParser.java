@@ -108,6 +108,13 @@ final class StatementParser {
 
     private Stmt forStatement() {
         Position pos = in.advance().pos();
+        List<String> variables = loopVariables();
+        Expr iterable = expressions.condition();
+        return new Stmt.For(pos, variables, iterable, conditionBlock("for"));
+    }
+
+    /** After {@code for}: {@code x in} or {@code (k, v) in}; the loop variables (a template's {@code for} too). */
+    List<String> loopVariables() {
         List<String> variables = new ArrayList<>();
         if (in.accept(TokenKind.LPAREN)) {
             variables.add(in.expectName("a key variable after 'for ('").text());
@@ -118,8 +125,7 @@ final class StatementParser {
             variables.add(in.expectName("a loop variable after 'for'").text());
         }
         in.expect(TokenKind.IN, "after the loop variable");
-        Expr iterable = expressions.condition();
-        return new Stmt.For(pos, variables, iterable, conditionBlock("for"));
+        return variables;
     }
 
     private Stmt whileStatement() {

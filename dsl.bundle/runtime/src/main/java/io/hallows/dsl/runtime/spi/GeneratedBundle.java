@@ -10,6 +10,16 @@ public final class GeneratedBundle {
     public static final String MODULE = "Parseltongue-Module";
     /** Its services: {@code Parseltongue-Services: Pricing=pt.shop.api.Pricing:pt.shop.impl.PricingImpl, ...} ({@link ServiceEntry}). */
     public static final String SERVICES = "Parseltongue-Services";
+    /**
+     * The web module of an implementation bundle whose module declares routes: the binary name of a
+     * generated class with a constructor {@code (ModuleContext, Map<String, Object> servicesByName,
+     * String revision)}, registered as {@value #WEB_MODULE_SERVICE} when the revision starts.
+     */
+    public static final String WEB = "Parseltongue-Web";
+    /** The service interface a web module is registered under (the Basilisk API; named, not imported). */
+    public static final String WEB_MODULE_SERVICE = "io.hallows.basilisk.api.WebModule";
+    /** Service property of a web module: the module's name ({@code WebModule.MODULE}). */
+    public static final String WEB_MODULE_PROPERTY = "basilisk.module";
     /** Service property of every published module service: the module's name. */
     public static final String MODULE_PROPERTY = "pt.module";
     /** Service property of every published module service: the service's name in the module. */

@@ -16,9 +16,17 @@ public final class TestFramework implements AutoCloseable {
 
     /** @param storage the framework's cache: the same folder again is a restart */
     public TestFramework(Path storage) throws Exception {
+        this(storage, "");
+    }
+
+    /**
+     * @param extraPackages more packages of the test class path the system bundle exports, e.g.
+     *                      {@code ,io.hallows.basilisk.api;version=0.1.0} (starting with a comma)
+     */
+    public TestFramework(Path storage, String extraPackages) throws Exception {
         framework = new FrameworkFactory().newFramework(Map.of(
                 Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "io.hallows.dsl.runtime;version=0.1.0",
+                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "io.hallows.dsl.runtime;version=0.2.0" + extraPackages,
                 "felix.log.level", "1"));
         framework.start();
     }
