@@ -57,6 +57,7 @@ report() {
         printf '| %s | %s |\n' "$(ratio_cell "$test")" "$(goal_cell "$test")"
     done
     printf '\nErrors: responses wrk counts as non-2xx/3xx plus socket errors (connect, read, write, timeout).\n'
+    [ "$PIPELINE" -le 1 ] || printf 'Pipelined plaintext has no latencies: wrk'"'"'s distribution is wrong with pipelining (wg/wrk#236).\n'
     for side in vertx hallows; do
         for test in "${TESTS[@]}"; do
             case "${VERDICT[$side:$test]:-}" in
