@@ -56,11 +56,16 @@ wrk_once() {
         "http://127.0.0.1:$port$(path_of "$test")" "${script[@]}" >"$log" 2>&1
 }
 
-# Measures every valid test of side $1 on port $2: a warm-up run, then the measured one.
+# Measures every valid test of side $1 on port $2 (served by process $3): a warm-up run, then the
+# measured one.
 measure_side() {
-    local side="$1" port="$2" test log non2xx socket
+    local side="$1" port="$2" pid="$3" test log non2xx socket
     for test in "${TESTS[@]}"; do
         [ "${VERDICT[$side:$test]}" = ok ] || continue
+        if ! kill -0 "$pid" 2>/dev/null; then
+            VERDICT[$side:$test]="not measured: the server had exited (see its log in $LOGS)"
+            continue
+        fi
         log="$LOGS/$side-$test-wrk.txt"
         if [ "$WARMUP" -gt 0 ]; then
             say "$side: $test: warm-up ${WARMUP} s"

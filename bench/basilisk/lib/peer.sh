@@ -62,7 +62,7 @@ peer_half() {
     build_peer || return 1
     if peer_database_up && peer_up; then
         validate_side vertx "$PEER_PORT" "$PG_PORT" "$PG_USER" "$PG_DB"
-        measure_side vertx "$PEER_PORT"
+        measure_side vertx "$PEER_PORT" "$PEER_PID"
     fi
     peer_down
     postgres_down

@@ -74,7 +74,7 @@ The deploy of techempower.pt should create tables world and fortune from its sto
 hallows_half() {
     if hallows_app_up && hallows_data_up; then
         validate_side hallows "$H_PORT" "$H_PG_PORT" "$H_USER" "$H_DB"
-        measure_side hallows "$H_PORT"
+        measure_side hallows "$H_PORT" "$H_PID"
     fi
     hallows_down
     [ -z "$H_PROBLEM" ]
