@@ -1,7 +1,7 @@
 # The Hallows half of bench/basilisk/run: a stack booted with run/hallows (bench/oltp's
-# hallows_launch: fresh data area, no console) with bench/basilisk/techempower.pt in its watched
-# folder; Basilisk serves it on --hallows-port, its OLTP database answers PostgreSQL's protocol on
-# --hallows-pg-port. Sourced, not run.
+# hallows_launch and hallows_wait_ready: fresh data area, no console) with
+# bench/basilisk/techempower.pt in its watched folder; Basilisk serves it on --hallows-port, its
+# OLTP database answers PostgreSQL's protocol on --hallows-pg-port. Sourced, not run.
 
 H_DB=hallows
 
@@ -19,23 +19,8 @@ hallows_app_up() {
     cp "$HERE/techempower.pt" "$WORK/hallows-apps/"
     hallows_launch "-Dhallows.pgwire.port=$H_PG_PORT -D$H_PORT_PROPERTY=$H_PORT" \
         "another Hallows stack or the peer" || return 1
-    local log="$LOGS/hallows-stack.txt" waited=0
-    # The launcher may build first, hence the long bound before the ready line.
-    until grep -q '^hallows: ready' "$log" 2>/dev/null; do
-        if ! kill -0 "$H_PID" 2>/dev/null; then
-            wait "$H_PID" 2>/dev/null || true
-            H_PID=""
-            H_PROBLEM="the stack exited before it was ready; the end of its log ($log):
-$(tail -n 8 "$log" | sed 's/^/    /')"
-            return 1
-        fi
-        if [ $((waited / 2)) -ge "$START_TIMEOUT" ]; then
-            H_PROBLEM="the stack was not ready after $START_TIMEOUT s (--start-timeout); see $log"
-            return 1
-        fi
-        sleep 0.5
-        waited=$((waited + 1))
-    done
+    local log="$LOGS/hallows-stack.txt"
+    hallows_wait_ready || return 1
     say "hallows: $(grep -m1 '^hallows: ready' "$log" | sed 's/^hallows: //'); waiting for GET /plaintext on 127.0.0.1:$H_PORT"
     wait_for_http "$H_PORT" "$APP_TIMEOUT" "$H_PID" && return 0
     if ! kill -0 "$H_PID" 2>/dev/null; then

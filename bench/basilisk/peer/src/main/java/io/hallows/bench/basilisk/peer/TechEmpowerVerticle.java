@@ -104,10 +104,7 @@ final class TechEmpowerVerticle extends VerticleBase {
 
     private void queries(RoutingContext ctx) {
         int count = Queries.count(ctx.request().getParam("queries"));
-        List<Future<RowSet<Row>>> reads = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            reads.add(db.preparedQuery(SELECT_WORLD).execute(Tuple.of(randomWorld())));
-        }
+        List<Future<RowSet<Row>>> reads = readRandomWorlds(count);
         Future.all(reads).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
@@ -140,10 +137,7 @@ final class TechEmpowerVerticle extends VerticleBase {
     /** Reads each world on its own, gives it a new number, writes them back as one batch. */
     private void updates(RoutingContext ctx) {
         int count = Queries.count(ctx.request().getParam("queries"));
-        List<Future<RowSet<Row>>> reads = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            reads.add(db.preparedQuery(SELECT_WORLD).execute(Tuple.of(randomWorld())));
-        }
+        List<Future<RowSet<Row>>> reads = readRandomWorlds(count);
         Future.all(reads).compose(done -> {
             int[][] worlds = new int[count][];
             for (int i = 0; i < count; i++) {
@@ -169,6 +163,15 @@ final class TechEmpowerVerticle extends VerticleBase {
             }
             response(ctx, JSON).end(body.toBuffer());
         });
+    }
+
+    /** {@code count} random worlds, each read with a query of its own (pipelined on the connection). */
+    private List<Future<RowSet<Row>>> readRandomWorlds(int count) {
+        List<Future<RowSet<Row>>> reads = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            reads.add(db.preparedQuery(SELECT_WORLD).execute(Tuple.of(randomWorld())));
+        }
+        return reads;
     }
 
     private static JsonObject world(Row row) {
