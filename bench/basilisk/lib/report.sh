@@ -19,6 +19,8 @@ goal_cell() {
     goal="$(goal_of "$test")"
     if [ -z "$v" ] || [ -z "$h" ] || [ "$v" = 0 ]; then
         printf '%sx: not measured\n' "$goal"
+    elif [ -n "${NOTES[hallows:$test]:-}" ]; then
+        printf '%sx: **not met** (headers, see below)\n' "$goal"
     elif [ "${ERRORS[hallows:$test]:-0}" -gt 0 ]; then
         printf '%sx: **not met** (%s errors)\n' "$goal" "${ERRORS[hallows:$test]}"
     elif awk -v h="$h" -v v="$v" -v g="$goal" 'BEGIN { exit !(h / v >= g) }'; then
@@ -64,6 +66,7 @@ report() {
                 ok | "") ;;
                 *) printf -- '- %s, %s: %s\n' "$side" "$test" "${VERDICT[$side:$test]}" ;;
             esac
+            [ -z "${NOTES[$side:$test]:-}" ] || printf -- '- %s, %s: %s\n' "$side" "$test" "${NOTES[$side:$test]}"
         done
     done
     [ -z "$P_PROBLEM" ] || printf -- '- vertx: %s\n' "$P_PROBLEM"

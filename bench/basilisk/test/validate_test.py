@@ -122,15 +122,15 @@ class ValidateTest(unittest.TestCase):
             script.write("#!/bin/sh\nexec cat %s\n" % cls.table)
         os.chmod(cls.psql, 0o755)
 
-    def validate(self, faults, tests):
-        """validate.py against a server with `faults`; {test: result} for `tests`."""
+    def validate(self, faults, tests, *options):
+        """validate.py (with `options`) against a server with `faults`; {test: result} for `tests`."""
         server = Server(faults, self.table)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         out = os.path.join(self.dir, "out.txt")
         try:
             subprocess.run([sys.executable, VALIDATE, "--port", str(server.server_address[1]), "--tests", ",".join(tests),
-                            "--out", out, "--psql", self.psql, "--pg-port", "1", "--pg-user", "u", "--pg-db", "d"],
+                            "--out", out, "--psql", self.psql, "--pg-port", "1", "--pg-user", "u", "--pg-db", "d", *options],
                            check=False, timeout=120)
         finally:
             server.shutdown()
@@ -158,6 +158,14 @@ class ValidateTest(unittest.TestCase):
     def test_missing_headers_fail(self):
         self.assertIn("no Server header", self.validate({"no-server-header"}, ["json"])["json"])
         self.assertIn("no Date header", self.validate({"no-date-header"}, ["json"])["json"])
+
+    def test_with_warn_headers_header_problems_are_warnings_and_wrong_bodies_still_fail(self):
+        results = self.validate({"no-server-header", "plaintext-body"}, ["plaintext", "json"], "--warn-headers")
+        self.assertEqual("warn: GET /json: no Server header (TechEmpower requires it)", results["json"])
+        self.assertIn("not 'Hello, World!'", results["plaintext"])
+        self.assertFalse(results["plaintext"].startswith("warn:"))
+        results = self.validate({"constant-date"}, ["plaintext"], "--warn-headers")
+        self.assertTrue(results["plaintext"].startswith("warn: the Date header did not change"), results["plaintext"])
 
     def test_a_wrong_content_type_fails(self):
         self.assertOnlyFails("json-content-type", "json", "Content-Type 'text/plain'", ("plaintext", "json"))
