@@ -11,17 +11,34 @@ module_lines() {
         | grep -v -i 'log level' | tail -n 12 | sed 's/^/    /'
 }
 
-# Boots the stack and waits until the module answers GET /plaintext. Returns 1 with H_PROBLEM set
-# (what failed, in words, and the log lines that say why).
+# Waits (at most --app-timeout) until the stack's database answers SELECT 1; says so if it does not.
+wait_for_database() {
+    local waited=0
+    while [ $((waited / 2)) -lt "$APP_TIMEOUT" ] && kill -0 "$H_PID" 2>/dev/null; do
+        psql_on "$H_PG_PORT" "$H_USER" "$H_DB" -c 'SELECT 1' >/dev/null 2>&1 && return 0
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+    say "hallows: the stack's database does not answer on 127.0.0.1:$H_PG_PORT; deploying all the same"
+}
+
+# Boots the stack with an empty watched folder, waits for its database, then deploys
+# techempower.pt into it and waits until the module answers GET /plaintext. Returns 1 with
+# H_PROBLEM set (what failed, in words, and the log lines that say why).
 hallows_app_up() {
     [ -r "$HERE/techempower.pt" ] || { H_PROBLEM="bench/basilisk/techempower.pt is missing"; return 1; }
     mkdir -p "$WORK/hallows-apps"
-    cp "$HERE/techempower.pt" "$WORK/hallows-apps/"
     hallows_launch "-Dhallows.pgwire.port=$H_PG_PORT -D$H_PORT_PROPERTY=$H_PORT" \
         "another Hallows stack or the peer" || return 1
     local log="$LOGS/hallows-stack.txt"
     hallows_wait_ready || return 1
-    say "hallows: $(grep -m1 '^hallows: ready' "$log" | sed 's/^hallows: //'); waiting for GET /plaintext on 127.0.0.1:$H_PORT"
+    say "hallows: $(grep -m1 '^hallows: ready' "$log" | sed 's/^hallows: //'); waiting for its database"
+    # Deployed only once the database serves: a module with stored models deployed while the
+    # stack starts may start before the OLTP database registers and fail for want of it.
+    wait_for_database
+    cp "$HERE/techempower.pt" "$WORK/techempower.pt.part"
+    mv "$WORK/techempower.pt.part" "$WORK/hallows-apps/techempower.pt"
+    say "hallows: techempower.pt deployed; waiting for GET /plaintext on 127.0.0.1:$H_PORT"
     wait_for_http "$H_PORT" "$APP_TIMEOUT" "$H_PID" && return 0
     if ! kill -0 "$H_PID" 2>/dev/null; then
         H_PROBLEM="the stack exited while techempower.pt was deploying; the end of its log ($log):
