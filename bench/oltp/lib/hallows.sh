@@ -28,6 +28,29 @@ hallows_launch() {
     H_PID=$!
 }
 
+# Waits for the ready line of the stack hallows_launch started (the launcher may build first, hence
+# the long bound, --start-timeout). Returns 1 with H_PROBLEM set if the stack exits or is not
+# ready in time. bench/messaging and bench/basilisk wait with this.
+hallows_wait_ready() {
+    local log="$LOGS/hallows-stack.txt" waited=0
+    # The log may not exist yet: the launcher's redirection is the background job's first step.
+    until grep -q '^hallows: ready' "$log" 2>/dev/null; do
+        if ! kill -0 "$H_PID" 2>/dev/null; then
+            wait "$H_PID" 2>/dev/null || true
+            H_PID=""
+            H_PROBLEM="the stack exited before it was ready; the end of its log ($log):
+$(tail -n 8 "$log" | sed 's/^/    /')"
+            return 1
+        fi
+        if [ $((waited / 2)) -ge "$START_TIMEOUT" ]; then
+            H_PROBLEM="the stack was not ready after $START_TIMEOUT s (--start-timeout); see $log"
+            return 1
+        fi
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+}
+
 # Starts the stack and waits until its database answers on 127.0.0.1:$H_PORT. Returns 1 with
 # H_PROBLEM set if it does not.
 hallows_up() {
