@@ -122,6 +122,24 @@ public final class TableStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds the rows of {@code rows} (a table of the same name and columns) after the table's own,
+     * as new chunks: the file is rewritten with both and swapped in. The caller keeps ownership of
+     * {@code rows}' vectors.
+     *
+     * @throws SqlException 42P01 when the table does not exist
+     */
+    public synchronized void append(Table rows) throws IOException {
+        StoredTable current = tables.get(rows.name());
+        if (current == null) {
+            throw new SqlException("42P01", "relation \"" + rows.name() + "\" does not exist");
+        }
+        List<io.hallows.db.olap.impl.table.Chunk> chunks = new ArrayList<>(current.table.chunks());
+        chunks.addAll(rows.chunks());
+        // current stays acquired by the store until put() releases it, after the new file is mapped
+        put(new Table(rows.name(), current.table.columns(), chunks));
+    }
+
     /** Drops a table and deletes its file. @return false when there was none */
     public synchronized boolean drop(String name) throws IOException {
         boolean known = tables.containsKey(name) || offline.containsKey(name);
