@@ -2,7 +2,6 @@ package io.hallows.db.olap.impl;
 
 import io.hallows.db.olap.api.OlapDatabase;
 import io.hallows.db.olap.impl.engine.QueryEngine;
-import io.hallows.db.olap.impl.shell.OlapCommands;
 import io.hallows.db.olap.impl.sql.OlapEngine;
 import io.hallows.db.olap.impl.store.TableStore;
 import io.hallows.kernel.api.DataArea;
@@ -11,7 +10,6 @@ import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.sql.api.SqlEngine;
 import java.nio.file.Path;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -32,8 +30,8 @@ import org.osgi.service.log.LoggerFactory;
  * area (protected services the stack grants to the olap partition): maps the table files of
  * {@code <data area>/olap/}, makes the root allocator with the configured memory limit, and
  * registers the database as the protected service {@value OlapDatabase#SERVICE_NAME} (bundles
- * holding {@code service:db.olap CALL}, such as the PostgreSQL wire server, see it) and its shell
- * commands. A change of configuration reopens it (mapping the files again is quick).
+ * holding {@code service:db.olap CALL}, such as the PostgreSQL wire server, see it, and so do the
+ * shell commands of this bundle). A change of configuration reopens it (mapping the files again is quick).
  */
 @Component(service = {}, immediate = true, configurationPid = OlapConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class OlapComponent {
@@ -43,7 +41,6 @@ public final class OlapComponent {
     private final OlapEngine engine;
     private final TableStore store;
     private final ServiceRegistration<?> registration;
-    private final List<ServiceRegistration<?>> commands;
     private final Logger log;
 
     @Activate
@@ -69,7 +66,6 @@ public final class OlapComponent {
         props.put(KernelConstants.PROTECTED, OlapDatabase.SERVICE_NAME);
         props.put(SqlEngine.DATABASE, OlapDatabase.DATABASE_NAME);
         registration = context.registerService(new String[] {OlapDatabase.class.getName(), SqlEngine.class.getName()}, engine, props);
-        commands = OlapCommands.register(context, engine, executor);
         log.info("OLAP database '{}' open in {} ({} tables, memory limit {} MiB, partition '{}')", OlapDatabase.DATABASE_NAME,
                 directory, engine.tables().size(), config.memoryLimit() >> 20, executor.partition());
     }
@@ -100,14 +96,10 @@ public final class OlapComponent {
 
     @Deactivate
     void stop() {
-        List<ServiceRegistration<?>> all = new java.util.ArrayList<>(commands);
-        all.add(registration);
-        for (ServiceRegistration<?> r : all) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the framework is stopping: the registration went with the bundle
-            }
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework is stopping: the registration went with the bundle
         }
         store.close();
         try {

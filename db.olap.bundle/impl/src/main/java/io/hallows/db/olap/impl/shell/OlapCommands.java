@@ -1,56 +1,40 @@
 package io.hallows.db.olap.impl.shell;
 
-import io.hallows.db.olap.impl.load.TpchLoad;
-import io.hallows.db.olap.impl.sql.OlapEngine;
+import io.hallows.db.olap.api.OlapDatabase;
 import io.hallows.db.olap.impl.store.TableStore;
 import io.hallows.sql.api.QueryOutcome;
 import io.hallows.sql.api.Result;
 import io.hallows.sql.api.Session;
 import io.hallows.sql.api.SqlException;
-import java.io.PrintStream;
-import java.util.Hashtable;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Function;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The operator's view of the OLAP database, in the Gogo scope {@code olap}: {@code olap:sql},
- * {@code olap:tables} and {@code olap:load-tpch} (a {@link Function}, since Gogo maps names to
- * methods and a method cannot be called {@code load-tpch}). Registered by the database once it is
- * open; the shell is the operator's console, so these act with the operator's authority.
+ * The operator's view of the OLAP database, in the Gogo scope {@code olap}: {@code olap:sql} and
+ * {@code olap:tables} ({@code olap:load-tpch} is {@link LoadTpchCommand}). The shell is the stack's
+ * operator console, so these act with the operator's authority, as user {@code shell}.
  */
+@Component(service = OlapCommands.class, property = {"osgi.command.scope=olap", "osgi.command.function=sql",
+    "osgi.command.function=tables"})
 public final class OlapCommands {
     private static final long SQL_TIMEOUT_SECONDS = 600;
-    private final OlapEngine engine;
-    private final Executor executor;
+    private final EngineWait database = new EngineWait();
 
-    private OlapCommands(OlapEngine engine, Executor executor) {
-        this.engine = engine;
-        this.executor = executor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbind")
+    void bind(OlapDatabase db) {
+        database.bind(db);
     }
 
-    /** Registers the commands; unregister them before the engine closes. */
-    public static List<ServiceRegistration<?>> register(BundleContext context, OlapEngine engine, Executor executor) {
-        OlapCommands commands = new OlapCommands(engine, executor);
-        Hashtable<String, Object> p = new Hashtable<>();
-        p.put("osgi.command.scope", "olap");
-        p.put("osgi.command.function", new String[] {"sql", "tables"});
-        Hashtable<String, Object> load = new Hashtable<>();
-        load.put("osgi.command.scope", "olap");
-        load.put("osgi.command.function", new String[] {"load-tpch"});
-        return List.of(context.registerService(OlapCommands.class, commands, p),
-                context.registerService(Function.class, (Function) commands::loadTpch, load));
+    void unbind(OlapDatabase db) {
+        database.unbind(db);
     }
 
     @Descriptor("run SQL on the OLAP database (quote the whole text when it has ';' or '|'), print the results as psql does")
@@ -59,7 +43,7 @@ public final class OlapCommands {
         if (text.isBlank()) {
             return "usage: olap:sql \"<statement>[; <statement>…]\"\n";
         }
-        try (Session session = engine.open("shell", Map.of("application_name", "olap:sql"))) {
+        try (Session session = database.engine().open("shell", Map.of("application_name", "olap:sql"))) {
             QueryOutcome outcome;
             try {
                 outcome = session.query(text).get(SQL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -85,9 +69,9 @@ public final class OlapCommands {
     }
 
     @Descriptor("list the OLAP tables: rows, chunks, file size, and why a table is offline")
-    public String tables() {
+    public String tables() throws InterruptedException {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-24s %14s %7s %12s%n", "table", "rows", "chunks", "bytes"));
-        for (TableStore.TableInfo t : engine.store().info()) {
+        for (TableStore.TableInfo t : database.engine().store().info()) {
             if (t.problem() != null) {
                 out.append(String.format(Locale.ROOT, "%-24s OFFLINE: %s%n", t.name(), t.problem()));
             } else {
@@ -95,34 +79,5 @@ public final class OlapCommands {
             }
         }
         return out.toString();
-    }
-
-    /** olap:load-tpch &lt;scale&gt;: generates the TPC-H tables on the olap partition, printing progress. */
-    private Object loadTpch(CommandSession session, List<Object> args) throws Exception {
-        if (args.size() != 1) {
-            return "usage: olap:load-tpch <scale factor, e.g. 0.1 or 1>\n";
-        }
-        double scale;
-        try {
-            scale = Double.parseDouble(args.get(0).toString());
-        } catch (NumberFormatException e) {
-            return "olap:load-tpch: '" + args.get(0) + "' is not a scale factor\n";
-        }
-        PrintStream console = session.getConsole();
-        long start = System.nanoTime();
-        CompletableFuture<Long> done = CompletableFuture.supplyAsync(() -> {
-            try (BufferAllocator allocator = engine.loadAllocator()) {
-                return TpchLoad.run(engine.store(), scale, allocator, console::println, () -> Thread.currentThread().isInterrupted());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, executor);
-        try {
-            long rows = done.get();
-            return String.format(Locale.ROOT, "TPC-H scale %s: %,d rows in 8 tables, %.1f s%n", args.get(0), rows,
-                    (System.nanoTime() - start) / 1e9);
-        } catch (ExecutionException e) {
-            return "olap:load-tpch failed: " + e.getCause().getMessage() + "\n";
-        }
     }
 }

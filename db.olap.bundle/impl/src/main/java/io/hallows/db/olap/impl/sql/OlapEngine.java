@@ -85,6 +85,11 @@ public final class OlapEngine implements OlapDatabase {
         return serverParameters;
     }
 
+    /** Where statements and loads run (the olap partition). */
+    public Executor executor() {
+        return executor;
+    }
+
     /** The table store (for the shell and the loaders). */
     public TableStore store() {
         return store;
