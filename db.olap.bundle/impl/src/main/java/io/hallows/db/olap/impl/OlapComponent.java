@@ -51,13 +51,23 @@ public final class OlapComponent {
         this.log = log;
         OlapConfig config;
         Path directory;
+        BufferAllocator allocator = null;
         try {
             config = OlapConfig.from(properties);
             directory = data.directory(config.directory());
-            root = new RootAllocator(config.memoryLimit());
-            store = TableStore.open(directory, root, problem -> log.error("OLAP table offline: {}", problem));
-            engine = new OlapEngine(store, queryEngine(), root, executor, config.parallelism(), config.maxSessions(), () -> oltp);
+            QueryEngine queries = queryEngine(); // first: nothing to undo when it is missing
+            allocator = new RootAllocator(config.memoryLimit());
+            store = TableStore.open(directory, allocator, problem -> log.error("OLAP table offline: {}", problem));
+            root = allocator;
+            engine = new OlapEngine(store, queries, root, executor, config.parallelism(), config.maxSessions(), () -> oltp);
         } catch (Exception | Error e) {
+            if (allocator != null) {
+                try {
+                    allocator.close();
+                } catch (IllegalStateException held) {
+                    e.addSuppressed(held);
+                }
+            }
             // SCR reports a failed activation at DEBUG at best: the operator must see this one.
             log.error("OLAP database not started: {}", e.toString(), e);
             throw e;
