@@ -19,7 +19,7 @@ import java.util.Locale;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * The statements that add rows to an existing table: {@code COPY t [(columns)] FROM '<file>'
+ * The statements that add rows to an existing table: {@code COPY t [(columns)] FROM {'<file>' | STDIN}
  * [WITH] (FORMAT csv, HEADER, DELIMITER '|', NULL '')} (also PostgreSQL's older
  * {@code WITH CSV HEADER DELIMITER '|'}) and {@code INSERT INTO t [(columns)] <query>}, whose query
  * (a SELECT or VALUES) the OLTP database runs. Either all rows are added or none.
@@ -34,7 +34,9 @@ final class Loads {
         List<Integer> targets = targets(in, columns);
         in.expect("from");
         if (in.accept("stdin")) {
-            throw new SqlException("0A000", "COPY FROM STDIN is not supported by the OLAP database: COPY from a file the server can read");
+            CsvLoader.Options options = options(in);
+            in.end();
+            return new Result("COPY", List.of(), List.of(), s.startCopy(new StdinCopy(s, table, columns, targets, options)), List.of());
         }
         Path file = Path.of(in.string());
         CsvLoader.Options options = options(in);

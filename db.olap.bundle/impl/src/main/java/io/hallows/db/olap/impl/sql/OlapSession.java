@@ -35,6 +35,8 @@ final class OlapSession implements Session {
     private boolean failed;
     private boolean closed;
     private volatile boolean cancelled;
+    /** The COPY FROM STDIN taking data, or null. */
+    private volatile StdinCopy copy;
     /** How to stop what the statement waits for elsewhere (an OLTP query), or null. */
     private volatile Runnable cancelAction;
 
@@ -49,7 +51,11 @@ final class OlapSession implements Session {
             List<Result> results = new ArrayList<>();
             for (SqlText.Piece p : SqlText.split(sql)) {
                 try {
-                    results.add(statement(p.text()));
+                    Result r = statement(p.text());
+                    results.add(r);
+                    if (r.copyIn() != null) {
+                        break; // the client sends the data next: a COPY FROM STDIN ends the query text
+                    }
                 } catch (RuntimeException e) {
                     return new QueryOutcome(results, shift(OlapEngine.sqlError(e), p.offset()));
                 }
@@ -92,6 +98,9 @@ final class OlapSession implements Session {
 
     /** Runs one statement (on the executor). */
     Result statement(String text) {
+        if (copy != null) {
+            throw new SqlException("08P01", "a COPY is in progress");
+        }
         String sql = SqlText.trimEnd(text);
         String first = SqlText.firstWord(sql);
         if (failed && !first.equals("commit") && !first.equals("rollback") && !first.equals("end") && !first.equals("abort")) {
@@ -191,6 +200,15 @@ final class OlapSession implements Session {
         List<Object[]> rows = new ArrayList<>();
         plan.lines().forEach(l -> rows.add(new Object[] {l}));
         return new Result("EXPLAIN", PLAN_COLUMNS, rows, null, List.of());
+    }
+
+    StdinCopy startCopy(StdinCopy c) {
+        copy = c;
+        return c;
+    }
+
+    void copyOver() {
+        copy = null;
     }
 
     boolean cancelled() {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallows.db.olap.impl.store.TableStore;
 import io.hallows.sql.api.Column;
+import io.hallows.sql.api.CopyIn;
 import io.hallows.sql.api.Prepared;
 import io.hallows.sql.api.QueryOutcome;
 import io.hallows.sql.api.Result;
@@ -15,6 +17,9 @@ import io.hallows.sql.api.Session;
 import io.hallows.sql.api.SqlException;
 import io.hallows.sql.api.SqlType;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -138,6 +143,33 @@ class SessionTest {
         assertEquals("53200", e.sqlState());
         assertEquals(before, root.getAllocatedMemory());
         assertEquals("SELECT 0", run("select * from wide").commandTag());
+    }
+
+    @Test
+    void copyFromStdinTakesCsvInChunksSplitAnywhere() throws Exception {
+        run("CREATE TABLE kv (k INTEGER NOT NULL, v TEXT)");
+        QueryOutcome o = session.query("COPY kv FROM STDIN WITH (FORMAT csv); select * from kv").get();
+        assertNull(o.error());
+        assertEquals(1, o.results().size(), "the COPY ends the query text");
+        CopyIn in = o.results().get(0).copyIn();
+        assertEquals(List.of(Column.of("k", SqlType.INT4), Column.of("v", SqlType.TEXT)), in.columns());
+        assertEquals("08P01", fails("select * from kv").sqlState());
+        in.write(ByteBuffer.wrap("1,one\n2,\"t".getBytes(StandardCharsets.UTF_8))).get();
+        in.write(ByteBuffer.wrap("wo\"\n3,\n".getBytes(StandardCharsets.UTF_8))).get();
+        assertEquals("COPY 3", in.finish().get().commandTag());
+        Result r = run("select * from kv");
+        assertArrayEquals(new Object[] {2, "two"}, r.rows().get(1));
+        assertArrayEquals(new Object[] {3, null}, r.rows().get(2));
+
+        CopyIn bad = run("COPY kv (k) FROM STDIN (FORMAT csv)").copyIn();
+        bad.write(ByteBuffer.wrap("4\nfour\n".getBytes(StandardCharsets.UTF_8))).get();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> bad.finish().get());
+        assertEquals("COPY kv, line 2, column k", ((SqlException) e.getCause()).detail());
+        assertEquals("SELECT 3", run("select * from kv").commandTag());
+        CopyIn abandoned = run("COPY kv FROM STDIN (FORMAT csv)").copyIn();
+        abandoned.write(ByteBuffer.wrap("5,five\n".getBytes(StandardCharsets.UTF_8))).get();
+        abandoned.fail("client gave up").get();
+        assertEquals("SELECT 3", run("select * from kv").commandTag());
     }
 
     @Test
