@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -116,8 +117,10 @@ public final class OlapEngine implements OlapDatabase {
         BufferAllocator allocator = null;
         try {
             allocator = queryAllocator();
-            QueryResult result = engine.execute(SqlText.trimEnd(sql), snapshot, context(allocator, () -> Thread.currentThread().isInterrupted()));
-            return new QueryReader(allocator, result, allocator, snapshot);
+            // Closing the reader before the last batch cancels what the engine still runs for it.
+            AtomicBoolean closed = new AtomicBoolean();
+            QueryResult result = engine.execute(SqlText.trimEnd(sql), snapshot, context(allocator, closed::get));
+            return new QueryReader(allocator, result, () -> closed.set(true), allocator, snapshot);
         } catch (RuntimeException e) {
             if (allocator != null) {
                 allocator.close();

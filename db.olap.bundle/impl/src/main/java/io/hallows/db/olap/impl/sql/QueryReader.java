@@ -17,12 +17,17 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class QueryReader extends ArrowReader {
     private final QueryResult result;
+    private final Runnable cancel;
     private final AutoCloseable[] resources;
 
-    /** @param resources closed after the result, in order (the query's allocator, its snapshot) */
-    QueryReader(BufferAllocator allocator, QueryResult result, AutoCloseable... resources) {
+    /**
+     * @param cancel tells the engine to stop (run first when the reader is closed)
+     * @param resources closed after the result, in order (the query's allocator, its snapshot)
+     */
+    QueryReader(BufferAllocator allocator, QueryResult result, Runnable cancel, AutoCloseable... resources) {
         super(allocator);
         this.result = result;
+        this.cancel = cancel;
         this.resources = resources;
     }
 
@@ -45,6 +50,7 @@ final class QueryReader extends ArrowReader {
 
     @Override
     protected void closeReadSource() throws IOException {
+        cancel.run();
         try {
             result.close();
         } finally {
