@@ -50,7 +50,7 @@ class LauncherIT {
         assertEquals(0, run.status(), run.err());
         // The admin API announces itself asynchronously, before or after the ready line.
         String firstLine = run.out().lines().filter(l -> !l.startsWith("hallows: admin API on")).findFirst().orElse("");
-        assertTrue(firstLine.matches("hallows: ready — \\d+ bundles, 5 partitions in \\d+ ms"), run.out());
+        assertTrue(firstLine.matches("hallows: ready — \\d+ bundles, 6 partitions in \\d+ ms"), run.out());
         assertTrue(run.out().matches("(?s).*\\nNAME +STATE +CPUS.*\\ndb +running +1 .*\\nweb +running +0 .*"), run.out());
         assertTrue(run.out().contains("> hallows:await db running 10000\npartition 'db' is running"), run.out());
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * @param err    its standard error
  * @param millis how long the whole run took, from launch to exit
  */
-record ScriptRun(int status, String out, String err, long millis) {
+public record ScriptRun(int status, String out, String err, long millis) {
     /** Runs {@code stdin} over {@code stackJson}; fails if the run does not end within {@code limitSeconds}. */
-    static ScriptRun over(Path work, String stackJson, String stdin, int limitSeconds) throws IOException, InterruptedException {
+    public static ScriptRun over(Path work, String stackJson, String stdin, int limitSeconds) throws IOException, InterruptedException {
         Path stack = Files.writeString(work.resolve("stack.json"), stackJson);
         Path in = Files.writeString(work.resolve("in.txt"), stdin);
         Path out = work.resolve("out.txt");
@@ -46,12 +46,12 @@ record ScriptRun(int status, String out, String err, long millis) {
     }
 
     /** The ready line, or an empty string. */
-    String readyLine() {
+    public String readyLine() {
         return out.lines().filter(l -> l.startsWith("hallows: ready")).findFirst().orElse("");
     }
 
     /** Everything it printed, for assertion messages. */
-    String all() {
+    public String all() {
         return "exit " + status + "\n--- out\n" + out + "\n--- err\n" + err;
     }
 }

@@ -12,11 +12,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The Arrow schema of a list of columns. DECIMAL is a 64-bit integer field carrying its precision
- * and scale in the field's metadata ({@value #DECIMAL_KEY} = {@code "p,s"}), so IPC files keep it.
+ * and scale in the field's metadata ({@value #DECIMAL_KEY} = {@code "p,s"}), so IPC files keep it;
+ * a VARCHAR(n) its length ({@value #VARCHAR_KEY} = {@code "n"}).
  */
 public final class Schemas {
     /** Field metadata key of a DECIMAL column's {@code precision,scale}. */
     public static final String DECIMAL_KEY = "hallows.decimal";
+    /** Field metadata key of a VARCHAR column's length limit, when it has one. */
+    public static final String VARCHAR_KEY = "hallows.varchar";
 
     private Schemas() {}
 
@@ -29,7 +32,8 @@ public final class Schemas {
     }
 
     public static Field field(ColumnDef c) {
-        Map<String, String> meta = c.kind() == ColumnKind.DECIMAL ? Map.of(DECIMAL_KEY, c.precision() + "," + c.scale()) : null;
+        Map<String, String> meta = c.kind() == ColumnKind.DECIMAL ? Map.of(DECIMAL_KEY, c.precision() + "," + c.scale())
+                : c.kind() == ColumnKind.VARCHAR && c.precision() > 0 ? Map.of(VARCHAR_KEY, Integer.toString(c.precision())) : null;
         return new Field(c.name(), new FieldType(c.nullable(), arrowType(c.kind()), null, meta), null);
     }
 
@@ -66,6 +70,8 @@ public final class Schemas {
         } else {
             throw new IllegalArgumentException("column " + f.getName() + ": unsupported Arrow type " + t);
         }
-        return new ColumnDef(f.getName(), kind, 0, 0, f.isNullable());
+        String length = f.getMetadata() == null ? null : f.getMetadata().get(VARCHAR_KEY);
+        int precision = kind == ColumnKind.VARCHAR && length != null ? Integer.parseInt(length) : 0;
+        return new ColumnDef(f.getName(), kind, precision, 0, f.isNullable());
     }
 }
