@@ -126,7 +126,7 @@ final class ServiceGenerator {
         w.open("public " + ApiGenerator.signature(op));
         String raises = ApiGenerator.raises(op);
         if (!hasBodyMethod(op)) {
-            body(op.decl().body(), new SplitBody.Target(JavaNames.id(op.name()), op.params(), op.result(), raises));
+            durableBody(op.decl().body(), new SplitBody.Target(JavaNames.id(op.name()), op.params(), op.result(), raises));
             close();
             return;
         }
@@ -151,8 +151,25 @@ final class ServiceGenerator {
         String params = op.params().stream().map(p -> JavaNames.type(p.type(), false) + " " + JavaNames.id(p.name()))
                 .collect(Collectors.joining(", "));
         w.open("private " + JavaNames.type(op.result(), false) + " " + bodyMethod(op) + "(" + params + ")");
-        body(op.decl().body(), new SplitBody.Target(bodyMethod(op), op.params(), op.result(), raises));
+        durableBody(op.decl().body(), new SplitBody.Target(bodyMethod(op), op.params(), op.result(), raises));
         close();
+    }
+
+    /**
+     * An operation's body; in a service with state, bracketed by {@code StateWrites} so that the
+     * variables it wrote are persisted when it ends (also when it raises), one transaction for all.
+     */
+    private void durableBody(io.hallows.dsl.impl.ast.Block block, SplitBody.Target target) {
+        if (service.state().isEmpty()) {
+            body(block, target);
+            return;
+        }
+        w.line("final " + RT + "StateWrites.Scope $state = " + RT + "StateWrites.enter();");
+        w.open("try");
+        body(block, target);
+        w.reopen("finally");
+        w.line("$state.exit();");
+        w.close();
     }
 
     /**

@@ -13,7 +13,7 @@
  * the runtime.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.hallows.dsl.runtime.spi;
 
 import org.osgi.annotation.bundle.Export;

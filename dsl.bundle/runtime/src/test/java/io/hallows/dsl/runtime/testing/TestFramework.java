@@ -18,7 +18,7 @@ public final class TestFramework implements AutoCloseable {
     public TestFramework(Path storage) throws Exception {
         framework = new FrameworkFactory().newFramework(Map.of(
                 Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "io.hallows.dsl.runtime;version=0.1.0",
+                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "io.hallows.dsl.runtime;version=0.2.0",
                 "felix.log.level", "1"));
         framework.start();
     }
