@@ -126,7 +126,7 @@ final class ServiceGenerator {
         w.open("public " + ApiGenerator.signature(op));
         String raises = ApiGenerator.raises(op);
         if (!hasBodyMethod(op)) {
-            durableBody(op.decl().body(), new SplitBody.Target(JavaNames.id(op.name()), op.params(), op.result(), raises));
+            body(op.decl().body(), new SplitBody.Target(JavaNames.id(op.name()), op.params(), op.result(), raises));
             close();
             return;
         }
@@ -151,25 +151,8 @@ final class ServiceGenerator {
         String params = op.params().stream().map(p -> JavaNames.type(p.type(), false) + " " + JavaNames.id(p.name()))
                 .collect(Collectors.joining(", "));
         w.open("private " + JavaNames.type(op.result(), false) + " " + bodyMethod(op) + "(" + params + ")");
-        durableBody(op.decl().body(), new SplitBody.Target(bodyMethod(op), op.params(), op.result(), raises));
+        body(op.decl().body(), new SplitBody.Target(bodyMethod(op), op.params(), op.result(), raises));
         close();
-    }
-
-    /**
-     * An operation's body; in a service with state, bracketed by {@code StateWrites} so that the
-     * variables it wrote are persisted when it ends (also when it raises), one transaction for all.
-     */
-    private void durableBody(io.hallows.dsl.impl.ast.Block block, SplitBody.Target target) {
-        if (service.state().isEmpty()) {
-            body(block, target);
-            return;
-        }
-        w.line("final " + RT + "StateWrites.Scope $state = " + RT + "StateWrites.enter();");
-        w.open("try");
-        body(block, target);
-        w.reopen("finally");
-        w.line("$state.exit();");
-        w.close();
     }
 
     /**
@@ -178,6 +161,8 @@ final class ServiceGenerator {
      * one snapshot of it, as a reader of a copy-on-write variable does, and its loops read a
      * local instead of the variable. The body is generated once to learn that (and its size),
      * then again; a large one is split into parts ({@link SplitBody}), written by {@link #close}.
+     * A body that assigns a variable is bracketed by {@code StateWrites}: what it wrote is
+     * persisted when it ends, also when it raises.
      */
     private void body(io.hallows.dsl.impl.ast.Block block, SplitBody.Target target) {
         ExprGenerator trial = new ExprGenerator(checked, service);
@@ -198,15 +183,26 @@ final class ServiceGenerator {
             trial.cowReads.stream().filter(st -> !trial.stateAssigned.contains(st))
                     .forEach(st -> snapshots.put(st, JavaNames.id(st.name()) + "$snapshot"));
         }
+        // A body that assigns state persists it when it ends (docs/parseltongue.md, "Durable state").
+        boolean writes = !trial.stateAssigned.isEmpty();
+        if (writes) {
+            w.line("final " + RT + "StateWrites.Scope $state = " + RT + "StateWrites.enter();");
+            w.open("try");
+        }
         if (trialOut.length() > SplitBody.SPLIT_ABOVE) {
             after = SplitBody.write(checked, new ExprGenerator(checked, service), w, target, block, sizes, uses, snapshots);
-            return;
+        } else {
+            snapshots.forEach((st, local) -> w.line("final " + JavaNames.boxed(st.type()) + " " + local + " = this."
+                    + JavaNames.id(st.name()) + ".get();"));
+            ExprGenerator exprs = new ExprGenerator(checked, service);
+            exprs.snapshots = snapshots;
+            new BodyGenerator(exprs, checked, w).block(block);
         }
-        snapshots.forEach((st, local) -> w.line("final " + JavaNames.boxed(st.type()) + " " + local + " = this."
-                + JavaNames.id(st.name()) + ".get();"));
-        ExprGenerator exprs = new ExprGenerator(checked, service);
-        exprs.snapshots = snapshots;
-        new BodyGenerator(exprs, checked, w).block(block);
+        if (writes) {
+            w.reopen("finally");
+            w.line("$state.exit();");
+            w.close();
+        }
     }
 
     /** Closes the method, then writes the parts of its body if it was split. */
