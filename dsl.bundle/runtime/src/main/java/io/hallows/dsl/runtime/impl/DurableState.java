@@ -35,6 +35,7 @@ final class DurableState implements StateBacking {
     private static final String USER = "io.hallows.dsl.runtime";
 
     private final Logger log;
+    private final boolean synchronous;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<StateCell<?>, Boolean> pending = new ConcurrentHashMap<>();
     private final AtomicLong requested = new AtomicLong();
@@ -43,9 +44,12 @@ final class DurableState implements StateBacking {
 
     /** A session on the database and its statements. */
     private record Connection(Session session, Prepared select, Prepared update, Prepared insert, Prepared deleteModule) {
-        static Connection open(Database db) {
+        static Connection open(Database db, boolean synchronous) {
             Session session = db.open(USER, Map.of("application_name", USER));
             try {
+                if (!synchronous) {
+                    check(await(session.query("SET synchronous_commit = off")));
+                }
                 check(await(session.query("CREATE TABLE IF NOT EXISTS " + TABLE + " (module TEXT NOT NULL, name TEXT NOT NULL,"
                         + " type TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (module, name))")));
                 List<SqlType> four = List.of(SqlType.TEXT, SqlType.TEXT, SqlType.TEXT, SqlType.TEXT);
@@ -61,15 +65,27 @@ final class DurableState implements StateBacking {
         }
     }
 
-    /** Connected to {@code db}: opens a session and creates the table if it is not there. */
+    /** Connected to {@code db}, with synchronous commits: see {@link #DurableState(Database, Logger, boolean)}. */
     DurableState(Database db, Logger log) {
+        this(db, log, true);
+    }
+
+    /**
+     * Connected to {@code db}: opens a session and creates the table if it is not there.
+     *
+     * @param synchronous whether a persist returns only once its commit is forced to disk (else
+     *                    the last writes before a crash may be lost, as with PostgreSQL's
+     *                    {@code synchronous_commit = off}; a clean stop loses nothing)
+     */
+    DurableState(Database db, Logger log, boolean synchronous) {
         this.log = log;
-        this.connection = Connection.open(db);
+        this.synchronous = synchronous;
+        this.connection = Connection.open(db, synchronous);
     }
 
     /** Uses {@code db} from now on (the database came back), and writes what is pending. */
     void connect(Database db) {
-        Connection fresh = Connection.open(db);
+        Connection fresh = Connection.open(db, synchronous);
         lock.lock();
         try {
             closeConnection();

@@ -31,6 +31,12 @@ final class StateDatabase implements AutoCloseable {
     /** Framework property: how long the first module start waits for the database, in ms (0: not at all). */
     static final String WAIT_PROPERTY = "hallows.pt.state.waitMillis";
     static final long DEFAULT_WAIT_MS = 30_000;
+    /**
+     * Framework property: {@code false} makes a persist return before its commit is forced to disk
+     * (tens of microseconds instead of a log force per operation; the last writes before a crash
+     * may be lost). Default {@code true}.
+     */
+    static final String SYNCHRONOUS_PROPERTY = "hallows.pt.state.synchronousCommit";
 
     private final MemoryStateStore store;
     private final Logger log;
@@ -38,6 +44,7 @@ final class StateDatabase implements AutoCloseable {
     private final CountDownLatch attached = new CountDownLatch(1);
     private final boolean expected;
     private final long waitMillis;
+    private final boolean synchronous;
     private DurableState durable; // guarded by this
     private boolean warned; // guarded by this
     private boolean closed; // guarded by this
@@ -49,6 +56,7 @@ final class StateDatabase implements AutoCloseable {
         this.expected = expected(context);
         String wait = context.getProperty(WAIT_PROPERTY);
         this.waitMillis = wait == null || wait.isBlank() ? DEFAULT_WAIT_MS : Long.parseLong(wait.strip());
+        this.synchronous = !"false".equalsIgnoreCase(String.valueOf(context.getProperty(SYNCHRONOUS_PROPERTY)).strip());
         this.tracker = new ServiceTracker<>(context, Database.class.getName(), null) {
             @Override
             public Database addingService(ServiceReference<Object> reference) {
@@ -87,13 +95,14 @@ final class StateDatabase implements AutoCloseable {
         }
         try {
             if (durable == null) {
-                durable = new DurableState(db, log);
+                durable = new DurableState(db, log, synchronous);
             } else {
                 durable.connect(db);
             }
             store.attach(durable);
             attached.countDown();
-            log.info("Parseltongue state is durable: table " + DurableState.TABLE + " of database " + Database.DATABASE_NAME);
+            log.info("Parseltongue state is durable: table " + DurableState.TABLE + " of database " + Database.DATABASE_NAME
+                    + (synchronous ? "" : " (asynchronous commits: the last writes before a crash may be lost)"));
         } catch (RuntimeException e) {
             log.error("Parseltongue state stays in memory: the OLTP database could not be used: " + e, e);
         }
