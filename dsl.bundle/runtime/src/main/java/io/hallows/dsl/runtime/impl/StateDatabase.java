@@ -15,8 +15,9 @@ import org.osgi.util.tracker.ServiceTracker;
  * {@link Database} service (the runtime bundle holds {@code service:db.oltp CALL} through its
  * partition's grants) and attaches a {@link DurableState} over it to the store.
  *
- * <p>A stack that has the database (a bundle {@value #DB_BUNDLE} is installed) starts it after
- * the runtime, so the first module revision to start waits for it, at most
+ * <p>A stack that has the database (a bundle {@value #DB_BUNDLE} is installed and the stack file
+ * mentions {@value #DB_PATTERN}) starts it after the framework has started, at the same time as
+ * the deployer restores the modules, so the first module revision to start waits for it, at most
  * {@value #WAIT_PROPERTY} ms (default {@value #DEFAULT_WAIT_MS}): modules restored at stack start
  * then read their stored state. Without a database, or after that wait, state is kept in memory
  * only, with a warning. Cells created before the database appeared stay in memory only until their
@@ -28,6 +29,10 @@ import org.osgi.util.tracker.ServiceTracker;
 final class StateDatabase implements AutoCloseable {
     /** The OLTP database's bundle: when it is installed, the stack has a database to wait for. */
     static final String DB_BUNDLE = "io.hallows.db.oltp";
+    /** The kernel's framework property naming the stack file(s). */
+    static final String STACK_PROPERTY = "hallows.stack";
+    /** What a stack file that puts the database's bundle in a partition contains (a {@code bundles} pattern). */
+    static final String DB_PATTERN = "io.hallows.db";
     /** Framework property: how long the first module start waits for the database, in ms (0: not at all). */
     static final String WAIT_PROPERTY = "hallows.pt.state.waitMillis";
     static final long DEFAULT_WAIT_MS = 30_000;
@@ -80,10 +85,35 @@ final class StateDatabase implements AutoCloseable {
         tracker.open(true);
     }
 
+    /**
+     * Whether the database will come: its bundle is installed and the stack file puts it in a
+     * partition. The stack file is applied after the framework has started, concurrently with the
+     * deployer's restore, so the partitions themselves cannot be asked yet; its text can.
+     */
     private static boolean expected(BundleContext context) {
         for (Bundle b : context.getBundles()) {
             if (DB_BUNDLE.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
-                return true;
+                return stackMentions(context.getProperty(STACK_PROPERTY), DB_PATTERN);
+            }
+        }
+        return false;
+    }
+
+    /** True when the stack file(s) of {@code property} (inline JSON or comma-separated URLs) contain {@code text}. */
+    static boolean stackMentions(String property, String text) {
+        if (property == null || property.isBlank()) {
+            return false;
+        }
+        if (property.strip().startsWith("{")) {
+            return property.contains(text);
+        }
+        for (String location : property.strip().split(",")) {
+            try (java.io.InputStream in = java.net.URI.create(location.strip()).toURL().openStream()) {
+                if (new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains(text)) {
+                    return true;
+                }
+            } catch (java.io.IOException | IllegalArgumentException unreadable) {
+                // the kernel reports a stack file it cannot read
             }
         }
         return false;

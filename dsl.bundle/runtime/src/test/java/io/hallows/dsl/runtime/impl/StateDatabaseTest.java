@@ -11,6 +11,7 @@ import io.hallows.dsl.runtime.local.MemoryStateStore;
 import io.hallows.dsl.runtime.testing.RecordingLogger;
 import io.hallows.dsl.runtime.testing.TestFramework;
 import io.hallows.sql.api.Session;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,16 @@ class StateDatabaseTest {
             assertFalse(store.durable());
         }
         assertEquals(List.of("no OLTP database in this stack: Parseltongue state is kept in memory only (it starts over after a restart)"), log);
+    }
+
+    @Test
+    void theDatabaseIsAwaitedOnlyWhenTheStackFilePutsItInAPartition() throws Exception {
+        Path withDb = Files.writeString(data.resolve("with.json"), "{ \"bundles:String[]\": [\"io.hallows.db.*\"] }");
+        Path without = Files.writeString(data.resolve("without.json"), "{ \"bundles:String[]\": [\"pt.*\"] }");
+        assertTrue(StateDatabase.stackMentions(without.toUri() + "," + withDb.toUri(), StateDatabase.DB_PATTERN));
+        assertFalse(StateDatabase.stackMentions(without.toUri().toString(), StateDatabase.DB_PATTERN));
+        assertTrue(StateDatabase.stackMentions("{ \"x\": \"io.hallows.db.*\" }", StateDatabase.DB_PATTERN), "inline JSON");
+        assertFalse(StateDatabase.stackMentions(null, StateDatabase.DB_PATTERN));
     }
 
     private static List<String> stored(Database db) throws Exception {
