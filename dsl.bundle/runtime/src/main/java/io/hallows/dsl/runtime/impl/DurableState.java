@@ -36,7 +36,10 @@ final class DurableState implements StateBacking {
 
     private final Logger log;
     private final boolean synchronous;
-    private final ReentrantLock lock = new ReentrantLock();
+    // Fair: a caller that just wrote must not barge ahead of those queued behind the commit it led,
+    // or each of them leads a commit of its own (measured: 8 writers got 1.7 operations per
+    // commit with an unfair lock, about 6 with this one).
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<StateCell<?>, Boolean> pending = new ConcurrentHashMap<>();
     private final AtomicLong requested = new AtomicLong();
     private long persisted; // guarded by lock
