@@ -29,6 +29,15 @@ public final class LaunchedStacks {
      * @param stackFile the stack file, or null for the default one
      */
     public static Process launch(Path work, String name, String javaOpts, Path stackFile) throws IOException {
+        return launch(work, name, javaOpts, stackFile, "none");
+    }
+
+    /**
+     * As {@link #launch(Path, String, String, Path)}, with console {@code console}: {@code script}
+     * runs each line written to the process's standard input as a shell command and prints its
+     * output (after a {@code > command} line) to {@code <name>.out}.
+     */
+    public static Process launch(Path work, String name, String javaOpts, Path stackFile, String console) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("hallows.launcher", "hallows"), "start");
         builder.redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -38,7 +47,7 @@ public final class LaunchedStacks {
         env.put("HALLOWS_DATA", work.resolve("data").toString());
         env.put("HALLOWS_ADMIN_TOKEN_FILE", work.resolve("admin.token").toString());
         env.put("HALLOWS_APPS", work.resolve("apps").toString());
-        env.put("HALLOWS_CONSOLE", "none");
+        env.put("HALLOWS_CONSOLE", console);
         env.put("HALLOWS_JAVA_OPTS", javaOpts);
         if (stackFile != null) {
             env.put("HALLOWS_STACK", stackFile.toString());

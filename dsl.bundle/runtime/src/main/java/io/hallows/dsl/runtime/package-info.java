@@ -12,6 +12,12 @@
  * from the module's API bundle are stored; the cell records a type signature, and a cell whose
  * signature changed is reset to its new initial value (with a warning) rather than handing old
  * classes to new code.
+ *
+ * <p>A store may be durable: its cells carry a {@link io.hallows.dsl.runtime.StateSink}, and
+ * {@link io.hallows.dsl.runtime.StateWrites} hands them to it when the operation that wrote them
+ * ends (generated code brackets every body that assigns state). In a stack with the OLTP database
+ * the runtime's store is durable (table {@code pt_state}); see {@code docs/parseltongue.md},
+ * "Durable state".
  */
 @Export
 @Version("0.2.0")

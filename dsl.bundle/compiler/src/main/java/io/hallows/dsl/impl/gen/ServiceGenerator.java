@@ -166,6 +166,8 @@ final class ServiceGenerator {
      * one snapshot of it, as a reader of a copy-on-write variable does, and its loops read a
      * local instead of the variable. The body is generated once to learn that (and its size),
      * then again; a large one is split into parts ({@link SplitBody}), written by {@link #close}.
+     * A body that assigns a variable is bracketed by {@code StateWrites}: what it wrote is
+     * persisted when it ends, also when it raises.
      */
     private void body(io.hallows.dsl.impl.ast.Block block, SplitBody.Target target) {
         ExprGenerator trial = new ExprGenerator(checked, service);
@@ -186,18 +188,30 @@ final class ServiceGenerator {
             trial.cowReads.stream().filter(st -> !trial.stateAssigned.contains(st))
                     .forEach(st -> snapshots.put(st, JavaNames.id(st.name()) + "$snapshot"));
         }
+        // A body that assigns state persists it when it ends (docs/parseltongue.md, "Durable state").
+        boolean writes = !trial.stateAssigned.isEmpty();
+        if (writes) {
+            w.line("final " + RT + "StateWrites.Scope $state = " + RT + "StateWrites.enter();");
+            w.open("try");
+        }
         if (template) {
             // A template's parts would not see its buffer: it is never split.
             w.line("final StringBuilder $out = new StringBuilder(1024);");
-        } else if (trialOut.length() > SplitBody.SPLIT_ABOVE) {
-            after = SplitBody.write(checked, new ExprGenerator(checked, service), w, target, block, sizes, uses, snapshots);
-            return;
         }
-        snapshots.forEach((st, local) -> w.line("final " + JavaNames.boxed(st.type()) + " " + local + " = this."
-                + JavaNames.id(st.name()) + ".get();"));
-        ExprGenerator exprs = new ExprGenerator(checked, service);
-        exprs.snapshots = snapshots;
-        new BodyGenerator(exprs, checked, w).block(block);
+        if (!template && trialOut.length() > SplitBody.SPLIT_ABOVE) {
+            after = SplitBody.write(checked, new ExprGenerator(checked, service), w, target, block, sizes, uses, snapshots);
+        } else {
+            snapshots.forEach((st, local) -> w.line("final " + JavaNames.boxed(st.type()) + " " + local + " = this."
+                    + JavaNames.id(st.name()) + ".get();"));
+            ExprGenerator exprs = new ExprGenerator(checked, service);
+            exprs.snapshots = snapshots;
+            new BodyGenerator(exprs, checked, w).block(block);
+        }
+        if (writes) {
+            w.reopen("finally");
+            w.line("$state.exit();");
+            w.close();
+        }
     }
 
     /** Closes the method, then writes the parts of its body if it was split. */

@@ -18,7 +18,8 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * The runtime in a framework: the one state store, the implementation bundles the deployer
+ * The runtime in a framework: the one state store (durable in the OLTP database when the stack has
+ * one, see {@link StateDatabase}), the implementation bundles the deployer
  * adopted, and the {@link ModuleHost} their activators ask to start a revision. It outlives the
  * deployer: a deployer that is updated or restarted attaches to the same runtime, and the modules
  * it started keep serving with their state. Generated bundles run only while the runtime does.
@@ -30,6 +31,7 @@ public final class BundleModuleRuntime implements ModuleRuntime, ModuleHost, Aut
     private final MemoryStateStore states = new MemoryStateStore();
     private final Set<Long> adopted = ConcurrentHashMap.newKeySet();
     private final ServiceRegistration<ModuleHost> host;
+    private final StateDatabase database;
 
     @Activate
     public BundleModuleRuntime(BundleContext context, @Reference LoggerFactory logs) {
@@ -50,7 +52,18 @@ public final class BundleModuleRuntime implements ModuleRuntime, ModuleHost, Aut
                 adopted.add(b.getBundleId());
             }
         }
+        this.database = trackDatabase(context, states, log);
         this.host = context.registerService(ModuleHost.class, this, null);
+    }
+
+    /** The database tracker, or null when this bundle is not wired to the database's API (a stack without it). */
+    private static StateDatabase trackDatabase(BundleContext context, MemoryStateStore states, Logger log) {
+        try {
+            return new StateDatabase(context, states, log);
+        } catch (NoClassDefFoundError noDatabaseApi) {
+            log.warn("no OLTP database API in this stack: Parseltongue state is kept in memory only (it starts over after a restart)");
+            return null;
+        }
     }
 
     /** Stops the generated implementation bundles: they run only while the runtime does. */
@@ -58,6 +71,16 @@ public final class BundleModuleRuntime implements ModuleRuntime, ModuleHost, Aut
     @Override
     public void close() {
         host.unregister();
+        try {
+            stopModules();
+        } finally {
+            if (database != null) {
+                database.close(); // after the modules stopped: their last writes are persisted
+            }
+        }
+    }
+
+    private void stopModules() {
         for (Bundle b : context.getBundles()) {
             if (adopted(b)) {
                 try {
@@ -96,6 +119,10 @@ public final class BundleModuleRuntime implements ModuleRuntime, ModuleHost, Aut
         if (module == null || !adopted(b)) {
             throw new IllegalStateException(b.getSymbolicName() + " [" + b.getBundleId() + "] was not installed by the Parseltongue deployer");
         }
-        return RevisionServices.start(generated, new BundleModuleContext(module, generated, states.scopedTo(module), log), log);
+        if (database != null) {
+            database.beforeModuleStart();
+        }
+        ClassLoader classes = b.adapt(org.osgi.framework.wiring.BundleWiring.class).getClassLoader();
+        return RevisionServices.start(generated, new BundleModuleContext(module, generated, states.scopedTo(module, classes), log), log);
     }
 }

@@ -16,6 +16,15 @@
  * (or leave it running on classes of a refreshed-away revision). Here they belong to the bundle
  * generated code is wired to anyway, so the compiler can come and go.
  *
+ * <h2>Durable state</h2>
+ * {@link io.hallows.dsl.runtime.impl.StateDatabase} tracks the OLTP database (optional imports:
+ * a stack without it resolves the runtime) and attaches a
+ * {@link io.hallows.dsl.runtime.impl.DurableState} to the runtime's store: variables are read
+ * from table {@code pt_state} when their cell is created and written, as
+ * {@link io.hallows.dsl.runtime.impl.StateJson} text, in one group-committed transaction when the
+ * operation that assigned them ends. The runtime bundle sees the protected database because its
+ * partition ({@code apps} in the default stack) grants {@code service:db.oltp CALL}.
+ *
  * <h2>Capabilities</h2>
  * A module's context looks services and partition executors up through the generated bundle's
  * {@code BundleContext}, so the kernel's hooks decide what it sees exactly as for any bundle

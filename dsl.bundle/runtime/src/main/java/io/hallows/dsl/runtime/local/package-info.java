@@ -8,7 +8,7 @@
  * {@link io.hallows.dsl.runtime.local.LocalModuleContext} makes its own when it is given none.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.hallows.dsl.runtime.local;
 
 import org.osgi.annotation.bundle.Export;
