@@ -1,6 +1,7 @@
 package io.hallows.basilisk.server;
 
 import io.hallows.basilisk.api.RouteKind;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -45,15 +46,20 @@ final class Routers {
         r.route().handler(this::begin);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
         for (BoundRoute b : table) {
-            io.vertx.ext.web.Route route = r.route(HttpMethod.valueOf(b.method()), vertxPath(b.route().path()))
-                    .handler(ctx -> {
-                        ctx.put(Exchange.ROUTE, b);
-                        ctx.next();
-                    });
+            io.vertx.ext.web.Route route = r.route(HttpMethod.valueOf(b.method()), vertxPath(b.route().path()));
             if (b.route().kind() == RouteKind.PLAIN) {
-                route.handler(body).handler(new RouteHandler(b, executor, log));
+                // One handler that marks the route and then reads the body, so that a body over the
+                // limit (413) still counts in the route's metrics (Vert.x web wants body handlers first).
+                route.handler(ctx -> {
+                    ctx.put(Exchange.ROUTE, b);
+                    body.handle(ctx);
+                }).handler(new RouteHandler(b, executor, log));
             } else {
-                route.handler(streams.handler(b));
+                Handler<RoutingContext> stream = streams.handler(b);
+                route.handler(ctx -> {
+                    ctx.put(Exchange.ROUTE, b);
+                    stream.handle(ctx);
+                });
             }
         }
         r.errorHandler(404, ctx -> answer(ctx, Problems.notFound(ctx.request().path()), false));
