@@ -40,8 +40,8 @@ public final class BasiliskServer implements WebStatus, AutoCloseable {
         HttpDate date = new HttpDate();
         this.dateTimer = vertx.setPeriodic(1000, id -> date.tick());
         this.streams = new Streams(executor, log, tables);
-        this.routers = new Routers(vertx, config, executor, log, access, date, streams);
         this.connections = new Connections(vertx, config.maxConnections(), config.headerTimeoutMs());
+        this.routers = new Routers(vertx, config, executor, log, access, date, streams, connections);
         router.set(routers.build(List.of()));
     }
 

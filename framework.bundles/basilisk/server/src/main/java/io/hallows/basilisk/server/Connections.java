@@ -9,10 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Guards connections: at most {@code max} open (more are closed at once), and an HTTP/1 connection
- * must send a request's complete headers within the header timeout after it connected or after
- * its last answer, so a client trickling header bytes (slowloris) loses its connection instead of
+ * Guards connections: at most {@code max} open (more are closed at once), and a kept-alive HTTP/1
+ * connection must send the next request's complete headers within the header timeout after its
+ * last answer, so a client trickling header bytes (slowloris) loses its connection instead of
  * holding it. HTTP/2 connections multiplex requests and are left to the idle timeout.
+ *
+ * <p>With h2c on, Vert.x 4.5 hands a connection to the server only once its first request's head
+ * is complete (it may be an HTTP/2 upgrade): before that, only the idle timeout and the header size
+ * limit apply to it. Such a connection costs a socket and a small buffer on an event loop, not a
+ * worker: it does not slow other clients down.
  */
 final class Connections {
     private final Vertx vertx;
@@ -55,8 +60,12 @@ final class Connections {
         if (timer != null) {
             vertx.cancelTimer(timer);
         }
-        if (req.version() != HttpVersion.HTTP_2) {
-            req.response().endHandler(v -> awaitHeaders(c));
+    }
+
+    /** A request has been answered: an HTTP/1 connection now has the header timeout for its next one. */
+    void answered(HttpServerRequest req) {
+        if (req.version() != HttpVersion.HTTP_2 && !req.response().closed()) {
+            awaitHeaders(req.connection());
         }
     }
 

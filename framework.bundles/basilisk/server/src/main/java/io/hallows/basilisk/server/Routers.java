@@ -30,8 +30,10 @@ final class Routers {
     private final Logger access;
     private final HttpDate date;
     private final Streams streams;
+    private final Connections connections;
 
-    Routers(Vertx vertx, BasiliskConfig config, Executor executor, Logger log, Logger access, HttpDate date, Streams streams) {
+    Routers(Vertx vertx, BasiliskConfig config, Executor executor, Logger log, Logger access, HttpDate date, Streams streams,
+            Connections connections) {
         this.vertx = vertx;
         this.config = config;
         this.executor = executor;
@@ -39,6 +41,7 @@ final class Routers {
         this.access = access;
         this.date = date;
         this.streams = streams;
+        this.connections = connections;
     }
 
     Router build(List<BoundRoute> table) {
@@ -62,16 +65,33 @@ final class Routers {
                 });
             }
         }
-        r.errorHandler(404, ctx -> answer(ctx, Problems.notFound(ctx.request().path()), false));
-        r.errorHandler(405, ctx -> answer(ctx, Problems.methodNotAllowed(ctx.request().method().name(), ctx.request().path()), false));
-        r.errorHandler(413, ctx -> answer(ctx, Problems.tooLarge(config.maxBodyBytes()), true));
-        r.errorHandler(400, ctx -> answer(ctx, Problems.badRequest("the request could not be read"), true));
-        r.errorHandler(500, ctx -> {
-            BoundRoute b = ctx.get(Exchange.ROUTE);
-            log.error("basilisk: {} failed: {}", b == null ? ctx.request().path() : b.describe(), String.valueOf(ctx.failure()), ctx.failure());
-            answer(ctx, Problems.internalError(), false);
-        });
+        // Every error status gets a handler: a failure Vert.x web finds none for is logged on
+        // stderr as "Unhandled exception in router" (a client closing mid-body fails that way).
+        for (int status = 400; status < 600; status++) {
+            r.errorHandler(status, this::failed);
+        }
         return r;
+    }
+
+    private void failed(RoutingContext ctx) {
+        int status = ctx.statusCode() < 0 ? 500 : ctx.statusCode();
+        String path = ctx.request().path();
+        switch (status) {
+            case 404 -> answer(ctx, Problems.notFound(path), false);
+            case 405 -> answer(ctx, Problems.methodNotAllowed(ctx.request().method().name(), path), false);
+            case 413 -> answer(ctx, Problems.tooLarge(config.maxBodyBytes()), true);
+            case 400 -> answer(ctx, Problems.badRequest("the request could not be read"), true);
+            default -> {
+                if (ctx.response().closed()) {
+                    return; // the client went away: nothing to answer, nothing wrong here
+                }
+                if (status >= 500) {
+                    BoundRoute b = ctx.get(Exchange.ROUTE);
+                    log.error("basilisk: {} failed: {}", b == null ? path : b.describe(), String.valueOf(ctx.failure()), ctx.failure());
+                }
+                answer(ctx, Problems.status(status), false);
+            }
+        }
     }
 
     private void answer(io.vertx.ext.web.RoutingContext ctx, io.hallows.basilisk.api.Response r, boolean close) {
@@ -108,6 +128,7 @@ final class Routers {
 
     private void finished(RoutingContext ctx, Exchange exchange) {
         vertx.cancelTimer(exchange.timer());
+        connections.answered(ctx.request());
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - exchange.startNanos());
         int status = ctx.response().getStatusCode();
         BoundRoute b = ctx.get(Exchange.ROUTE);

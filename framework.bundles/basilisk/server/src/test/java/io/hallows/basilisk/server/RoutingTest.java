@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,8 +71,11 @@ class RoutingTest {
         assertTrue(r.body().startsWith("1 [] null"), r.body());
         assertTrue(r.headers().firstValue("date").isPresent());
         // Prior knowledge: the HTTP/2 connection preface straight away, no upgrade.
-        String answer = f.raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + "\0\0\0\4\0\0\0\0\0");
-        assertTrue(answer.length() >= 9 && answer.charAt(3) == 4, "a SETTINGS frame first");
+        try (java.net.Socket s = f.socket()) {
+            s.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\4\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
+            byte[] frameHeader = s.getInputStream().readNBytes(9);
+            assertEquals(4, frameHeader[3], "the server's SETTINGS frame comes first");
+        }
     }
 
     @Test
@@ -132,7 +134,6 @@ class RoutingTest {
     void utf8PathsAreDecoded() throws Exception {
         HttpResponse<String> r = f.get("/items/%C3%BC");
         assertEquals(200, r.statusCode());
-        assertTrue(new String(r.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).startsWith("ü "), r.body());
-        assertEquals(Duration.ZERO, Duration.ZERO);
+        assertTrue(r.body().startsWith("ü "), r.body());
     }
 }
