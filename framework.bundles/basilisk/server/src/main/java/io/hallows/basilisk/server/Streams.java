@@ -43,18 +43,13 @@ final class Streams {
         Set<BoundRoute> keep = Set.copyOf(served);
         for (Stream s : List.copyOf(open)) {
             if (!keep.contains(s.bound())) {
-                close(s);
+                s.closeOnLoop();
             }
         }
     }
 
     void closeAll() {
-        List.copyOf(open).forEach(this::close);
-    }
-
-    private void close(Stream s) {
-        // A stream's sink is used on its own event loop: hand the close over to it.
-        s.closeOnLoop();
+        List.copyOf(open).forEach(Stream::closeOnLoop);
     }
 
     private void sse(BoundRoute bound, RoutingContext ctx) {
