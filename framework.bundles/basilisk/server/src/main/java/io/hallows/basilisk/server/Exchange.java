@@ -74,6 +74,9 @@ final class Exchange {
         }
         resp.end(Buffer.buffer(r.body())).onComplete(done -> {
             if (close && http1) {
+                // The body reader would fail the answered request with "connection closed", which
+                // Vert.x web then logs as an unhandled exception: the close is ours, nothing failed.
+                ctx.request().exceptionHandler(ignored -> { });
                 ctx.request().connection().close();
             }
         });
