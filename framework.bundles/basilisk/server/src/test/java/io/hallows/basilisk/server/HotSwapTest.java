@@ -78,7 +78,7 @@ class HotSwapTest {
         }
         assertEquals(List.of(), failures);
         assertTrue(seen.contains("1") && seen.contains("15"), seen.toString());
-        assertTrue(answered.get() >= 15 * 70, answered.toString());
+        assertTrue(answered.get() >= 14 * 70 + 50, answered.toString()); // what the awaits above waited for
         assertEquals(List.of("15"), f.server.routes().stream().map(s -> s.revision()).toList());
     }
 
