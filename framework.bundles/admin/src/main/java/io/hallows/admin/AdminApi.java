@@ -1,5 +1,6 @@
 package io.hallows.admin;
 
+import io.hallows.basilisk.api.WebStatus;
 import io.hallows.kernel.api.Partitions;
 import io.hallows.kernel.api.SchedulerInfo;
 import io.hallows.kernel.api.Schedulers;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What each endpoint does, as plain calls: read the request, call the kernel, render the answer.
@@ -22,10 +24,13 @@ final class AdminApi {
 
     private final Schedulers schedulers;
     private final Partitions partitions;
+    private final Supplier<WebStatus> web;
 
-    AdminApi(Schedulers schedulers, Partitions partitions) {
+    /** @param web the Basilisk server's status while it runs, else null */
+    AdminApi(Schedulers schedulers, Partitions partitions, Supplier<WebStatus> web) {
         this.schedulers = schedulers;
         this.partitions = partitions;
+        this.web = web;
     }
 
     /** {@code GET /v1/partitions}: {@code {"partitions": [...]}}, ordered by name. */
@@ -52,6 +57,15 @@ final class AdminApi {
         String scheduler = JsonBody.parse(body, SWAP_EXAMPLE, false, Set.of("scheduler"))
                 .requiredString("scheduler", "the name of the policy to switch to, e.g. " + SWAP_EXAMPLE);
         return JsonViews.swap(schedulers.swap(partition, scheduler));
+    }
+
+    /** {@code GET /v1/basilisk/routes}: the Basilisk server's address and its routes with their metrics. */
+    JsonObject basiliskRoutes() {
+        WebStatus status = web.get();
+        if (status == null) {
+            throw new ApiException(503, "the Basilisk HTTP server is not running (bundle io.hallows.framework.basilisk)");
+        }
+        return JsonViews.basilisk(status);
     }
 
     /** {@code POST /v1/partitions/{name}/rollback} with an empty body or {@code {}}. */

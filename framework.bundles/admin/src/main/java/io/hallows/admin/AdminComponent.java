@@ -1,5 +1,6 @@
 package io.hallows.admin;
 
+import io.hallows.basilisk.api.WebStatus;
 import io.hallows.kernel.api.AuditLog;
 import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.Partitions;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class AdminComponent {
     private static final long CLOSE_SECONDS = 10;
     private final Vertx vertx;
     private final AdminServer server;
+    // Optional and dynamic: the Basilisk server comes and goes on its own partition.
+    private volatile WebStatus web;
 
     @Activate
     public AdminComponent(@Reference(name = "schedulers") Schedulers schedulers,
@@ -47,7 +51,7 @@ public final class AdminComponent {
         vertx = partitionVertx.create(executor, AdminServer.vertxOptions());
         try {
             config = AdminConfig.from(context::getProperty);
-            server = AdminServer.start(config, vertx, schedulers, partitions, log, audit);
+            server = AdminServer.start(config, vertx, schedulers, partitions, () -> web, log, audit);
         } catch (IOException | RuntimeException e) {
             // SCR reports a failed activation at DEBUG at best: the operator must see this one.
             log.error("admin API not started: {}", e.getMessage(), e);
@@ -55,6 +59,17 @@ public final class AdminComponent {
             throw e;
         }
         log.info("admin API on {} (partition '{}', token in {})", server.url(), executor.partition(), config.tokenFile());
+    }
+
+    @Reference(name = "web", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbindWeb")
+    void bindWeb(WebStatus status) {
+        web = status;
+    }
+
+    void unbindWeb(WebStatus status) {
+        if (web == status) {
+            web = null;
+        }
     }
 
     @Deactivate

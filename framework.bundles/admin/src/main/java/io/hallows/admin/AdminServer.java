@@ -1,5 +1,6 @@
 package io.hallows.admin;
 
+import io.hallows.basilisk.api.WebStatus;
 import io.hallows.kernel.api.AuditLog;
 import io.hallows.kernel.api.Partitions;
 import io.hallows.kernel.api.Schedulers;
@@ -19,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.osgi.service.log.Logger;
 
 /**
@@ -52,6 +54,12 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(AdminConfig config, Vertx vertx, Schedulers schedulers, Partitions partitions, Logger log,
             AuditLog audit) throws IOException {
+        return start(config, vertx, schedulers, partitions, () -> null, log, audit);
+    }
+
+    /** As {@link #start(AdminConfig, Vertx, Schedulers, Partitions, Logger, AuditLog)}, with the Basilisk server's status ({@code web}, null while it is not running). */
+    public static AdminServer start(AdminConfig config, Vertx vertx, Schedulers schedulers, Partitions partitions, Supplier<WebStatus> web,
+            Logger log, AuditLog audit) throws IOException {
         TokenFile token = TokenFile.openOrCreate(config.tokenFile());
         ConnectionGuard guard = new ConnectionGuard(vertx, config.limits(), log, audit);
         HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -60,7 +68,7 @@ public final class AdminServer implements AutoCloseable {
                         // makes the connection, and a client that sends none would escape the guard.
                         .setHttp2ClearTextEnabled(false))
                 .connectionHandler(guard::accept)
-                .requestHandler(guard.guard(new AdminHandler(vertx, token, new AdminApi(schedulers, partitions), log)))
+                .requestHandler(guard.guard(new AdminHandler(vertx, token, new AdminApi(schedulers, partitions, web), log)))
                 .listen(), "listen on " + config.host() + ":" + config.port() + " (set " + AdminConfig.PORT
                         + " to a free port, or 0 for any)");
         AdminServer started = new AdminServer(server, token, "http://" + clientHost(config.host()) + ":" + server.actualPort());

@@ -1,5 +1,6 @@
 package io.hallows.admin;
 
+import io.hallows.basilisk.api.WebStatus;
 import io.hallows.kernel.api.PartitionStatus;
 import io.hallows.kernel.api.RestartPolicy;
 import io.hallows.kernel.api.SchedulerInfo;
@@ -122,5 +123,25 @@ final class JsonViews {
 
     private static String instant(Instant at) {
         return at == null ? null : at.toString();
+    }
+
+    /** The Basilisk server: where it listens and each route with its counters (latencies in microseconds). */
+    static JsonObject basilisk(WebStatus web) {
+        return new JsonObject()
+                .put("host", web.host())
+                .put("port", web.port())
+                .put("connections", web.connections())
+                .put("routes", new JsonArray(web.routes().stream().map(r -> new JsonObject()
+                        .put("module", r.module())
+                        .put("revision", r.revision())
+                        .put("method", r.method())
+                        .put("path", r.path())
+                        .put("operation", r.operation())
+                        .put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("requests", r.requests())
+                        .put("clientErrors", r.clientErrors())
+                        .put("serverErrors", r.serverErrors())
+                        .put("p50Micros", r.p50Micros())
+                        .put("p99Micros", r.p99Micros())).toList()));
     }
 }

@@ -36,7 +36,8 @@ final class Routes {
                 new Route(HttpMethod.GET, "/v1/schedulers", (p, body) -> api.schedulers()),
                 new Route(HttpMethod.GET, "/v1/partitions/{name}/stats", (p, body) -> api.stats(p)),
                 new Route(HttpMethod.POST, "/v1/partitions/{name}/swap", api::swap),
-                new Route(HttpMethod.POST, "/v1/partitions/{name}/rollback", api::rollback));
+                new Route(HttpMethod.POST, "/v1/partitions/{name}/rollback", api::rollback),
+                new Route(HttpMethod.GET, "/v1/basilisk/routes", (p, body) -> api.basiliskRoutes()));
     }
 
     /**

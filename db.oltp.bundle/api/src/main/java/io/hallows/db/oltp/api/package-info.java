@@ -3,12 +3,13 @@
  *
  * <p>{@link io.hallows.db.oltp.api.Database} is an {@link io.hallows.sql.api.SqlEngine} (sessions,
  * prepared statements and transactions are the engine-agnostic {@code io.hallows.sql.api}) with
- * the operations of this engine: statistics and checkpoints. The kernel protects it under the
+ * the operations of this engine: statistics, checkpoints and commit notifications
+ * ({@link io.hallows.db.oltp.api.Database#watch}). The kernel protects it under the
  * name {@value io.hallows.db.oltp.api.Database#SERVICE_NAME}: a bundle sees it only while it
  * holds the capability {@code service:db.oltp CALL}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.hallows.db.oltp.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,9 +16,12 @@ import io.hallows.kernel.api.TaskHints;
 import io.hallows.sql.api.Session;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.osgi.service.log.Logger;
 
 /**
@@ -35,11 +38,13 @@ final class OltpDatabase implements Database, AutoCloseable {
     private final MvccStore store;
     private OltpSqlEngine engine; // set once in open(): it shows this database's statistics
     private final Executor partitionDelayed;
+    private final Logger log;
     private volatile boolean closed;
 
-    private OltpDatabase(WriteAheadLog wal, MvccStore store, Executor executor) {
+    private OltpDatabase(WriteAheadLog wal, MvccStore store, Executor executor, Logger log) {
         this.wal = wal;
         this.store = store;
+        this.log = log;
         // The JDK's delayer only hands the task over: the collection itself runs on the partition.
         this.partitionDelayed = CompletableFuture.delayedExecutor(GC_SECONDS, TimeUnit.SECONDS, executor);
     }
@@ -53,7 +58,7 @@ final class OltpDatabase implements Database, AutoCloseable {
             MvccStore store = new MvccStore(wal, config.memoryLimit());
             wal.recover(store); // logs what it did (checkpoint used, records replayed, bytes cut)
             wal.checkpointAutomatically(store);
-            OltpDatabase db = new OltpDatabase(wal, store, executor);
+            OltpDatabase db = new OltpDatabase(wal, store, executor, log);
             db.engine = new OltpSqlEngine(store, executor,
                     new SqlOptions(Isolation.READ_COMMITTED, config.synchronousCommit(), db::statsTable, config.maxSessions(),
                     Database.DATABASE_NAME));
@@ -92,6 +97,19 @@ final class OltpDatabase implements Database, AutoCloseable {
     @Override
     public CompletableFuture<DatabaseStats> checkpoint() {
         return wal.checkpoint(store).thenApply(done -> stats());
+    }
+
+    @Override
+    public AutoCloseable watch(Set<String> tables, Consumer<Set<String>> changed) {
+        Objects.requireNonNull(changed, "changed");
+        // A failing watcher must not fail the commit's future nor stop the other watchers.
+        return store.watchers().add(tables, written -> {
+            try {
+                changed.accept(written);
+            } catch (RuntimeException e) {
+                log.warn("oltp: a commit watcher of {} failed: {}", tables, e.toString(), e);
+            }
+        });
     }
 
     private void scheduleCollection() {

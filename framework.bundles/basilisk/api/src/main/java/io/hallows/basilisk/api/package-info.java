@@ -6,10 +6,11 @@
  * until a newer revision of the same module replaces it. Binding of path, query and body values to
  * typed parameters is done by the generated code with {@link io.hallows.basilisk.api.Json}; input
  * that does not fit is a {@link io.hallows.basilisk.api.BadRequest}, which the server answers with
- * a {@code 400} RFC 9457 problem document naming the field.
+ * a {@code 400} RFC 9457 problem document naming the field. The server publishes what it serves,
+ * with per-route metrics, as a {@link io.hallows.basilisk.api.WebStatus} service.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.hallows.basilisk.api;
 
 import org.osgi.annotation.bundle.Export;

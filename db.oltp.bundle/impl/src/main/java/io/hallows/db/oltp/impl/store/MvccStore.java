@@ -42,6 +42,7 @@ public final class MvccStore implements Store, Recoverable {
     private final AtomicLong ids = new AtomicLong();
     private final Set<MvccTxn> active = ConcurrentHashMap.newKeySet();
     private final CommitValidator validator = new CommitValidator();
+    private final CommitWatchers watchers = new CommitWatchers();
     private final LongAdder commits = new LongAdder();
     private final LongAdder rollbacks = new LongAdder();
     private final LongAdder serializationFailures = new LongAdder();
@@ -149,6 +150,11 @@ public final class MvccStore implements Store, Recoverable {
 
     CompletableFuture<Void> durable(long lsn) {
         return log.durable(lsn);
+    }
+
+    /** Those told of commits to their tables ({@code Database.watch}). */
+    public CommitWatchers watchers() {
+        return watchers;
     }
 
     /** A transaction ended: it no longer holds back garbage collection or validation history. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -168,11 +169,24 @@ final class MvccTxn implements Txn {
             }
             throw e;
         }
+        // Taken before end(): the list is this transaction's, and cleared by nobody after commit.
+        Set<String> watched = lsn < 0 || store.watchers().isEmpty() ? null : CommitWatchers.tablesOf(writes);
         end(State.COMMITTED);
-        if (lsn < 0 || !sync) {
+        if (lsn < 0) {
             return CompletableFuture.completedFuture(null);
         }
-        return store.durable(lsn);
+        if (!sync) {
+            // Durability was not asked for: watchers hear of the commit once it is visible.
+            if (watched != null) {
+                store.watchers().committed(watched);
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> durable = store.durable(lsn);
+        if (watched != null) {
+            durable.thenRun(() -> store.watchers().committed(watched));
+        }
+        return durable;
     }
 
     @Override

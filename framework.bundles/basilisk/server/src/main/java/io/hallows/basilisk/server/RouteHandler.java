@@ -1,0 +1,59 @@
+package io.hallows.basilisk.server;
+
+import io.hallows.basilisk.api.BadRequest;
+import io.hallows.basilisk.api.Request;
+import io.hallows.basilisk.api.Response;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.osgi.service.log.Logger;
+
+/**
+ * Runs a plain route: the request is captured on the event loop, {@link io.hallows.basilisk.api.Route#handle}
+ * runs as a task on the partition's executor (it may block), the answer goes back on the event loop.
+ */
+final class RouteHandler implements Handler<RoutingContext> {
+    private final BoundRoute bound;
+    private final Executor executor;
+    private final Logger log;
+
+    RouteHandler(BoundRoute bound, Executor executor, Logger log) {
+        this.bound = bound;
+        this.executor = executor;
+        this.log = log;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Request request = new CapturedRequest(ctx);
+        Context loop = Vertx.currentContext();
+        Exchange exchange = Exchange.of(ctx);
+        try {
+            executor.execute(() -> {
+                Response r = run(bound, request, log);
+                loop.runOnContext(v -> exchange.answer(ctx, r));
+            });
+        } catch (RejectedExecutionException e) {
+            exchange.answer(ctx, Problems.unavailable("the server is stopping"));
+        }
+    }
+
+    /** Runs the route; whatever goes wrong becomes a problem document (no internals for the client). */
+    static Response run(BoundRoute bound, Request request, Logger log) {
+        try {
+            Response r = bound.route().handle(request);
+            if (r != null) {
+                return r;
+            }
+            log.error("basilisk: {} answered null", bound.describe());
+        } catch (BadRequest e) {
+            return Problems.badRequest(e);
+        } catch (Throwable e) { // even an Error: the client gets its 500 now, not at the request timeout
+            log.error("basilisk: {} failed on {} {}: {}", bound.describe(), request.method(), request.path(), e.toString(), e);
+        }
+        return Problems.internalError();
+    }
+}
