@@ -25,6 +25,16 @@ public interface ModuleContext {
     <S> S service(Class<S> type);
 
     /**
+     * A service of {@code type} whose properties match the LDAP {@code filter}, looked up as
+     * {@link #service(Class)}: e.g. the {@code SqlEngine} of one database among several.
+     *
+     * @throws IllegalStateException naming the service when none is available now
+     */
+    default <S> S service(Class<S> type, String filter) {
+        return service(type);
+    }
+
+    /**
      * Runs {@code body} in partition {@code partition} through its scheduler, with an ordering key
      * (null for none), and waits for its result: the operation's scheduling hint.
      *

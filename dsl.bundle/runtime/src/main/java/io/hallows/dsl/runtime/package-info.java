@@ -14,7 +14,7 @@
  * classes to new code.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.hallows.dsl.runtime;
 
 import org.osgi.annotation.bundle.Export;

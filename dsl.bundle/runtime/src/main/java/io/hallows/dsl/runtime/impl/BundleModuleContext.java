@@ -45,6 +45,13 @@ final class BundleModuleContext extends AbstractModuleContext {
     }
 
     @Override
+    public <S> S service(Class<S> type, String filter) {
+        return lookup(type.getName() + filter, type, () -> filter, () -> "no service " + type.getName() + " " + filter
+                + " is available to " + who() + ": its provider is not running, or it is protected and " + who()
+                + " holds no service:<name> CALL for it");
+    }
+
+    @Override
     public <T> T runIn(String partition, Object key, Callable<T> body) throws Exception {
         Set<String> running = RUNNING_IN.get();
         if (running.contains(partition)) {

@@ -1,0 +1,311 @@
+package io.hallows.dsl.runtime;
+
+import io.hallows.sql.api.Column;
+import io.hallows.sql.api.Prepared;
+import io.hallows.sql.api.Result;
+import io.hallows.sql.api.Session;
+import io.hallows.sql.api.SqlEngine;
+import io.hallows.sql.api.SqlException;
+import io.hallows.sql.api.SqlType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+
+/**
+ * The OLTP database as generated code of a module with stored models uses it: one per module
+ * revision, opened (and the schema migrated) when the revision's first service is created.
+ * Statements are prepared once per session and reused; sessions are pooled (a session serves one
+ * thread at a time). {@link #transaction} makes an operation one transaction: an operation called
+ * on the same thread inside it joins it.
+ */
+public final class PtDb {
+    /** The service filter of the OLTP engine among the SQL engines (the OLAP one is another). */
+    public static final String OLTP = "(" + SqlEngine.DATABASE + "=hallows)";
+    /** How often an operation that failed to serialize (SQLSTATE 40001) is run again. */
+    public static final int RETRIES = 3;
+    private static final Map<ModuleContext, PtDb> OPEN = new ConcurrentHashMap<>();
+
+    private final String module;
+    private final SqlEngine engine;
+    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    private final List<Connection> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    /** Per raw query: for each of T's fields, the result column it comes from. */
+    private final Map<String, int[]> columnOrder = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private PtDb(String module, SqlEngine engine) {
+        this.module = module;
+        this.engine = engine;
+    }
+
+    /**
+     * The database of {@code ctx}'s revision: the first call checks {@code tables} and
+     * {@code queries} against the catalog and migrates the tables (see {@link Migrations});
+     * later calls (other services of the revision) return the same one.
+     *
+     * @throws IllegalStateException when the OLTP database is not available to the module, or the
+     *     catalog does not fit the module (nothing is changed then)
+     */
+    public static PtDb of(ModuleContext ctx, List<PtSchema.Table> tables, List<PtSchema.Query> queries) {
+        synchronized (OPEN) {
+            PtDb db = OPEN.get(ctx);
+            if (db != null) {
+                return db;
+            }
+            SqlEngine engine;
+            try {
+                engine = ctx.service(SqlEngine.class, OLTP);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("module '" + ctx.module() + "' has stored models, but the OLTP database is"
+                        + " not available to it (it needs the db.oltp bundle running and the capability service:db.oltp CALL): "
+                        + e.getMessage(), e);
+            }
+            db = new PtDb(ctx.module(), engine);
+            PtDb opened = db;
+            try {
+                Migrations.apply(opened, tables, queries);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            OPEN.put(ctx, db);
+            ctx.onClose(() -> {
+                OPEN.remove(ctx);
+                opened.close();
+            });
+            return db;
+        }
+    }
+
+    /** What generated code runs in an operation: no checked exceptions. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T run();
+    }
+
+    /**
+     * Runs {@code body} as one transaction: BEGIN, COMMIT when it returns, ROLLBACK when it throws
+     * (a raised Parseltongue error too); run again, up to {@link #RETRIES} times, when the database
+     * refuses it for a serialization failure. Inside a transaction of this thread, it joins it.
+     */
+    public <T> T transaction(Body<T> body) {
+        if (current.get() != null) {
+            return body.run();
+        }
+        for (int attempt = 0; ; attempt++) {
+            Connection c = borrow();
+            current.set(c);
+            boolean open = false;
+            try {
+                c.simple("BEGIN");
+                open = true;
+                T result = body.run();
+                open = false;
+                c.simple("COMMIT");
+                return result;
+            } catch (SqlException e) {
+                if (open) {
+                    c.rollbackQuietly();
+                }
+                if (!"40001".equals(e.sqlState()) || attempt >= RETRIES) {
+                    throw e;
+                }
+            } catch (RuntimeException | Error e) {
+                if (open) {
+                    c.rollbackQuietly();
+                }
+                throw e;
+            } finally {
+                current.remove();
+                release(c);
+            }
+        }
+    }
+
+    /** The rows of a query; {@code types} names each parameter's {@link SqlType}, comma-separated. */
+    public List<Object[]> rows(String sql, String types, Object... args) {
+        return run(sql, types, args).rows();
+    }
+
+    /**
+     * The rows of raw query {@code sql<T>(…)}, with the columns in the order of T's fields (as
+     * found when the revision started; a scalar T takes the first column).
+     */
+    public List<Object[]> query(String sql, String types, Object... args) {
+        List<Object[]> rows = rows(sql, types, args);
+        int[] order = columnOrder.get(sql);
+        if (order == null) {
+            return rows;
+        }
+        List<Object[]> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Object[] o = new Object[order.length];
+            for (int i = 0; i < order.length; i++) {
+                o[i] = r[order[i]];
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** The number of rows an INSERT, UPDATE or DELETE changed. */
+    public long change(String sql, String types, Object... args) {
+        String tag = run(sql, types, args).commandTag();
+        return Long.parseLong(tag.substring(tag.lastIndexOf(' ') + 1));
+    }
+
+    /** An INSERT of one row; a duplicate key raises {@link Conflict} naming {@code what}. */
+    public void insert(Supplier<String> what, String sql, String types, Object... args) {
+        try {
+            change(sql, types, args);
+        } catch (SqlException e) {
+            if ("23505".equals(e.sqlState())) {
+                throw new Conflict("Conflict { " + what.get() + " }");
+            }
+            throw e;
+        }
+    }
+
+    private Result run(String sql, String types, Object[] args) {
+        Connection joined = current.get();
+        Connection c = joined != null ? joined : borrow();
+        try {
+            return c.execute(sql, types, args);
+        } finally {
+            if (joined == null) {
+                release(c);
+            }
+        }
+    }
+
+    String module() {
+        return module;
+    }
+
+    /** For {@link Migrations}: runs one statement on its own (autocommit). */
+    Result statement(String sql) {
+        Connection c = borrow();
+        try {
+            return c.execute(sql, "", new Object[0]);
+        } finally {
+            release(c);
+        }
+    }
+
+    /** For {@link Migrations}: the columns {@code sql} returns, from preparing it (not run). */
+    List<Column> describe(String sql) {
+        Connection c = borrow();
+        try {
+            Prepared p = Connection.await(c.session.prepare(sql, List.of()));
+            try {
+                return p.columns();
+            } finally {
+                p.close();
+            }
+        } finally {
+            release(c);
+        }
+    }
+
+    /** For {@link Migrations}: raw query {@code sql} takes its columns in this order. */
+    void order(String sql, int[] columns) {
+        columnOrder.put(sql, columns);
+    }
+
+    private Connection borrow() {
+        if (closed) {
+            throw new IllegalStateException("module '" + module + "': this revision has stopped");
+        }
+        Connection c = idle.poll();
+        if (c == null) {
+            c = new Connection(engine.open("pt:" + module, Map.of("application_name", "pt:" + module)));
+            all.add(c);
+        }
+        return c;
+    }
+
+    private void release(Connection c) {
+        if (closed) {
+            c.close();
+        } else {
+            idle.offer(c);
+        }
+    }
+
+    private void close() {
+        closed = true;
+        idle.clear();
+        all.forEach(Connection::close);
+    }
+
+    /** A session with its prepared statements, used by one thread at a time. */
+    private static final class Connection {
+        private final Session session;
+        private final Map<String, Prepared> prepared = new HashMap<>();
+
+        Connection(Session session) {
+            this.session = session;
+        }
+
+        void simple(String sql) {
+            io.hallows.sql.api.QueryOutcome o = await(session.query(sql));
+            if (o.error() != null) {
+                throw o.error();
+            }
+        }
+
+        void rollbackQuietly() {
+            try {
+                simple("ROLLBACK");
+            } catch (RuntimeException ignored) {
+                // the session is closed or the transaction ended: nothing is left to undo
+            }
+        }
+
+        Prepared prepared(String sql, String types) {
+            Prepared p = prepared.get(sql);
+            if (p == null) {
+                List<SqlType> t = types.isEmpty() ? List.of()
+                        : Arrays.stream(types.split(",")).map(SqlType::valueOf).toList();
+                p = await(session.prepare(sql, t));
+                prepared.put(sql, p);
+            }
+            return p;
+        }
+
+        Result execute(String sql, String types, Object[] args) {
+            Object[] values = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                values[i] = args[i] instanceof Optional<?> o ? o.orElse(null) : args[i];
+            }
+            return await(prepared(sql, types).execute(values));
+        }
+
+        void close() {
+            try {
+                session.close();
+            } catch (RuntimeException ignored) {
+                // closing is best effort: the engine may have stopped first
+            }
+        }
+
+        static <T> T await(java.util.concurrent.CompletableFuture<T> f) {
+            try {
+                return f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw unwrap(e);
+            }
+        }
+
+        static RuntimeException unwrap(java.util.concurrent.CompletionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+}
