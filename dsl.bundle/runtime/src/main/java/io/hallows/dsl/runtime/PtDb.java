@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Supplier;
 
 /**
  * The OLTP database as generated code of a module with stored models uses it: one per module
@@ -161,16 +160,51 @@ public final class PtDb {
         return Long.parseLong(tag.substring(tag.lastIndexOf(' ') + 1));
     }
 
-    /** An INSERT of one row; a duplicate key raises {@link Conflict} naming {@code what}. */
-    public void insert(Supplier<String> what, String sql, String types, Object... args) {
+    /**
+     * An UPDATE whose parameters are {@code row}'s fields in order (a stored model's record); the
+     * number of rows it changed.
+     */
+    public long write(String sql, String types, Record row) {
+        return change(sql, types, fields(row));
+    }
+
+    /** An INSERT of {@code row} (a record of stored model {@code model}); a duplicate key raises {@link Conflict}. */
+    public void insert(String model, String sql, String types, Record row) {
+        Object[] values = fields(row);
         try {
-            change(sql, types, args);
+            change(sql, types, values);
         } catch (SqlException e) {
             if ("23505".equals(e.sqlState())) {
-                throw new Conflict("Conflict { " + what.get() + " }");
+                throw new Conflict("Conflict { " + model + " " + row + " }");
             }
             throw e;
         }
+    }
+
+    /** The accessors of each record class, in declaration order. */
+    private static final ClassValue<java.lang.reflect.Method[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Method[] computeValue(Class<?> type) {
+            java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+            java.lang.reflect.Method[] out = new java.lang.reflect.Method[components.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = components[i].getAccessor();
+            }
+            return out;
+        }
+    };
+
+    private static Object[] fields(Record row) {
+        java.lang.reflect.Method[] accessors = ACCESSORS.get(row.getClass());
+        Object[] out = new Object[accessors.length];
+        try {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = accessors[i].invoke(row);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the fields of " + row.getClass().getName(), e);
+        }
+        return out;
     }
 
     private Result run(String sql, String types, Object[] args) {

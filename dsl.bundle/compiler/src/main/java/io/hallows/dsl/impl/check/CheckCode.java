@@ -75,7 +75,18 @@ public enum CheckCode {
     /** A hint whose argument is not what the hint takes. */
     BAD_HINT("PT0408"),
     /** {@code raise} or {@code raises} of a built-in error (raised by arithmetic only). */
-    BUILTIN_ERROR("PT0409");
+    BUILTIN_ERROR("PT0409"),
+
+    /** A {@code model … stored in "table"} that cannot be stored: key, field types, table name, markers. */
+    BAD_STORED_MODEL("PT0601"),
+    /** A method of a stored model that does not exist, or a model that is not stored used as one. */
+    NOT_STORED("PT0602"),
+    /** A {@code where} condition that cannot be translated to SQL. */
+    NOT_TRANSLATABLE("PT0603"),
+    /** A raw {@code sql<T>(…)} query whose text, row type or arguments do not fit. */
+    BAD_SQL_QUERY("PT0604"),
+    /** An {@code @transaction} hint other than {@code @transaction("none")}. */
+    BAD_TRANSACTION("PT0605");
 
     private final String id;
 

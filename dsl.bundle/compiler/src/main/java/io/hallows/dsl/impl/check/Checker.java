@@ -43,6 +43,7 @@ public final class Checker {
         Facts facts = new Facts(diagnostics);
         Declarations declarations = Declarations.run(ast, new Imports(environment, ast.name().text()), facts);
         Checker checker = new Checker(facts, declarations);
+        StoredModels.declare(ast, checker.module, facts);
         for (String segment : ast.name().text().split("\\.")) {
             if (Names.javaKeyword(segment)) {
                 facts.error(ast.name().pos(), CheckCode.RESERVED_NAME, "module name segment '" + segment + "' is reserved"
@@ -137,6 +138,7 @@ public final class Checker {
                     enter(BodyScope.Mode.KEY, service, op, "@key");
                     exprs.value(h.value(), null);
                 }
+                case "transaction" -> Transactions.hint(h, facts);
                 default -> facts.error(h.pos(), CheckCode.UNKNOWN_HINT, "unknown hint '@" + h.name() + "'"
                         + Names.suggest("@" + h.name(), List.of("@partition", "@key"))
                         + "; the hints are @partition(\"name\") and @key(expression)");
