@@ -1,7 +1,7 @@
 package io.hallows.db.oltp.impl;
 
 import io.hallows.db.oltp.api.Database;
-import io.hallows.dsl.runtime.testing.RecordingLogger;
+import io.hallows.db.oltp.impl.wal.TestLogs;
 import io.hallows.kernel.api.PartitionExecutor;
 import io.hallows.kernel.api.TaskHints;
 import java.nio.file.Path;
@@ -13,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The real OLTP database on a directory, for the compiler's tests of stored models: opened as its
- * component opens it (recovery included), on a one-thread partition executor of its own.
+ * The real OLTP database on a directory, opened as its component opens it (recovery included), on
+ * a one-thread partition executor of its own: for tests that restart it, here and in the
+ * Parseltongue compiler's tests of stored models (through this module's test jar).
  */
 public final class TestDatabases {
     private TestDatabases() {
@@ -36,7 +37,7 @@ public final class TestDatabases {
             return t;
         });
         OltpDatabase db = OltpDatabase.open(directory, DatabaseConfig.from(Map.of()), new Partition(thread),
-                RecordingLogger.into(new ArrayList<>()));
+                TestLogs.recording(new ArrayList<>()));
         return new Open(db, () -> {
             db.close();
             thread.shutdown();
