@@ -85,12 +85,15 @@ final class StoredCalls {
         }
         StoredModel outer = exprs.columns;
         exprs.columns = stored;
+        int before = facts.diagnostics.list().size();
         try {
             exprs.expect(m.args().getFirst(), Type.BOOL, "the condition of 'where'");
         } finally {
             exprs.columns = outer;
         }
-        new WhereSql(facts.symbols::get, facts.types::get).check(m.args().getFirst(), facts);
+        if (facts.diagnostics.list().size() == before) { // a condition that does not type-check is not translated
+            new WhereSql(facts.symbols::get, facts.types::get).check(m.args().getFirst(), facts);
+        }
         return result;
     }
 

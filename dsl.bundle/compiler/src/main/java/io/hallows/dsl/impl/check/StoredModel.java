@@ -23,8 +23,9 @@ public record StoredModel(ModelInfo info, String table, List<String> dropped) {
         return info.fields();
     }
 
+    /** The key field's type; UNKNOWN when the model has none (reported). */
     public Type keyType() {
-        return info.fields().get(KEY);
+        return info.fields().getOrDefault(KEY, Type.UNKNOWN);
     }
 
     /** The column a field maps to. */

@@ -42,43 +42,38 @@ final class StoredModels {
             if (info == null || info.pos() != m.pos()) {
                 continue; // a duplicate name, already reported
             }
-            if (model(m, info, facts, tables)) {
-                List<String> dropped = new ArrayList<>();
-                m.fields().stream().filter(Field::dropped).forEach(f -> dropped.add(StoredModel.column(f.name())));
-                info.stored(new StoredModel(info, m.table(), dropped));
-            }
+            model(m, info, facts, tables);
+            // Recorded even when it has problems (reported above): its queries are then checked
+            // without a cascade of "not stored" errors; code is generated only for a clean module.
+            List<String> dropped = new ArrayList<>();
+            m.fields().stream().filter(Field::dropped).forEach(f -> dropped.add(StoredModel.column(f.name())));
+            info.stored(new StoredModel(info, m.table(), dropped));
         }
     }
 
-    /** Whether {@code m} can be stored, after reporting each reason why not. */
-    private static boolean model(Decl.ModelDecl m, ModelInfo info, Facts facts, Map<String, String> tables) {
+    /** Reports each reason why {@code m} cannot be stored. */
+    private static void model(Decl.ModelDecl m, ModelInfo info, Facts facts, Map<String, String> tables) {
         String what = "stored model '" + m.name() + "'";
-        boolean ok = true;
         if (!TABLE.matcher(m.table()).matches() || m.table().startsWith("pg_") || m.table().startsWith("pt_")) {
             facts.error(m.pos(), CheckCode.BAD_STORED_MODEL, "table name \"" + m.table() + "\" of " + what + " must be lower-case"
                     + " letters, digits and '_' (at most 63, not starting with a digit, 'pg_' or 'pt_', which the database"
                     + " and Parseltongue keep for themselves)");
-            ok = false;
         } else if (tables.putIfAbsent(m.table(), m.name()) != null) {
             facts.error(m.pos(), CheckCode.BAD_STORED_MODEL, what + " is stored in \"" + m.table() + "\", like model '"
                     + tables.get(m.table()) + "': a table holds one model");
-            ok = false;
         }
         if (m.reactive() || !m.typeParams().isEmpty()) {
             facts.error(m.pos(), CheckCode.BAD_STORED_MODEL, what + " cannot be " + (m.reactive() ? "a reactive_model" : "generic")
                     + ": its rows are plain values of fixed column types");
-            ok = false;
         }
         Type key = info.fields().get(StoredModel.KEY);
         if (key == null) {
             facts.error(m.pos(), CheckCode.BAD_STORED_MODEL, what + " has no field 'id': its primary key is the field 'id'"
                     + " (Int or String)");
-            ok = false;
         } else if (key != Type.INT && key != Type.STRING && !(key instanceof Type.Unknown)) {
             Field f = m.fields().stream().filter(x -> x.name().equals(StoredModel.KEY) && !x.dropped()).findFirst().orElseThrow();
             facts.error(f.type().pos(), CheckCode.BAD_STORED_MODEL, "the key 'id' of " + what + " is " + key.display()
                     + "; a key is an Int or a String");
-            ok = false;
         }
         Map<String, String> columns = new HashMap<>();
         for (Field f : m.fields()) {
@@ -86,20 +81,16 @@ final class StoredModels {
             if (!COLUMN.matcher(f.name()).matches()) {
                 facts.error(f.pos(), CheckCode.BAD_STORED_MODEL, "field '" + f.name() + "' of " + what + " is a column name:"
                         + " letters, digits and '_', at most 63");
-                ok = false;
-            } else if (columns.putIfAbsent(column, f.name()) != null) {
+            } else if (columns.putIfAbsent(column, f.name()) != null && !columns.get(column).equals(f.name())) {
                 facts.error(f.pos(), CheckCode.BAD_STORED_MODEL, "fields '" + columns.get(column) + "' and '" + f.name() + "' of "
                         + what + " differ only in case: both would be column \"" + column + "\"");
-                ok = false;
             }
             if (f.dropped()) {
                 if (info.fields().containsKey(f.name())) {
                     facts.error(f.pos(), CheckCode.BAD_STORED_MODEL, "field '" + f.name() + "' of " + what + " is both kept"
                             + " and @dropped");
-                    ok = false;
                 } else if (f.name().equals(StoredModel.KEY)) {
                     facts.error(f.pos(), CheckCode.BAD_STORED_MODEL, "the key 'id' of " + what + " cannot be dropped");
-                    ok = false;
                 }
                 continue;
             }
@@ -108,9 +99,7 @@ final class StoredModels {
                 facts.error(f.type().pos(), CheckCode.BAD_STORED_MODEL, "field '" + f.name() + "' of " + what + " is "
                         + t.display() + ", which has no column type: a stored field is an Int (BIGINT), Float (DOUBLE"
                         + " PRECISION), Bool (BOOLEAN), String (TEXT) or an Option of one (a nullable column)");
-                ok = false;
             }
         }
-        return ok;
     }
 }
