@@ -35,6 +35,17 @@ public interface ModuleContext {
     }
 
     /**
+     * As {@link #service(Class, String)}, but waits up to {@code timeoutMillis} for the service to
+     * appear: a revision started with the stack may start before a service it needs (the OLTP
+     * database recovering its data). Without a framework there is nothing to wait for.
+     *
+     * @throws IllegalStateException naming the service when it did not appear in time
+     */
+    default <S> S awaitService(Class<S> type, String filter, long timeoutMillis) throws InterruptedException {
+        return service(type, filter);
+    }
+
+    /**
      * Runs {@code body} in partition {@code partition} through its scheduler, with an ordering key
      * (null for none), and waits for its result: the operation's scheduling hint.
      *

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class PtDb {
     /** The service filter of the OLTP engine among the SQL engines (the OLAP one is another). */
     public static final String OLTP = "(" + SqlEngine.DATABASE + "=hallows)";
+    /** How long a revision's start waits for the database to appear (it may still be recovering). */
+    public static final long WAIT_MILLIS = 30_000;
     /** How often an operation that failed to serialize (SQLSTATE 40001) is run again. */
     public static final int RETRIES = 3;
     private static final Map<ModuleContext, PtDb> OPEN = new ConcurrentHashMap<>();
@@ -60,10 +62,14 @@ public final class PtDb {
             }
             SqlEngine engine;
             try {
-                engine = ctx.service(SqlEngine.class, OLTP);
+                engine = ctx.awaitService(SqlEngine.class, OLTP, WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("module '" + ctx.module() + "': interrupted waiting for the OLTP database", e);
             } catch (IllegalStateException e) {
                 throw new IllegalStateException("module '" + ctx.module() + "' has stored models, but the OLTP database is"
-                        + " not available to it (it needs the db.oltp bundle running and the capability service:db.oltp CALL): "
+                        + " not available to it after " + WAIT_MILLIS / 1000 + " s (it needs the db.oltp bundle running and the"
+                        + " capability service:db.oltp CALL): "
                         + e.getMessage(), e);
             }
             db = new PtDb(ctx.module(), engine);
@@ -168,9 +174,17 @@ public final class PtDb {
         return change(sql, types, fields(row));
     }
 
-    /** An INSERT of {@code row} (a record of stored model {@code model}); a duplicate key raises {@link Conflict}. */
-    public void insert(String model, String sql, String types, Record row) {
+    /**
+     * An INSERT of {@code row} (a record of stored model {@code model}); a duplicate key raises
+     * {@link Conflict}. Inside a transaction the key is looked up first ({@code exists}, with the
+     * key, field {@code key} of the row): a failed INSERT would abort the whole transaction, and
+     * an operation that catches the Conflict must be able to go on.
+     */
+    public void insert(String model, String sql, String types, String exists, int key, Record row) {
         Object[] values = fields(row);
+        if (current.get() != null && !run(exists, types.split(",")[key], new Object[] {values[key]}).rows().isEmpty()) {
+            throw new Conflict("Conflict { " + model + " " + row + " }");
+        }
         try {
             change(sql, types, values);
         } catch (SqlException e) {

@@ -47,7 +47,8 @@ final class QueryGenerator {
             case "count" -> ROWS + "toInt(this.$db.rows(" + JavaNames.literal("SELECT COUNT(*) FROM " + table) + ", \"\").get(0)[0])";
             case "insert" -> "this.$db.insert(" + JavaNames.literal(model.info().name()) + ", " + JavaNames.literal("INSERT INTO "
                     + table + " (" + columns(model.fields()) + ") VALUES (" + placeholders(model.fields().size(), 1) + ")")
-                    + ", " + JavaNames.literal(types(model.fields())) + ", " + a.getFirst() + ")";
+                    + ", " + JavaNames.literal(types(model.fields())) + ", " + JavaNames.literal("SELECT 1 FROM " + table + " WHERE "
+                    + key + " = $1") + ", " + List.copyOf(model.fields().keySet()).indexOf(StoredModel.KEY) + ", " + a.getFirst() + ")";
             case "update" -> changed("this.$db.write(" + JavaNames.literal(update(model)) + ", "
                     + JavaNames.literal(types(model.fields())) + ", " + a.getFirst() + ")", statement);
             case "delete" -> changed("this.$db.change(" + JavaNames.literal("DELETE FROM " + table + " WHERE " + key + " = $1")

@@ -94,6 +94,17 @@ class StoredCheckTest {
     }
 
     @Test
+    void theExampleOfTheReferenceChecks() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("basedir", "."), "..", "..", "docs",
+                "parseltongue.md"));
+        int section = doc.indexOf("## Stored models");
+        int start = doc.indexOf("```\n", section) + 4;
+        String example = doc.substring(start, doc.indexOf("```", start));
+        assertTrue(example.startsWith("module crm"), example);
+        assertEquals(List.of(), diagnostics(FrontEnd.check("crm.pt", example)));
+    }
+
+    @Test
     void transactionTakesOnlyNone() {
         clean(op("    @transaction(\"none\")\n    op f(): Int {\n        return Product.count();\n    }\n"));
         one(op("    @transaction(\"serializable\")\n    op f(): Int {\n        return Product.count();\n    }\n"), "PT0605",

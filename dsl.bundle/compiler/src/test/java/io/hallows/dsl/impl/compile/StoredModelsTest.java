@@ -31,6 +31,14 @@ class StoredModelsTest {
 
             service Shop {
                 op add(p: Product) { Product.insert(p); }
+                op addOrCount(p: Product): Int {
+                    try {
+                        Product.insert(p);
+                    } catch Conflict e {
+                        return -Product.count();
+                    }
+                    return Product.count();
+                }
                 op product(id: Int): Product raises NotFound {
                     match Product.find(id) {
                         some(p) => return p;
@@ -109,6 +117,9 @@ class StoredModelsTest {
         PtError missing = assertThrows(PtError.class, () -> r.call("Shop", "product", 3L));
         assertEquals("NotFound", missing.getClass().getSimpleName());
         assertThrows(Conflict.class, () -> r.call("Shop", "add", product(r, 1, "again", 1, 1, Optional.empty())));
+        assertEquals(-2L, r.call("Shop", "addOrCount", product(r, 1, "again", 1, 1, Optional.empty())),
+                "a caught Conflict leaves the transaction usable");
+        assertEquals(3L, r.call("Shop", "addOrCount", product(r, 4, "kiwi", 1, 1, Optional.empty())));
     }
 
     @Test
