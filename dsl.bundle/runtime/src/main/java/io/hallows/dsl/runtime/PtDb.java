@@ -1,18 +1,13 @@
 package io.hallows.dsl.runtime;
 
 import io.hallows.sql.api.Column;
-import io.hallows.sql.api.Prepared;
 import io.hallows.sql.api.Result;
-import io.hallows.sql.api.Session;
 import io.hallows.sql.api.SqlEngine;
 import io.hallows.sql.api.SqlException;
 import io.hallows.sql.api.SqlType;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -34,9 +29,9 @@ public final class PtDb {
 
     private final String module;
     private final SqlEngine engine;
-    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
-    private final List<Connection> all = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ConcurrentLinkedQueue<DbSession> idle = new ConcurrentLinkedQueue<>();
+    private final List<DbSession> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ThreadLocal<DbSession> current = new ThreadLocal<>();
     /** Per raw query: for each of T's fields, the result column it comes from. */
     private final Map<String, int[]> columnOrder = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -105,7 +100,7 @@ public final class PtDb {
             return body.run();
         }
         for (int attempt = 0; ; attempt++) {
-            Connection c = borrow();
+            DbSession c = borrow();
             current.set(c);
             boolean open = false;
             try {
@@ -171,7 +166,7 @@ public final class PtDb {
      * number of rows it changed.
      */
     public long write(String sql, String types, Record row) {
-        return change(sql, types, fields(row));
+        return change(sql, types, RecordFields.of(row));
     }
 
     /**
@@ -181,7 +176,7 @@ public final class PtDb {
      * an operation that catches the Conflict must be able to go on.
      */
     public void insert(String model, String sql, String types, String exists, int key, Record row) {
-        Object[] values = fields(row);
+        Object[] values = RecordFields.of(row);
         if (current.get() != null && !run(exists, types.split(",")[key], new Object[] {values[key]}).rows().isEmpty()) {
             throw new Conflict("Conflict { " + model + " " + row + " }");
         }
@@ -195,35 +190,9 @@ public final class PtDb {
         }
     }
 
-    /** The accessors of each record class, in declaration order. */
-    private static final ClassValue<java.lang.reflect.Method[]> ACCESSORS = new ClassValue<>() {
-        @Override
-        protected java.lang.reflect.Method[] computeValue(Class<?> type) {
-            java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
-            java.lang.reflect.Method[] out = new java.lang.reflect.Method[components.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = components[i].getAccessor();
-            }
-            return out;
-        }
-    };
-
-    private static Object[] fields(Record row) {
-        java.lang.reflect.Method[] accessors = ACCESSORS.get(row.getClass());
-        Object[] out = new Object[accessors.length];
-        try {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = accessors[i].invoke(row);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the fields of " + row.getClass().getName(), e);
-        }
-        return out;
-    }
-
     private Result run(String sql, String types, Object[] args) {
-        Connection joined = current.get();
-        Connection c = joined != null ? joined : borrow();
+        DbSession joined = current.get();
+        DbSession c = joined != null ? joined : borrow();
         try {
             return c.execute(sql, types, args);
         } finally {
@@ -239,7 +208,7 @@ public final class PtDb {
 
     /** For {@link Migrations}: runs one statement on its own (autocommit). */
     Result statement(String sql) {
-        Connection c = borrow();
+        DbSession c = borrow();
         try {
             return c.execute(sql, "", new Object[0]);
         } finally {
@@ -249,14 +218,9 @@ public final class PtDb {
 
     /** For {@link Migrations}: the columns {@code sql} returns, from preparing it (not run). */
     List<Column> describe(String sql) {
-        Connection c = borrow();
+        DbSession c = borrow();
         try {
-            Prepared p = Connection.await(c.session.prepare(sql, List.of()));
-            try {
-                return p.columns();
-            } finally {
-                p.close();
-            }
+            return c.describe(sql);
         } finally {
             release(c);
         }
@@ -267,19 +231,19 @@ public final class PtDb {
         columnOrder.put(sql, columns);
     }
 
-    private Connection borrow() {
+    private DbSession borrow() {
         if (closed) {
             throw new IllegalStateException("module '" + module + "': this revision has stopped");
         }
-        Connection c = idle.poll();
+        DbSession c = idle.poll();
         if (c == null) {
-            c = new Connection(engine.open("pt:" + module, Map.of("application_name", "pt:" + module)));
+            c = new DbSession(engine.open("pt:" + module, Map.of("application_name", "pt:" + module)));
             all.add(c);
         }
         return c;
     }
 
-    private void release(Connection c) {
+    private void release(DbSession c) {
         if (closed) {
             c.close();
         } else {
@@ -290,70 +254,6 @@ public final class PtDb {
     private void close() {
         closed = true;
         idle.clear();
-        all.forEach(Connection::close);
-    }
-
-    /** A session with its prepared statements, used by one thread at a time. */
-    private static final class Connection {
-        private final Session session;
-        private final Map<String, Prepared> prepared = new HashMap<>();
-
-        Connection(Session session) {
-            this.session = session;
-        }
-
-        void simple(String sql) {
-            io.hallows.sql.api.QueryOutcome o = await(session.query(sql));
-            if (o.error() != null) {
-                throw o.error();
-            }
-        }
-
-        void rollbackQuietly() {
-            try {
-                simple("ROLLBACK");
-            } catch (RuntimeException ignored) {
-                // the session is closed or the transaction ended: nothing is left to undo
-            }
-        }
-
-        Prepared prepared(String sql, String types) {
-            Prepared p = prepared.get(sql);
-            if (p == null) {
-                List<SqlType> t = types.isEmpty() ? List.of()
-                        : Arrays.stream(types.split(",")).map(SqlType::valueOf).toList();
-                p = await(session.prepare(sql, t));
-                prepared.put(sql, p);
-            }
-            return p;
-        }
-
-        Result execute(String sql, String types, Object[] args) {
-            Object[] values = new Object[args.length];
-            for (int i = 0; i < args.length; i++) {
-                values[i] = args[i] instanceof Optional<?> o ? o.orElse(null) : args[i];
-            }
-            return await(prepared(sql, types).execute(values));
-        }
-
-        void close() {
-            try {
-                session.close();
-            } catch (RuntimeException ignored) {
-                // closing is best effort: the engine may have stopped first
-            }
-        }
-
-        static <T> T await(java.util.concurrent.CompletableFuture<T> f) {
-            try {
-                return f.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw unwrap(e);
-            }
-        }
-
-        static RuntimeException unwrap(java.util.concurrent.CompletionException e) {
-            return e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        all.forEach(DbSession::close);
     }
 }
