@@ -25,6 +25,12 @@ public final class PtDb {
     public static final long WAIT_MILLIS = 30_000;
     /** How often an operation that failed to serialize (SQLSTATE 40001) is run again. */
     public static final int RETRIES = 3;
+    /**
+     * Snapshot isolation: an operation reads one snapshot, and of two that change the same row
+     * the second is refused (40001) and run again, so a read-modify-write is never lost (READ
+     * COMMITTED, the database's default, would lose it).
+     */
+    private static final String BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ";
     private static final Map<ModuleContext, PtDb> OPEN = new ConcurrentHashMap<>();
 
     private final String module;
@@ -91,7 +97,7 @@ public final class PtDb {
     }
 
     /**
-     * Runs {@code body} as one transaction: BEGIN, COMMIT when it returns, ROLLBACK when it throws
+     * Runs {@code body} as one transaction (REPEATABLE READ): BEGIN, COMMIT when it returns, ROLLBACK when it throws
      * (a raised Parseltongue error too); run again, up to {@link #RETRIES} times, when the database
      * refuses it for a serialization failure. Inside a transaction of this thread, it joins it.
      */
@@ -104,7 +110,7 @@ public final class PtDb {
             current.set(c);
             boolean open = false;
             try {
-                c.simple("BEGIN");
+                c.simple(BEGIN);
                 open = true;
                 T result = body.run();
                 open = false;

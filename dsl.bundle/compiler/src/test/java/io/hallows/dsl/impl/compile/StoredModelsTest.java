@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallows.db.oltp.impl.TestDatabases;
 import io.hallows.dsl.runtime.Conflict;
+import io.hallows.dsl.runtime.PtDb;
 import io.hallows.dsl.runtime.PtError;
 import io.hallows.sql.api.Session;
 import io.hallows.sql.api.SqlEngine;
@@ -143,6 +144,58 @@ class StoredModelsTest {
         db = TestDatabases.open(dir);
         Modules.Running again = start(STORE);
         assertEquals(product(again, 7, "fig", 300, 1, Optional.of("dried")), again.call("Shop", "product", 7L));
+    }
+
+    @Test
+    void concurrentReadModifyWritesAreRetriedNotLost() throws Exception {
+        Modules.Running r = start("""
+                module counters version "1.0.0";
+                model Counter stored in "counters" { id: Int, n: Int }
+                service Counters {
+                    op bump(): Int {
+                        match Counter.find(1) {
+                            some(c) => {
+                                Counter.update(Counter { id: 1, n: c.n + 1 });
+                                return c.n + 1;
+                            }
+                            none => {
+                                Counter.insert(Counter { id: 1, n: 1 });
+                                return 1;
+                            }
+                        }
+                    }
+                }
+                """);
+        r.call("Counters", "bump");
+        int threads = 4;
+        int each = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.atomic.AtomicLong bumped = new java.util.concurrent.atomic.AtomicLong(1);
+        java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    try {
+                        r.call("Counters", "bump");
+                        bumped.incrementAndGet();
+                    } catch (io.hallows.sql.api.SqlException e) {
+                        assertEquals("40001", e.sqlState(), e.getMessage());
+                        refused.incrementAndGet(); // refused on every attempt: it wrote nothing
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertEquals(List.of(bumped.get()), sql("SELECT n FROM counters").stream().map(row -> row[0]).toList(),
+                "every bump that returned counted once, none lost");
+        long failures = db.database().stats().serializationFailures();
+        assertTrue(failures > (PtDb.RETRIES + 1) * refused.get(), "some bump was run again and then succeeded: " + failures
+                + " serialization failures, " + refused.get() + " bumps refused");
     }
 
     /** Runs {@code sql} on its own session; returns the rows. */
