@@ -180,8 +180,12 @@ final class Migrations {
         return quote(c.name()) + " " + type + (c.nullable() ? "" : " NOT NULL");
     }
 
-    /** A name as SQL reads it: the checker allows only lower-case letters, digits and '_', so no quoting is needed. */
+    /**
+     * A table or column name quoted, as the generated queries write it: a field may be a word SQL
+     * reserves ({@code value}, {@code user}). Names are lower case and of letters, digits and '_'
+     * (the checker's rules), so quoting only protects them.
+     */
     static String quote(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return "\"" + name.toLowerCase(Locale.ROOT) + "\"";
     }
 }

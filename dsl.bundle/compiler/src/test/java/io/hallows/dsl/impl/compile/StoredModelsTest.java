@@ -147,6 +147,27 @@ class StoredModelsTest {
     }
 
     @Test
+    void fieldsMayBeWordsSqlReserves() {
+        Modules.Running r = start("""
+                module words version "1.0.0";
+                model Entry stored in "entries" { id: String, value: Int, user: String, order: Option<Int> }
+                service Words {
+                    op put(id: String, value: Int, user: String) { Entry.insert(Entry { id: id, value: value, user: user, order: none }); }
+                    op big(min: Int): List<String> {
+                        var ids: List<String> = [];
+                        for e in Entry.where(value >= min and user != "nobody") {
+                            ids = ids.add(e.id);
+                        }
+                        return ids;
+                    }
+                }
+                """);
+        r.call("Words", "put", "a", 1L, "ann");
+        r.call("Words", "put", "b", 5L, "bo");
+        assertEquals(List.of("b"), r.call("Words", "big", 2L));
+    }
+
+    @Test
     void concurrentReadModifyWritesAreRetriedNotLost() throws Exception {
         Modules.Running r = start("""
                 module counters version "1.0.0";
