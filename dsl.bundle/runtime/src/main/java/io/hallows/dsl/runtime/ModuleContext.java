@@ -25,6 +25,27 @@ public interface ModuleContext {
     <S> S service(Class<S> type);
 
     /**
+     * A service of {@code type} whose properties match the LDAP {@code filter}, looked up as
+     * {@link #service(Class)}: e.g. the {@code SqlEngine} of one database among several.
+     *
+     * @throws IllegalStateException naming the service when none is available now
+     */
+    default <S> S service(Class<S> type, String filter) {
+        return service(type);
+    }
+
+    /**
+     * As {@link #service(Class, String)}, but waits up to {@code timeoutMillis} for the service to
+     * appear: a revision started with the stack may start before a service it needs (the OLTP
+     * database recovering its data). Without a framework there is nothing to wait for.
+     *
+     * @throws IllegalStateException naming the service when it did not appear in time
+     */
+    default <S> S awaitService(Class<S> type, String filter, long timeoutMillis) throws InterruptedException {
+        return service(type, filter);
+    }
+
+    /**
      * Runs {@code body} in partition {@code partition} through its scheduler, with an ordering key
      * (null for none), and waits for its result: the operation's scheduling hint.
      *

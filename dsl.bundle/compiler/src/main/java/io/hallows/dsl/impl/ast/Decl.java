@@ -11,12 +11,18 @@ public sealed interface Decl extends Node {
      * {@code reactive_model} whose fields are signals.
      *
      * @param typeParams the names of {@code <T, U>}, empty if none
+     * @param table      for {@code model M stored in "table"}, the OLTP table; null for a model not stored
      */
-    record ModelDecl(Position pos, String name, boolean reactive, List<String> typeParams, List<Field> fields)
+    record ModelDecl(Position pos, String name, boolean reactive, List<String> typeParams, List<Field> fields, String table)
             implements Decl {
         public ModelDecl {
             typeParams = List.copyOf(typeParams);
             fields = List.copyOf(fields);
+        }
+
+        /** A model that is not stored. */
+        public ModelDecl(Position pos, String name, boolean reactive, List<String> typeParams, List<Field> fields) {
+            this(pos, name, reactive, typeParams, fields, null);
         }
     }
 

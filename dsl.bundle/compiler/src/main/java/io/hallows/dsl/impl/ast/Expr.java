@@ -103,6 +103,16 @@ public sealed interface Expr extends Node {
         }
     }
 
+    /**
+     * {@code sql<Product>("SELECT … WHERE id = $1", id)}: a raw query of the OLTP database whose
+     * rows are {@code type} values. The parser makes one only for {@code sql<}.
+     */
+    record SqlQuery(Position pos, TypeRef type, List<Expr> args) implements Expr {
+        public SqlQuery {
+            args = List.copyOf(args);
+        }
+    }
+
     /** {@code target[index]} */
     record Index(Position pos, Expr target, Expr index) implements Expr {
     }

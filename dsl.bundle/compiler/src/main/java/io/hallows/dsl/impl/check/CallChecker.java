@@ -94,6 +94,9 @@ final class CallChecker {
     }
 
     Type method(Expr.MethodCall m) {
+        if (exprs.stored.handles(m)) {
+            return exprs.stored.method(m);
+        }
         if (m.receiver() instanceof Expr.Name n && exprs.isService(n.name())) {
             ServiceInfo service = exprs.module.services().containsKey(n.name())
                     ? exprs.module.services().get(n.name()) : exprs.module.imported().get(n.name());

@@ -92,7 +92,17 @@ public enum CheckCode {
     /** {@code {value}} in a template of a type that has no text (a model, a list, an Option). */
     BAD_TEMPLATE_VALUE("PT0507"),
     /** {@code sortBy} whose argument is not a literal naming an Int, Float or String field of the elements. */
-    BAD_SORT_KEY("PT0508");
+    BAD_SORT_KEY("PT0508"),
+    /** A {@code model … stored in "table"} that cannot be stored: key, field types, table name, markers. */
+    BAD_STORED_MODEL("PT0601"),
+    /** A method of a stored model that does not exist, or a model that is not stored used as one. */
+    NOT_STORED("PT0602"),
+    /** A {@code where} condition that cannot be translated to SQL. */
+    NOT_TRANSLATABLE("PT0603"),
+    /** A raw {@code sql<T>(…)} query whose text, row type or arguments do not fit. */
+    BAD_SQL_QUERY("PT0604"),
+    /** An {@code @transaction} hint other than {@code @transaction("none")}. */
+    BAD_TRANSACTION("PT0605");
 
     private final String id;
 

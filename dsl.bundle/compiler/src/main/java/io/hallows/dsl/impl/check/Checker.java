@@ -44,6 +44,7 @@ public final class Checker {
         Facts facts = new Facts(diagnostics);
         Declarations declarations = Declarations.run(ast, new Imports(environment, ast.name().text()), facts);
         Checker checker = new Checker(facts, declarations);
+        StoredModels.declare(ast, checker.module, facts);
         for (String segment : ast.name().text().split("\\.")) {
             if (Names.javaKeyword(segment)) {
                 facts.error(ast.name().pos(), CheckCode.RESERVED_NAME, "module name segment '" + segment + "' is reserved"
@@ -139,12 +140,13 @@ public final class Checker {
                     enter(BodyScope.Mode.KEY, service, op, "@key");
                     exprs.value(h.value(), null);
                 }
+                case "transaction" -> Transactions.hint(h, facts);
                 default -> {
                     if (!Routes.isRouteHint(h.name()) && !h.name().equals(TemplateParser.HINT)) {
-                        List<String> known = new ArrayList<>(List.of("@partition", "@key"));
+                        List<String> known = new ArrayList<>(List.of("@partition", "@key", "@transaction"));
                         Routes.hintNames().forEach(r -> known.add("@" + r));
                         facts.error(h.pos(), CheckCode.UNKNOWN_HINT, "unknown hint '@" + h.name() + "'"
-                                + Names.suggest("@" + h.name(), known) + "; the hints are @partition(\"name\"), @key(expression)"
+                                + Names.suggest("@" + h.name(), known) + "; the hints are @partition(\"name\"), @key(expression), @transaction(\"none\")"
                                 + " and the routes @get/@post/@put/@patch/@delete/@sse/@ws(\"/path\")");
                     }
                 }

@@ -78,7 +78,8 @@ final class Declarations {
     }
 
     private boolean claim(String name, Position pos, String where) {
-        if (TypeResolver.BUILTIN_TYPES.contains(name) || name.equals("Overflow") || name.equals("DivisionByZero")) {
+        if (TypeResolver.BUILTIN_TYPES.contains(name) || name.equals("Overflow") || name.equals("DivisionByZero")
+                || name.equals("Conflict")) {
             facts.error(pos, CheckCode.DUPLICATE, "'" + name + "' is a built-in type; choose another name");
             return false;
         }
@@ -160,6 +161,9 @@ final class Declarations {
 
     private void fillFields(List<Field> fields, Map<String, Type> into, List<String> typeParams, String owner) {
         for (Field f : fields) {
+            if (f.dropped()) {
+                continue; // kept for the migration only (StoredModels): not a field of the type
+            }
             if (into.containsKey(f.name())) {
                 facts.error(f.pos(), CheckCode.DUPLICATE, owner + " already has a field '" + f.name() + "'");
             } else {

@@ -13,6 +13,9 @@ public final class ErrorInfo {
     /** Raised by Int division or remainder by zero. */
     public static final ErrorInfo DIVISION_BY_ZERO = new ErrorInfo(null, "DivisionByZero");
 
+    /** Raised by {@code M.insert(m)} when the stored model's key is already in its table. */
+    public static final ErrorInfo CONFLICT = new ErrorInfo(null, "Conflict");
+
     private final String module;
     private final String name;
     private final Map<String, Type> fields = new LinkedHashMap<>();

@@ -18,7 +18,10 @@ final class ExprChecker {
     final TypeResolver types;
     final CallChecker calls;
     final Literals literals;
+    final StoredCalls stored;
     BodyScope scope;
+    /** Inside {@code M.where(…)}: the stored model whose fields name its columns; else null. */
+    StoredModel columns;
 
     ExprChecker(Facts facts, ModuleSymbols module, TypeResolver types) {
         this.facts = facts;
@@ -26,6 +29,7 @@ final class ExprChecker {
         this.types = types;
         this.calls = new CallChecker(this);
         this.literals = new Literals(this);
+        this.stored = new StoredCalls(this);
     }
 
     /** The type of {@code e}, which must be {@code expected}; {@code what} names the place for the message. */
@@ -66,6 +70,7 @@ final class ExprChecker {
             case Expr.Call c -> calls.call(c);
             case Expr.MethodCall m -> calls.method(m);
             case Expr.FieldAccess f -> field(f);
+            case Expr.SqlQuery q -> stored.sql(q);
             case Expr.Index i -> {
                 value(i.target(), null);
                 value(i.index(), null);
@@ -78,6 +83,9 @@ final class ExprChecker {
     }
 
     private Type name(Expr.Name n) {
+        if (columns != null && columns.fields().containsKey(n.name())) {
+            return facts.resolve(n, new Symbol.Column(columns, n.name(), columns.fields().get(n.name()))).type();
+        }
         Symbol.Local local = scope.lookup(n.name());
         if (local != null) {
             return facts.resolve(n, local).type();

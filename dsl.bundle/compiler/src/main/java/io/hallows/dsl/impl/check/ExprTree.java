@@ -24,6 +24,7 @@ public final class ExprTree {
             case Expr.FieldAccess f -> List.of(f.receiver());
             case Expr.MethodCall m -> concat(m.receiver(), m.args());
             case Expr.Index i -> List.of(i.target(), i.index());
+            case Expr.SqlQuery q -> q.args();
             default -> List.of();
         };
     }

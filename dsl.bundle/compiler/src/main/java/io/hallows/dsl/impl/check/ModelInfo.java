@@ -18,6 +18,7 @@ public final class ModelInfo {
     private final List<String> typeParams;
     private final Position pos;
     private final Map<String, Type> fields = new LinkedHashMap<>();
+    private StoredModel stored;
 
     ModelInfo(String module, String name, boolean reactive, List<String> typeParams, Position pos) {
         this.module = module;
@@ -52,6 +53,15 @@ public final class ModelInfo {
     /** Field name to declared type (may mention {@link Type.Param}s), in declaration order. */
     public Map<String, Type> fields() {
         return fields;
+    }
+
+    /** Its table and key, for {@code model M stored in "table"}; null for a model that is not stored. */
+    public StoredModel stored() {
+        return stored;
+    }
+
+    void stored(StoredModel stored) {
+        this.stored = stored;
     }
 
     /** {@code declared} with this model's type parameters replaced by {@code args}. */

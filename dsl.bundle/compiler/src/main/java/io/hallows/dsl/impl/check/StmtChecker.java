@@ -218,6 +218,7 @@ final class StmtChecker {
         Symbol symbol = facts.symbols.get(e);
         boolean call = e instanceof Expr.Call || e instanceof Expr.MethodCall;
         boolean effect = symbol instanceof Symbol.Op || symbol == null && call
+                || symbol instanceof Symbol.Stored st && StoredCalls.WRITES.contains(st.method())
                 || symbol instanceof Symbol.Function f && f.function().effect();
         if (!effect) {
             facts.error(e.pos(), CheckCode.UNUSED_VALUE, call ? "the result of this call is not used, and the call has no"

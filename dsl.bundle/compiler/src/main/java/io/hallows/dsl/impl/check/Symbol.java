@@ -55,6 +55,17 @@ public sealed interface Symbol {
     record Method(Builtins.Method method) implements Symbol {
     }
 
+    /**
+     * A query of a stored model ({@code Product.find(id)}, {@code where}, {@code insert}…) or a raw
+     * {@code sql<T>(…)} query ({@code method} "sql", {@code model} null for a scalar T).
+     */
+    record Stored(StoredModel model, String method, Type rows) implements Symbol {
+    }
+
+    /** Inside {@code M.where(…)}, a field of M: the column it maps to. */
+    record Column(StoredModel model, String field, Type type) implements Symbol {
+    }
+
     /** An error type named by {@code raise}, {@code catch} or {@code raises}. */
     record ErrorType(ErrorInfo info) implements Symbol {
     }

@@ -117,6 +117,15 @@ final class TypeResolver {
     /** The error called {@code ident}, or null after reporting why not. */
     ErrorInfo error(Ident ident, ErrorUse use) {
         String name = ident.text();
+        if (name.equals(ErrorInfo.CONFLICT.name())) {
+            if (use != ErrorUse.CATCH) {
+                facts.error(ident.pos(), CheckCode.BUILTIN_ERROR, "'Conflict' is a built-in error raised by the insert of a"
+                        + " stored model whose key is taken; it is unchecked and can be caught but not "
+                        + (use == ErrorUse.RAISE ? "raised" : "declared"));
+                return null;
+            }
+            return ErrorInfo.CONFLICT;
+        }
         if (name.equals(ErrorInfo.OVERFLOW.name()) || name.equals(ErrorInfo.DIVISION_BY_ZERO.name())) {
             if (use != ErrorUse.CATCH) {
                 facts.error(ident.pos(), CheckCode.BUILTIN_ERROR, "'" + name + "' is a built-in error raised by Int"

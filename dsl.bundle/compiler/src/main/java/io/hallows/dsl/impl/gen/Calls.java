@@ -22,11 +22,13 @@ final class Calls {
     private final ExprGenerator exprs;
     private final CheckedModule checked;
     private final ServiceInfo service;
+    final QueryGenerator stored;
 
     Calls(ExprGenerator exprs, CheckedModule checked, ServiceInfo service) {
         this.exprs = exprs;
         this.checked = checked;
         this.service = service;
+        this.stored = new QueryGenerator(exprs, checked);
     }
 
     String call(Expr.Call c) {
@@ -53,6 +55,9 @@ final class Calls {
     /** {@code statement}: the value is dropped, so no unboxing or copying around the call. */
     String method(Expr.MethodCall m, boolean statement) {
         Symbol symbol = checked.symbol(m);
+        if (symbol instanceof Symbol.Stored s) {
+            return stored.method(s, m, statement);
+        }
         if (symbol instanceof Symbol.Op op) {
             if (op.service() == service) {
                 return own(op, m.args());

@@ -72,6 +72,7 @@ final class ExprGenerator {
             case Expr.Call c -> calls.call(c);
             case Expr.MethodCall m -> calls.method(m, false);
             case Expr.FieldAccess f -> field(f);
+            case Expr.SqlQuery q -> calls.stored.sql(q);
             case Expr.Index i -> throw new IllegalStateException("indexing passed the checker at " + i.pos());
         };
     }
@@ -104,6 +105,7 @@ final class ExprGenerator {
         }
         return switch (s) {
             case Symbol.Local l -> JavaNames.id(l.name());
+            case Symbol.Column c -> throw new IllegalStateException("column " + c.field() + " outside 'where' at " + n.pos());
             case Symbol.State st -> JavaNames.unbox(state(st), st.type());
             case Symbol.DerivedValue d -> JavaNames.unbox(read("this." + JavaNames.id(d.name())), d.type());
             default -> throw new IllegalStateException("name " + n.name() + " resolved to " + s);

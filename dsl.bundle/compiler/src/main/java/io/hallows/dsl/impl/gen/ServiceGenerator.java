@@ -61,6 +61,9 @@ final class ServiceGenerator {
         w.line("/** Service {@code " + service.name() + "} of Parseltongue module {@code " + service.module() + "}. Generated. */");
         w.open("public final class " + className + " implements " + JavaNames.api(service.module(), service.name()));
         w.line("private final " + RT + "ModuleContext $ctx;");
+        if (StoredGenerator.usesDatabase(checked)) {
+            w.line("private final " + RT + "PtDb $db;");
+        }
         service.state().values().forEach(s -> w.line("private final " + RT + kind(s.kind()) + "<" + JavaNames.boxed(s.type()) + "> "
                 + JavaNames.id(s.name()) + ";"));
         service.derived().values().forEach(d -> w.line("private final " + RT + "Derived<" + JavaNames.boxed(d.type()) + "> "
@@ -98,6 +101,9 @@ final class ServiceGenerator {
     private void constructor(String className) {
         w.open("public " + className + "(" + RT + "ModuleContext $ctx)");
         w.line("this.$ctx = $ctx;");
+        if (StoredGenerator.usesDatabase(checked)) {
+            w.line("this.$db = " + StoredGenerator.open(checked) + ";");
+        }
         for (Symbol.State s : service.state().values()) {
             String cell = "$ctx.state().<" + JavaNames.boxed(s.type()) + ">cell($ctx.module(), "
                     + JavaNames.literal(service.name() + "." + s.name()) + ", " + JavaNames.literal(signatures.of(s.type()))
@@ -130,7 +136,8 @@ final class ServiceGenerator {
         w.line("@Override");
         w.open("public " + ApiGenerator.signature(op));
         String raises = ApiGenerator.raises(op);
-        if (!hasBodyMethod(op)) {
+        boolean transaction = StoredGenerator.transactional(checked, op);
+        if (!hasBodyMethod(op) && !transaction) {
             body(op.decl().body(), new SplitBody.Target(JavaNames.id(op.name()), op.params(), op.result(), raises));
             close();
             return;
@@ -141,8 +148,14 @@ final class ServiceGenerator {
             args.add(p.type() instanceof Type.ListOf ? RT + "PtValues.list(" + name + ")"
                     : p.type() instanceof Type.MapOf ? RT + "PtValues.map(" + name + ")" : name);
         }
-        String call = "this." + bodyMethod(op) + "(" + String.join(", ", args) + ")";
+        // Without a body method of its own, a transactional operation's body is in name$tx: calls
+        // from the service go through the public method, whose transaction they join.
+        String inner = hasBodyMethod(op) ? bodyMethod(op) : JavaNames.id(op.name()) + "$tx";
+        String call = "this." + inner + "(" + String.join(", ", args) + ")";
         boolean unit = op.result() == Type.UNIT;
+        if (transaction) {
+            call = "this.$db.transaction(() -> " + (unit ? "{ " + call + "; return null; })" : call + ")");
+        }
         Hint partition = partition(op);
         if (partition != null) {
             Hint key = op.decl().hints().stream().filter(h -> h.name().equals("key")).findFirst().orElse(null);
@@ -155,8 +168,8 @@ final class ServiceGenerator {
         w.line("");
         String params = op.params().stream().map(p -> JavaNames.type(p.type(), false) + " " + JavaNames.id(p.name()))
                 .collect(Collectors.joining(", "));
-        w.open("private " + JavaNames.type(op.result(), false) + " " + bodyMethod(op) + "(" + params + ")");
-        body(op.decl().body(), new SplitBody.Target(bodyMethod(op), op.params(), op.result(), raises));
+        w.open("private " + JavaNames.type(op.result(), false) + " " + inner + "(" + params + ")");
+        body(op.decl().body(), new SplitBody.Target(inner, op.params(), op.result(), raises));
         close();
     }
 

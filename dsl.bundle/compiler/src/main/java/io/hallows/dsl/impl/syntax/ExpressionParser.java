@@ -233,6 +233,14 @@ final class ExpressionParser {
 
     private Expr nameOrModelLiteral() {
         Token name = in.advance();
+        if (name.text().equals("sql") && in.at(TokenKind.LT) && in.peek(1).kind() == TokenKind.IDENT
+                && in.peek(2).kind() == TokenKind.GT && in.peek(3).kind() == TokenKind.LPAREN) {
+            in.advance();
+            io.hallows.dsl.impl.ast.TypeRef type = lists.type("the row type of sql<…>");
+            in.expect(TokenKind.GT, "to close sql<…>");
+            in.expect(TokenKind.LPAREN, "after sql<…>");
+            return new Expr.SqlQuery(name.pos(), type, args());
+        }
         if (!in.at(TokenKind.LBRACE)) {
             return new Expr.Name(name.pos(), name.text());
         }

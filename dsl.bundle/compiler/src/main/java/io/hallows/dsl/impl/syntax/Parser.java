@@ -162,8 +162,9 @@ public final class Parser {
                     () -> in.expectName("a type parameter").text());
         }
         String owner = "model '" + name.text() + "'";
+        String table = StoredSyntax.storedIn(in);
         return new Decl.ModelDecl(keyword.pos(), name.text(), keyword.kind() == TokenKind.REACTIVE_MODEL, typeParams,
-                fields(owner));
+                fields(owner), table);
     }
 
     private Decl errorDecl(List<Hint> hints) {
@@ -175,9 +176,10 @@ public final class Parser {
     private List<Field> fields(String owner) {
         in.expect(TokenKind.LBRACE, "to start the fields of " + owner);
         return types.commaList(TokenKind.RBRACE, true, "fields of " + owner, () -> {
+            boolean dropped = StoredSyntax.droppedMarker(in);
             Token name = in.expectName("a field name");
             in.expect(TokenKind.COLON, "and a type after the field name '" + name.text() + "'");
-            return new Field(name.pos(), name.text(), types.type("a type"));
+            return new Field(name.pos(), name.text(), types.type("a type"), dropped);
         });
     }
 

@@ -78,6 +78,7 @@ final class ParseHelper {
             case Expr.FieldAccess e -> "(. " + sexp(e.receiver()) + " " + e.name() + ")";
             case Expr.MethodCall e -> "(." + e.name() + " " + sexp(e.receiver()) + args(e.args()) + ")";
             case Expr.Index e -> "([] " + sexp(e.target()) + " " + sexp(e.index()) + ")";
+            case Expr.SqlQuery e -> "(sql<" + e.type().name() + ">" + args(e.args()) + ")";
         };
     }
 

@@ -45,6 +45,39 @@ final class BundleModuleContext extends AbstractModuleContext {
     }
 
     @Override
+    public <S> S service(Class<S> type, String filter) {
+        return lookup(type.getName() + filter, type, () -> filter, () -> "no service " + type.getName() + " " + filter
+                + " is available to " + who() + ": its provider is not running, or it is protected and " + who()
+                + " holds no service:<name> CALL for it");
+    }
+
+    @Override
+    public <S> S awaitService(Class<S> type, String filter, long timeoutMillis) throws InterruptedException {
+        java.util.concurrent.CountDownLatch registered = new java.util.concurrent.CountDownLatch(1);
+        org.osgi.framework.ServiceListener listener = event -> {
+            if (event.getType() == org.osgi.framework.ServiceEvent.REGISTERED) {
+                registered.countDown();
+            }
+        };
+        try {
+            bundle.addServiceListener(listener, "(&(objectClass=" + type.getName() + ")" + filter + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad service filter " + filter + ": " + e.getMessage(), e);
+        }
+        try {
+            try {
+                return service(type, filter);
+            } catch (IllegalStateException notYet) {
+                // registered after the listener was added, if at all: wait for the event
+            }
+            registered.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return service(type, filter);
+        } finally {
+            bundle.removeServiceListener(listener);
+        }
+    }
+
+    @Override
     public <T> T runIn(String partition, Object key, Callable<T> body) throws Exception {
         Set<String> running = RUNNING_IN.get();
         if (running.contains(partition)) {

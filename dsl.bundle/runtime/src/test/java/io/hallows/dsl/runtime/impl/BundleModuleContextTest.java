@@ -65,6 +65,29 @@ class BundleModuleContextTest {
     }
 
     @Test
+    void awaitServiceTakesTheOneOfTheFilterOnceItIsRegistered() throws Exception {
+        Hashtable<String, Object> olap = new Hashtable<>();
+        olap.put("db", "olap");
+        bundle.registerService(Supplier.class, () -> "olap", olap);
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> context.awaitService(Supplier.class, "(db=oltp)", 50));
+        assertTrue(missing.getMessage().contains("(db=oltp)"), missing.getMessage());
+
+        java.util.concurrent.CompletableFuture<Supplier<?>> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return context.awaitService(Supplier.class, "(db=oltp)", 30_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Hashtable<String, Object> oltp = new Hashtable<>();
+        oltp.put("db", "oltp");
+        bundle.registerService(Supplier.class, () -> "oltp", oltp);
+        assertEquals("oltp", waiting.get(30, java.util.concurrent.TimeUnit.SECONDS).get());
+        assertEquals("olap", context.service(Supplier.class, "(db=olap)").get());
+    }
+
+    @Test
     void runInThrowsWhatTheBodyThrew() {
         IllegalArgumentException thrown = new IllegalArgumentException("bad sku");
         assertSame(thrown, assertThrows(IllegalArgumentException.class, () -> context.runIn("web", "k", () -> {

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The DDL PostgreSQL clients send (pgbench's among them), which Calcite's Babel parser does not
  * take ({@code WITH (fillfactor=…)}, PostgreSQL's type names): CREATE/DROP TABLE, ALTER TABLE …
- * ADD PRIMARY KEY, CREATE INDEX, DROP INDEX. A small recogniser over tokens, not a grammar of SQL.
+ * ADD PRIMARY KEY, ADD [COLUMN] [IF NOT EXISTS] and DROP [COLUMN] [IF EXISTS], CREATE INDEX,
+ * DROP INDEX. A small recogniser over tokens, not a grammar of SQL.
  */
 final class Ddl {
     private final Store store;
@@ -47,7 +48,7 @@ final class Ddl {
                 throw new SqlException("0A000", "DROP INDEX is not supported");
             }
         } else if (in.accept("alter") && in.accept("table")) {
-            return addPrimaryKey();
+            return alterTable();
         }
         throw in.error("statement not supported");
     }
@@ -67,36 +68,7 @@ final class Ddl {
                 pkNames.addAll(in.nameList());
                 continue;
             }
-            String col = in.name();
-            String type = in.typeName();
-            int length = -1;
-            int scale = -1;
-            if (in.acceptPunct("(")) {
-                length = in.integer();
-                if (in.acceptPunct(",")) {
-                    scale = in.integer();
-                }
-                in.expectPunct(")");
-            }
-            boolean notNull = false;
-            while (!in.atPunct(",") && !in.atPunct(")")) {
-                if (in.accept("not")) {
-                    in.expect("null");
-                    notNull = true;
-                } else if (in.accept("null")) {
-                    notNull = false;
-                } else if (in.accept("primary")) {
-                    in.expect("key");
-                    pkNames.add(col);
-                    notNull = true;
-                } else if (in.peek() != null && in.peek().kind() == Lexer.Kind.WORD) {
-                    throw new SqlException("0A000", "column constraint " + in.peek().text().toUpperCase(java.util.Locale.ROOT)
-                            + " is not supported (NOT NULL and PRIMARY KEY are)", in.peek().start() + 1);
-                } else {
-                    throw in.error("expected a column constraint");
-                }
-            }
-            columns.add(Types.columnDef(col, type, length, scale, notNull));
+            columns.add(column(pkNames));
         } while (in.acceptPunct(","));
         in.expectPunct(")");
         if (in.accept("with")) {
@@ -110,6 +82,40 @@ final class Ddl {
             cols.add(pk.contains(i) && !c.notNull() ? new ColumnDef(c.name(), c.type(), c.length(), c.scale(), true) : c);
         }
         return store.createTable(new TableDef(name, cols, pk), ifNotExists).thenApply(v -> Result.command("CREATE TABLE"));
+    }
+
+    /** {@code name type [(n[, s])] [NOT NULL | NULL | PRIMARY KEY]…}; a primary key column's name goes to {@code pkNames}. */
+    private ColumnDef column(List<String> pkNames) {
+        String col = in.name();
+        String type = in.typeName();
+        int length = -1;
+        int scale = -1;
+        if (in.acceptPunct("(")) {
+            length = in.integer();
+            if (in.acceptPunct(",")) {
+                scale = in.integer();
+            }
+            in.expectPunct(")");
+        }
+        boolean notNull = false;
+        while (!in.atPunct(",") && !in.atPunct(")") && !in.atEnd()) {
+            if (in.accept("not")) {
+                in.expect("null");
+                notNull = true;
+            } else if (in.accept("null")) {
+                notNull = false;
+            } else if (in.accept("primary")) {
+                in.expect("key");
+                pkNames.add(col);
+                notNull = true;
+            } else if (in.peek() != null && in.peek().kind() == Lexer.Kind.WORD) {
+                throw new SqlException("0A000", "column constraint " + in.peek().text().toUpperCase(java.util.Locale.ROOT)
+                        + " is not supported (NOT NULL and PRIMARY KEY are)", in.peek().start() + 1);
+            } else {
+                throw in.error("expected a column constraint");
+            }
+        }
+        return Types.columnDef(col, type, length, scale, notNull);
     }
 
     private CompletableFuture<Result> dropTables() {
@@ -134,13 +140,43 @@ final class Ddl {
         return all.thenApply(v -> Result.command("DROP TABLE"));
     }
 
-    private CompletableFuture<Result> addPrimaryKey() {
+    private CompletableFuture<Result> alterTable() {
         in.accept("only");
         Table table = table(in.name());
+        String name = table.def().name();
+        if (in.accept("drop")) {
+            in.accept("column");
+            boolean ifExists = in.accept("if") && in.expect("exists");
+            String column = in.name();
+            if (!in.accept("cascade")) {
+                in.accept("restrict");
+            }
+            in.end();
+            return store.dropColumn(name, column, ifExists).thenApply(v -> Result.command("ALTER TABLE"));
+        }
         in.expect("add");
         if (in.accept("constraint")) {
             in.name();
+            return addPrimaryKey(table);
         }
+        if (in.accept("column") || in.peek() == null || !in.peek().is("primary")) {
+            return addColumn(name);
+        }
+        return addPrimaryKey(table);
+    }
+
+    private CompletableFuture<Result> addColumn(String table) {
+        boolean ifNotExists = in.accept("if") && in.expect("not") && in.expect("exists");
+        List<String> pk = new ArrayList<>();
+        ColumnDef column = column(pk);
+        in.end();
+        if (!pk.isEmpty()) {
+            throw new SqlException("0A000", "ADD COLUMN … PRIMARY KEY is not supported: add the column, then the key");
+        }
+        return store.addColumn(table, column, ifNotExists).thenApply(v -> Result.command("ALTER TABLE"));
+    }
+
+    private CompletableFuture<Result> addPrimaryKey(Table table) {
         in.expect("primary");
         in.expect("key");
         List<Integer> cols = indexes(table.def().columns(), in.nameList());

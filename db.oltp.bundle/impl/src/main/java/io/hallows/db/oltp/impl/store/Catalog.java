@@ -151,6 +151,39 @@ final class Catalog {
         });
     }
 
+    /** ALTER TABLE … ADD COLUMN: null when it exists and {@code ifNotExists}. */
+    Change addColumn(String table, ColumnDef column, boolean ifNotExists) {
+        TableState t = require(table);
+        TableState.Layout old = t.layout();
+        TableDef def = Columns.added(t, column, ifNotExists);
+        if (def == null) {
+            return null;
+        }
+        ConcurrentSkipListMap<Object[], Chain> primary = Columns.reshape(old, def, -1, meter);
+        if (column.notNull() && !primary.isEmpty()) {
+            throw new SqlException("23502", "column \"" + column.name() + "\" of relation \"" + table + "\" contains null values");
+        }
+        t.replacePrimary(def, primary, Columns.secondaries(old, -1, primary));
+        return new Change(new Redo.AddColumn(table, column), () -> t.replacePrimary(old.def(), old.primary(), old.secondaries()));
+    }
+
+    /** ALTER TABLE … DROP COLUMN: null when there is none and {@code ifExists}. */
+    Change dropColumn(String table, String column, boolean ifExists) {
+        TableState t = require(table);
+        TableState.Layout old = t.layout();
+        int drop = Columns.index(old.def(), column);
+        if (drop < 0) {
+            if (ifExists) {
+                return null;
+            }
+            throw new SqlException("42703", "column \"" + column + "\" of relation \"" + table + "\" does not exist");
+        }
+        TableDef def = Columns.dropped(old, drop);
+        ConcurrentSkipListMap<Object[], Chain> primary = Columns.reshape(old, def, drop, meter);
+        t.replacePrimary(def, primary, Columns.secondaries(old, drop, primary));
+        return new Change(new Redo.DropColumn(table, column), () -> t.replacePrimary(old.def(), old.primary(), old.secondaries()));
+    }
+
     /** The records that recreate the catalog of {@code layouts}: tables, then their secondary indexes. */
     static List<byte[]> records(List<TableState.Layout> layouts) {
         List<byte[]> out = new ArrayList<>();

@@ -215,6 +215,16 @@ public final class MvccStore implements Store, Recoverable {
         return ddl(() -> catalog.addPrimaryKey(table, columns));
     }
 
+    @Override
+    public CompletableFuture<Void> addColumn(String table, ColumnDef column, boolean ifNotExists) {
+        return ddl(() -> catalog.addColumn(table, column, ifNotExists));
+    }
+
+    @Override
+    public CompletableFuture<Void> dropColumn(String table, String column, boolean ifExists) {
+        return ddl(() -> catalog.dropColumn(table, column, ifExists));
+    }
+
     private CompletableFuture<Void> ddl(Supplier<Catalog.Change> change) {
         long lsn;
         synchronized (commitLock) {

@@ -79,6 +79,8 @@ final class Recovery {
             }
             case Redo.CreateIndex i -> catalog.createIndex(i.def(), false);
             case Redo.AddPrimaryKey p -> catalog.addPrimaryKey(p.table(), p.columns());
+            case Redo.AddColumn a -> catalog.addColumn(a.table(), a.column(), false);
+            case Redo.DropColumn d -> catalog.dropColumn(d.table(), d.column(), false);
         }
         return ts;
     }

@@ -13,7 +13,8 @@ import java.util.List;
  */
 sealed interface Redo {
     int FORMAT = 1;
-    int TXN = 1, CREATE_TABLE = 2, DROP_TABLE = 3, CREATE_INDEX = 4, ADD_PRIMARY_KEY = 5, ROWS = 6, TXN_PART = 7;
+    int TXN = 1, CREATE_TABLE = 2, DROP_TABLE = 3, CREATE_INDEX = 4, ADD_PRIMARY_KEY = 5, ROWS = 6, TXN_PART = 7,
+            ADD_COLUMN = 8, DROP_COLUMN = 9;
     int PART_BYTES = 1 << 20;
 
     /** A put ({@code values} non-null) or a delete of the row at {@code key}. */
@@ -38,6 +39,14 @@ sealed interface Redo {
     }
 
     record AddPrimaryKey(String table, List<Integer> columns) implements Redo {
+    }
+
+    /** ALTER TABLE … ADD COLUMN: the column appended, NULL in every row. */
+    record AddColumn(String table, ColumnDef column) implements Redo {
+    }
+
+    /** ALTER TABLE … DROP COLUMN. */
+    record DropColumn(String table, String column) implements Redo {
     }
 
     /** Rows of a checkpoint: puts at committed state. */
@@ -74,8 +83,7 @@ sealed interface Redo {
             case CreateTable c -> {
                 RecordOut out = header(CREATE_TABLE, 128).string(c.def().name()).varLong(c.def().columns().size());
                 for (ColumnDef col : c.def().columns()) {
-                    out.string(col.name()).string(col.type().name()).signed(col.length()).signed(col.scale())
-                            .write(col.notNull() ? 1 : 0);
+                    column(out, col);
                 }
                 yield ints(out, c.def().primaryKey()).toByteArray();
             }
@@ -83,6 +91,8 @@ sealed interface Redo {
             case CreateIndex i -> ints(header(CREATE_INDEX, 64).string(i.def().name()).string(i.def().table()),
                     i.def().columns()).write(i.def().unique() ? 1 : 0).toByteArray();
             case AddPrimaryKey p -> ints(header(ADD_PRIMARY_KEY, 32).string(p.table()), p.columns()).toByteArray();
+            case AddColumn a -> column(header(ADD_COLUMN, 64).string(a.table()), a.column()).toByteArray();
+            case DropColumn d -> header(DROP_COLUMN, 64).string(d.table()).string(d.column()).toByteArray();
             case Rows rows -> {
                 RecordOut out = header(ROWS, 1024).string(rows.table()).varLong(rows.rows().size());
                 for (int i = 0; i < rows.rows().size(); i++) {
@@ -108,14 +118,15 @@ sealed interface Redo {
                 int n = in.count();
                 List<ColumnDef> cols = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    cols.add(new ColumnDef(in.string(), SqlType.valueOf(in.string()), (int) in.signed(), (int) in.signed(),
-                            in.read() != 0));
+                    cols.add(column(in));
                 }
                 yield new CreateTable(new TableDef(name, cols, ints(in)));
             }
             case DROP_TABLE -> new DropTable(in.string());
             case CREATE_INDEX -> new CreateIndex(new IndexDef(in.string(), in.string(), ints(in), in.read() != 0));
             case ADD_PRIMARY_KEY -> new AddPrimaryKey(in.string(), ints(in));
+            case ADD_COLUMN -> new AddColumn(in.string(), column(in));
+            case DROP_COLUMN -> new DropColumn(in.string(), in.string());
             case ROWS -> {
                 String table = in.string();
                 int n = in.count();
@@ -133,6 +144,14 @@ sealed interface Redo {
             throw new IllegalArgumentException("trailing bytes after a record of kind " + kind);
         }
         return r;
+    }
+
+    private static RecordOut column(RecordOut out, ColumnDef col) {
+        return out.string(col.name()).string(col.type().name()).signed(col.length()).signed(col.scale()).write(col.notNull() ? 1 : 0);
+    }
+
+    private static ColumnDef column(RecordIn in) {
+        return new ColumnDef(in.string(), SqlType.valueOf(in.string()), (int) in.signed(), (int) in.signed(), in.read() != 0);
     }
 
     private static List<Op> ops(RecordIn in) {

@@ -29,6 +29,19 @@ public interface Store {
     /** Makes {@code columns} the table's primary key: NOT NULL, unique (42P16 if it has one already). */
     CompletableFuture<Void> addPrimaryKey(String table, java.util.List<Integer> columns);
 
+    /**
+     * Appends {@code column} to the table, NULL in every row (23502 for NOT NULL when it has rows;
+     * 42701 when it exists, unless {@code ifNotExists}).
+     */
+    default CompletableFuture<Void> addColumn(String table, ColumnDef column, boolean ifNotExists) {
+        return CompletableFuture.failedFuture(new io.hallows.sql.api.SqlException("0A000", "ADD COLUMN is not supported by this store"));
+    }
+
+    /** Removes a column and its values (42703 when there is none, unless {@code ifExists}; 2BP01 when a key or index uses it). */
+    default CompletableFuture<Void> dropColumn(String table, String column, boolean ifExists) {
+        return CompletableFuture.failedFuture(new io.hallows.sql.api.SqlException("0A000", "DROP COLUMN is not supported by this store"));
+    }
+
     /** Removes every row of the tables, in {@code txn} (visible to others when it commits). */
     void truncate(Txn txn, Collection<Table> tables);
 

@@ -47,7 +47,8 @@ class RedoTest {
         TableDef def = new TableDef("all", ALL_TYPES, List.of(0));
         for (Redo r : List.of(new Redo.CreateTable(def), new Redo.DropTable("all"),
                 new Redo.CreateIndex(new IndexDef("all_t", "all", List.of(7, 3), true)),
-                new Redo.AddPrimaryKey("all", List.of(0, 2)))) {
+                new Redo.AddPrimaryKey("all", List.of(0, 2)), new Redo.AddColumn("all", new ColumnDef("x", SqlType.VARCHAR, 8, -1, true)),
+                new Redo.DropColumn("all", "t"))) {
             assertEquals(r, Redo.decode(Redo.encode(r)));
         }
         Redo.Rows rows = (Redo.Rows) Redo.decode(Redo.encode(new Redo.Rows("all", List.of(new Object[] {1L}, new Object[] {2L}),

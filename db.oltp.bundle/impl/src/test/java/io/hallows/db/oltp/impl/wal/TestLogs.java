@@ -5,12 +5,12 @@ import java.util.List;
 import org.osgi.service.log.Logger;
 
 /** Loggers for tests without a Log Service. */
-final class TestLogs {
+public final class TestLogs {
     private TestLogs() {
     }
 
     /** A logger that adds {@code "<level> <message>"} of each entry to {@code lines}. */
-    static Logger recording(List<String> lines) {
+    public static Logger recording(List<String> lines) {
         return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getName", "toString" -> "wal test logger";
