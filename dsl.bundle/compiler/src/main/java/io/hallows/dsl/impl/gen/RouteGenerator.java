@@ -140,6 +140,9 @@ public final class RouteGenerator {
             w.reopen("catch (" + JavaNames.error(e) + " e)");
             problem(e);
         }
+        w.reopen("catch (" + JavaNames.RUNTIME + "Conflict e)");
+        w.line("// a duplicate key the operation did not catch: the request conflicts with what is stored");
+        w.line("return " + API + "Response.problem(409, \"Conflict\", \"a row with this key is already stored\", java.util.Map.of());");
         w.reopen("catch (" + JavaNames.RUNTIME + "PtError e)");
         w.line("// an error the operation does not declare: a built-in one (Overflow, DivisionByZero, ...)");
         w.line("String name = e.getClass().getSimpleName();");
