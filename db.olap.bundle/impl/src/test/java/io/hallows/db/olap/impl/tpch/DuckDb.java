@@ -79,7 +79,7 @@ final class DuckDb implements AutoCloseable {
         switch (def.kind()) {
             case INT -> a.append(((IntVector) v).get(row));
             case BIGINT -> a.append(((BigIntVector) v).get(row));
-            case DECIMAL -> a.append(BigDecimal.valueOf(((BigIntVector) v).get(row), def.scale()));
+            case DECIMAL -> a.appendDecimal(((BigIntVector) v).get(row)); // unscaled, as DuckDB stores DECIMAL(p ≤ 18)
             case DOUBLE -> a.append(((Float8Vector) v).get(row));
             case VARCHAR -> a.append(new String(((VarCharVector) v).get(row), StandardCharsets.UTF_8));
             case DATE -> a.appendEpochDays(((DateDayVector) v).get(row));

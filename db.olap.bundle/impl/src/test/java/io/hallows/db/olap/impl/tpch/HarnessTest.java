@@ -54,6 +54,15 @@ class HarnessTest {
         assertNull(Answers.difference(expected, actual, TpchQueriesTest.ordered(sql)), name);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.hallows.db.olap.impl.tpch.NullsAndEmptyTest#cases")
+    void everySmallQueryRoundTripsThroughArrow(String name, String sql) throws Exception {
+        SmallTables data = SmallTables.get();
+        Answer expected = data.duckDb.answer(sql);
+        Answer actual = Hallows.answer(new DuckDbAsEngine(data.duckDb), sql, data.catalog, data.root);
+        assertNull(Answers.difference(expected, actual, TpchQueriesTest.ordered(sql)), name);
+    }
+
     @Test
     void findsTheOrderedQueries() {
         List<String> unordered = TpchQueriesTest.queries().filter(q -> !TpchQueriesTest.ordered(TpchData.query(q))).toList();

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -30,11 +31,17 @@ final class TpchData {
     final DuckDb duckDb;
 
     private TpchData() throws SQLException {
+        // The tables are generated concurrently (the big ones take seconds each) and copied into
+        // DuckDB one after the other as they come, through its single connection.
+        Map<String, CompletableFuture<Table>> made = new LinkedHashMap<>();
+        for (String name : TpchLoader.tableNames()) {
+            made.put(name, CompletableFuture.supplyAsync(() -> TpchLoader.generate(name, SCALE, root, rows -> {})));
+        }
         Map<String, Table> tables = new LinkedHashMap<>();
         duckDb = new DuckDb();
-        for (String name : TpchLoader.tableNames()) {
-            Table t = TpchLoader.generate(name, SCALE, root, rows -> {});
-            tables.put(name, t);
+        for (Map.Entry<String, CompletableFuture<Table>> e : made.entrySet()) {
+            Table t = e.getValue().join();
+            tables.put(e.getKey(), t);
             duckDb.load(t);
         }
         catalog = catalogOf(tables);

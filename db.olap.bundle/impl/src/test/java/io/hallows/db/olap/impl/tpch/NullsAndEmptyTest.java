@@ -1,0 +1,30 @@
+package io.hallows.db.olap.impl.tpch;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * NULL semantics in filters, joins and aggregates, and empty inputs, on the tables of
+ * {@link SmallTables}: Hallows' answer must be DuckDB's.
+ */
+class NullsAndEmptyTest {
+    static Stream<Arguments> cases() {
+        return SmallTables.queries().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesDuckDb(String name, String sql) throws Exception {
+        SmallTables data = SmallTables.get();
+        Answer expected = data.duckDb.answer(sql);
+        Answer actual = Hallows.answer(Hallows.engine(), sql, data.catalog, data.root);
+        String diff = Answers.difference(expected, actual, TpchQueriesTest.ordered(sql));
+        if (diff != null) {
+            fail(name + " (" + sql + ") differs from DuckDB: " + diff);
+        }
+    }
+}
