@@ -28,6 +28,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class Hallows {
     /** The engine's entry point (made by the engine's owners; its public no-arg constructor). */
     static final String ENGINE_CLASS = "io.hallows.db.olap.impl.engine.VectorEngine";
+    /**
+     * A query's memory limit: the SF 0.1 tables take about 100 MB, so a query that needs more than
+     * this is broken, and fails here quickly rather than taking the machine's memory.
+     */
+    static final long QUERY_MEMORY = 2L << 30;
     /** Two workers, two morsels at once: the parallel paths are the ones that break. */
     static final int PARALLELISM = 2;
     private static final ForkJoinPool WORKERS = new ForkJoinPool(PARALLELISM);
@@ -48,18 +53,30 @@ final class Hallows {
         }
     }
 
-    /** The engine's answer to {@code sql}; fails if the query leaves memory allocated once closed. */
-    static Answer answer(QueryEngine engine, String sql, Catalog catalog, BufferAllocator root) {
-        BufferAllocator allocator = root.newChildAllocator("query", 0, Long.MAX_VALUE);
+    /**
+     * The engine's answer to {@code sql}, query {@code name}; fails if the query fails (the message
+     * names it) or leaves memory allocated once closed.
+     */
+    static Answer answer(String name, QueryEngine engine, String sql, Catalog catalog, BufferAllocator root) {
+        BufferAllocator allocator = root.newChildAllocator(name, 0, QUERY_MEMORY);
         Answer answer;
         try (QueryResult result = engine.execute(sql, catalog, new QueryContext(allocator, WORKERS, PARALLELISM, () -> false))) {
             answer = read(result);
+        } catch (RuntimeException e) {
+            AssertionError failed = new AssertionError(name + " fails on Hallows: " + e, e);
+            try {
+                allocator.close();
+            } catch (IllegalStateException leak) {
+                failed.addSuppressed(leak);
+            }
+            throw failed;
         }
         long left = allocator.getAllocatedMemory();
-        allocator.close();
         if (left != 0) {
-            throw new AssertionError(left + " bytes still allocated after the result was closed");
+            // The allocator stays open: closing it would only throw Arrow's own, longer report.
+            throw new AssertionError(name + ": " + left + " bytes still allocated after the result was closed");
         }
+        allocator.close();
         return answer;
     }
 

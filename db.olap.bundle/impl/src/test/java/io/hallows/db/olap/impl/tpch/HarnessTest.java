@@ -44,31 +44,31 @@ class HarnessTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.hallows.db.olap.impl.tpch.TpchQueriesTest#queries")
+    @MethodSource("io.hallows.db.olap.impl.tpch.TpchAgainstDuckDbTest#queries")
     void everyQueryRoundTripsThroughArrow(String name) throws Exception {
         TpchData data = TpchData.get();
         String sql = TpchData.query(name);
         Answer expected = data.duckDb.answer(sql);
         assertFalse(expected.rows().isEmpty(), name + " has no rows");
-        Answer actual = Hallows.answer(new DuckDbAsEngine(data.duckDb), sql, data.catalog, data.root);
-        assertNull(Answers.difference(expected, actual, TpchQueriesTest.ordered(sql)), name);
+        Answer actual = Hallows.answer(name, new DuckDbAsEngine(data.duckDb), sql, data.catalog, data.root);
+        assertNull(Answers.difference(expected, actual, TpchAgainstDuckDbTest.ordered(sql)), name);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.hallows.db.olap.impl.tpch.NullsAndEmptyTest#cases")
+    @MethodSource("io.hallows.db.olap.impl.tpch.NullsAndEmptyAgainstDuckDbTest#cases")
     void everySmallQueryRoundTripsThroughArrow(String name, String sql) throws Exception {
         SmallTables data = SmallTables.get();
         Answer expected = data.duckDb.answer(sql);
-        Answer actual = Hallows.answer(new DuckDbAsEngine(data.duckDb), sql, data.catalog, data.root);
-        assertNull(Answers.difference(expected, actual, TpchQueriesTest.ordered(sql)), name);
+        Answer actual = Hallows.answer(name, new DuckDbAsEngine(data.duckDb), sql, data.catalog, data.root);
+        assertNull(Answers.difference(expected, actual, TpchAgainstDuckDbTest.ordered(sql)), name);
     }
 
     @Test
     void findsTheOrderedQueries() {
-        List<String> unordered = TpchQueriesTest.queries().filter(q -> !TpchQueriesTest.ordered(TpchData.query(q))).toList();
+        List<String> unordered = TpchAgainstDuckDbTest.queries().filter(q -> !TpchAgainstDuckDbTest.ordered(TpchData.query(q))).toList();
         assertEquals(List.of("q06", "q14", "q17", "q19"), unordered);
-        assertTrue(TpchQueriesTest.ordered("select a from (select a from t order by a) x order by a"));
-        assertFalse(TpchQueriesTest.ordered("select a from (select a from t order by a limit 3) x"));
+        assertTrue(TpchAgainstDuckDbTest.ordered("select a from (select a from t order by a) x order by a"));
+        assertFalse(TpchAgainstDuckDbTest.ordered("select a from (select a from t order by a limit 3) x"));
     }
 
     private static int columnIndex(Table t, String name) {

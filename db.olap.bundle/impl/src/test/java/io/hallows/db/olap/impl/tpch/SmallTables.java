@@ -95,7 +95,7 @@ final class SmallTables {
         }
     }
 
-    /** The queries of {@link NullsAndEmptyTest}, by name. */
+    /** The queries of {@link NullsAndEmptyAgainstDuckDbTest}, by name. */
     static Map<String, String> queries() {
         Map<String, String> q = new LinkedHashMap<>();
         // Filters: a comparison with NULL is unknown, and unknown rows are dropped, negated or not.

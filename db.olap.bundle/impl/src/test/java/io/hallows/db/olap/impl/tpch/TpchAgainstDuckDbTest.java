@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The 22 TPC-H queries (the specification's text with its validation parameters, in
  * src/test/resources/tpch) at scale factor 0.1: Hallows' answer must be DuckDB's.
  */
-class TpchQueriesTest {
+class TpchAgainstDuckDbTest {
     /** A query whose outermost statement orders its rows: its last ORDER BY is not inside parentheses. */
     private static final Pattern ORDER_BY = Pattern.compile("\\border\\s+by\\b[^()]*$", Pattern.DOTALL);
 
@@ -33,7 +33,7 @@ class TpchQueriesTest {
         String sql = TpchData.query(name);
         Answer expected = data.duckDb.answer(sql);
         assertFalse(expected.rows().isEmpty(), name + " has no rows in DuckDB: the data or the query is wrong");
-        Answer actual = Hallows.answer(Hallows.engine(), sql, data.catalog, data.root);
+        Answer actual = Hallows.answer(name, Hallows.engine(), sql, data.catalog, data.root);
         String diff = Answers.difference(expected, actual, ordered(sql));
         if (diff != null) {
             fail(name + " differs from DuckDB: " + diff);

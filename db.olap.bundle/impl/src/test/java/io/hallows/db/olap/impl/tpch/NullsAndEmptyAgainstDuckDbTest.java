@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * NULL semantics in filters, joins and aggregates, and empty inputs, on the tables of
  * {@link SmallTables}: Hallows' answer must be DuckDB's.
  */
-class NullsAndEmptyTest {
+class NullsAndEmptyAgainstDuckDbTest {
     static Stream<Arguments> cases() {
         return SmallTables.queries().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
@@ -21,8 +21,8 @@ class NullsAndEmptyTest {
     void matchesDuckDb(String name, String sql) throws Exception {
         SmallTables data = SmallTables.get();
         Answer expected = data.duckDb.answer(sql);
-        Answer actual = Hallows.answer(Hallows.engine(), sql, data.catalog, data.root);
-        String diff = Answers.difference(expected, actual, TpchQueriesTest.ordered(sql));
+        Answer actual = Hallows.answer(name, Hallows.engine(), sql, data.catalog, data.root);
+        String diff = Answers.difference(expected, actual, TpchAgainstDuckDbTest.ordered(sql));
         if (diff != null) {
             fail(name + " (" + sql + ") differs from DuckDB: " + diff);
         }
