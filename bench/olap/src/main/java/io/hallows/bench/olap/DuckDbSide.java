@@ -2,6 +2,7 @@ package io.hallows.bench.olap;
 
 import io.hallows.db.olap.impl.load.TpchLoader;
 import io.hallows.db.olap.impl.table.ColumnDef;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -69,14 +70,11 @@ final class DuckDbSide implements Side {
     }
 
     @Override
-    public String explainAnalyze(String sql) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("explain analyze " + sql)) {
-            while (rs.next()) {
-                out.append(rs.getString(2)).append('\n');
-            }
+    public String explainAnalyze(String sql) throws SQLException, IOException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("explain (analyze, format json) " + sql)) {
+            rs.next();
+            return DuckDbPlan.render(rs.getString(2));
         }
-        return out.toString();
     }
 
     private void execute(String sql) throws SQLException {

@@ -21,7 +21,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * The Hallows engine in process, as the OLAP component runs it but without the framework: one
  * {@code VectorEngine}, the tables in Arrow vectors of a root allocator, each query with a child
  * allocator of its own, and its morsels on a {@link ForkJoinPool} with as many workers as the
- * parallelism asked for (the stack's {@code olap} partition runs them on its own workers).
+ * parallelism asked for (the stack's {@code olap} partition runs them on its own workers). A query
+ * past its memory limit fails (and is reported) instead of taking the machine's memory.
  */
 final class HallowsSide implements Side {
     /** The engine's entry point; looked up by name so that the harness builds whatever the installed artifact holds. */
@@ -32,12 +33,14 @@ final class HallowsSide implements Side {
     private final Catalog catalog;
     private final QueryEngine engine;
     private final long timeoutNanos;
+    private final long queryMemory;
     private int parallelism = 1;
     private ForkJoinPool workers = new ForkJoinPool(1);
 
-    HallowsSide(QueryEngine engine, TblFiles files, long timeoutNanos) throws IOException {
+    HallowsSide(QueryEngine engine, TblFiles files, long timeoutNanos, long queryMemory) throws IOException {
         this.engine = engine;
         this.timeoutNanos = timeoutNanos;
+        this.queryMemory = queryMemory;
         for (String name : TpchLoader.tableNames()) {
             tables.put(name, files.load(name, root));
         }
@@ -74,7 +77,7 @@ final class HallowsSide implements Side {
     @Override
     public long run(String sql) {
         long rows = 0;
-        try (BufferAllocator allocator = root.newChildAllocator("query", 0, Long.MAX_VALUE);
+        try (BufferAllocator allocator = root.newChildAllocator("query", 0, queryMemory);
                 QueryResult result = engine.execute(sql, catalog, context(allocator))) {
             for (VectorSchemaRoot batch = result.next(); batch != null; batch = result.next()) {
                 rows += batch.getRowCount();
@@ -85,7 +88,7 @@ final class HallowsSide implements Side {
 
     @Override
     public String explainAnalyze(String sql) {
-        try (BufferAllocator allocator = root.newChildAllocator("explain", 0, Long.MAX_VALUE)) {
+        try (BufferAllocator allocator = root.newChildAllocator("explain", 0, queryMemory)) {
             return engine.explain(sql, catalog, context(allocator), true);
         }
     }

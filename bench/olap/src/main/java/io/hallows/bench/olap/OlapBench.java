@@ -20,14 +20,14 @@ import java.util.Map;
  * engines for the queries slowest relative to DuckDB. Output is for the operator: stdout.
  *
  * <p>Arguments (all given by the run script): {@code sf reps warmup threads(1,2) queriesDir dataDir
- * timeoutSeconds explainCount}. Exit status 0 if every query was measured on both sides, else 1.
+ * timeoutSeconds explainCount queryMemoryBytes}. Exit status 0 if every query was measured on both sides, else 1.
  */
 public final class OlapBench {
     private OlapBench() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            System.err.println("usage: OlapBench sf reps warmup threads queriesDir dataDir timeoutSeconds explainCount");
+        if (args.length != 9) {
+            System.err.println("usage: OlapBench sf reps warmup threads queriesDir dataDir timeoutSeconds explainCount queryMemoryBytes");
             System.exit(2);
         }
         double sf = Double.parseDouble(args[0]);
@@ -41,6 +41,7 @@ public final class OlapBench {
         TblFiles files = new TblFiles(Path.of(args[5]));
         long timeoutNanos = Long.parseLong(args[6]) * 1_000_000_000L;
         int explainCount = Integer.parseInt(args[7]);
+        long queryMemory = Long.parseLong(args[8]);
 
         long t0 = System.nanoTime();
         int written = files.ensure(sf);
@@ -54,7 +55,7 @@ public final class OlapBench {
         try {
             QueryEngine engine = HallowsSide.engine();
             t0 = System.nanoTime();
-            hallows = new HallowsSide(engine, files, timeoutNanos);
+            hallows = new HallowsSide(engine, files, timeoutNanos, queryMemory);
             say("Hallows: loaded in %s", seconds(t0));
         } catch (ReflectiveOperationException | LinkageError e) {
             hallowsProblem = "no engine: " + HallowsSide.ENGINE_CLASS + " cannot be made from the installed io.hallows.db.olap (" + e + ")";
