@@ -48,27 +48,24 @@ class HarnessTest {
     void everyQueryRoundTripsThroughArrow(String name) throws Exception {
         TpchData data = TpchData.get();
         String sql = TpchData.query(name);
-        Answer expected = data.duckDb.answer(sql);
-        assertFalse(expected.rows().isEmpty(), name + " has no rows");
-        Answer actual = Hallows.answer(name, new DuckDbAsEngine(data.duckDb), sql, data.catalog, data.root);
-        assertNull(Answers.difference(expected, actual, TpchAgainstDuckDbTest.ordered(sql)), name);
+        Comparison c = Comparison.of(name, sql, data.duckDb, new DuckDbAsEngine(data.duckDb), data.catalog, data.root);
+        assertFalse(c.expected().rows().isEmpty(), name + " has no rows");
+        assertNull(c.difference(), name);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.hallows.db.olap.impl.tpch.NullsAndEmptyAgainstDuckDbTest#cases")
     void everySmallQueryRoundTripsThroughArrow(String name, String sql) throws Exception {
         SmallTables data = SmallTables.get();
-        Answer expected = data.duckDb.answer(sql);
-        Answer actual = Hallows.answer(name, new DuckDbAsEngine(data.duckDb), sql, data.catalog, data.root);
-        assertNull(Answers.difference(expected, actual, TpchAgainstDuckDbTest.ordered(sql)), name);
+        assertNull(Comparison.of(name, sql, data.duckDb, new DuckDbAsEngine(data.duckDb), data.catalog, data.root).difference(), name);
     }
 
     @Test
     void findsTheOrderedQueries() {
-        List<String> unordered = TpchAgainstDuckDbTest.queries().filter(q -> !TpchAgainstDuckDbTest.ordered(TpchData.query(q))).toList();
+        List<String> unordered = TpchAgainstDuckDbTest.queries().filter(q -> !Comparison.ordered(TpchData.query(q))).toList();
         assertEquals(List.of("q06", "q14", "q17", "q19"), unordered);
-        assertTrue(TpchAgainstDuckDbTest.ordered("select a from (select a from t order by a) x order by a"));
-        assertFalse(TpchAgainstDuckDbTest.ordered("select a from (select a from t order by a limit 3) x"));
+        assertTrue(Comparison.ordered("select a from (select a from t order by a) x order by a"));
+        assertFalse(Comparison.ordered("select a from (select a from t order by a limit 3) x"));
     }
 
     private static int columnIndex(Table t, String name) {

@@ -20,11 +20,9 @@ class NullsAndEmptyAgainstDuckDbTest {
     @MethodSource("cases")
     void matchesDuckDb(String name, String sql) throws Exception {
         SmallTables data = SmallTables.get();
-        Answer expected = data.duckDb.answer(sql);
-        Answer actual = Hallows.answer(name, Hallows.engine(), sql, data.catalog, data.root);
-        String diff = Answers.difference(expected, actual, TpchAgainstDuckDbTest.ordered(sql));
-        if (diff != null) {
-            fail(name + " (" + sql + ") differs from DuckDB: " + diff);
+        Comparison c = Comparison.of(name, sql, data.duckDb, Hallows.engine(), data.catalog, data.root);
+        if (c.difference() != null) {
+            fail(name + " (" + sql + ") differs from DuckDB: " + c.difference());
         }
     }
 }
