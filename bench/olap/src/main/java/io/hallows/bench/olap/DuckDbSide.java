@@ -3,13 +3,16 @@ package io.hallows.bench.olap;
 import io.hallows.db.olap.impl.load.TpchLoader;
 import io.hallows.db.olap.impl.table.ColumnDef;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * DuckDB in process (JDBC, an in-memory database), its tables created with the types Hallows gives
@@ -30,6 +33,40 @@ final class DuckDbSide implements Side {
             execute("copy " + table + " from '" + files.file(table).toAbsolutePath().toString().replace("'", "''")
                     + "' (delimiter '|', header false, quote '', escape '', auto_detect false)");
         }
+    }
+
+    /** Whether {@link #checksums} sums a column: the integer-backed kinds. */
+    static boolean summed(ColumnDef c) {
+        return switch (c.kind()) {
+            case INT, BIGINT, DATE, DECIMAL -> true;
+            default -> false;
+        };
+    }
+
+    /** Per table, its row count then the sum of each {@link #summed} column (DATE in days, DECIMAL unscaled). */
+    Map<String, List<Long>> checksums() throws SQLException {
+        Map<String, List<Long>> sums = new LinkedHashMap<>();
+        for (String table : TpchLoader.tableNames()) {
+            List<String> terms = new ArrayList<>(List.of("count(*)"));
+            for (ColumnDef c : TpchLoader.columns(table)) {
+                if (summed(c)) {
+                    terms.add(switch (c.kind()) {
+                        case DATE -> "sum(" + c.name() + " - date '1970-01-01')";
+                        case DECIMAL -> "sum(" + c.name() + " * " + BigDecimal.TEN.pow(c.scale()) + ")::bigint";
+                        default -> "sum(" + c.name() + ")";
+                    });
+                }
+            }
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select " + String.join(", ", terms) + " from " + table)) {
+                rs.next();
+                List<Long> row = new ArrayList<>();
+                for (int i = 1; i <= terms.size(); i++) {
+                    row.add(rs.getLong(i));
+                }
+                sums.put(table, row);
+            }
+        }
+        return sums;
     }
 
     private static String type(ColumnDef c) {

@@ -5,16 +5,22 @@ import io.hallows.db.olap.impl.engine.QueryEngine;
 import io.hallows.db.olap.impl.engine.QueryResult;
 import io.hallows.db.olap.impl.load.TpchLoader;
 import io.hallows.db.olap.impl.table.Catalog;
+import io.hallows.db.olap.impl.table.Chunk;
 import io.hallows.db.olap.impl.table.Table;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -55,6 +61,32 @@ final class HallowsSide implements Side {
                 return tables.values();
             }
         };
+    }
+
+    /**
+     * Per table, its row count then the sum of each integer-backed column (INT, BIGINT, DATE in
+     * days, DECIMAL unscaled), in column order: what {@link DuckDbSide#checksums} computes on its
+     * side, to show both hold the same rows.
+     */
+    Map<String, List<Long>> checksums() {
+        Map<String, List<Long>> sums = new LinkedHashMap<>();
+        for (Table t : tables.values()) {
+            List<Long> row = new ArrayList<>(List.of(t.rowCount()));
+            for (int c = 0; c < t.columns().size(); c++) {
+                if (DuckDbSide.summed(t.columns().get(c))) {
+                    long sum = 0;
+                    for (Chunk chunk : t.chunks()) {
+                        FieldVector v = chunk.vectors().getVector(c);
+                        for (int r = 0; r < chunk.rowCount(); r++) {
+                            sum += v instanceof BigIntVector b ? b.get(r) : ((BaseFixedWidthVector) v).getDataBuffer().getInt(4L * r);
+                        }
+                    }
+                    row.add(sum);
+                }
+            }
+            sums.put(t.name(), row);
+        }
+        return sums;
     }
 
     /** A new engine, or an exception saying why there is none in the installed artifact. */

@@ -57,6 +57,10 @@ public final class OlapBench {
             t0 = System.nanoTime();
             hallows = new HallowsSide(engine, files, timeoutNanos, queryMemory);
             say("Hallows: loaded in %s", seconds(t0));
+            Map<String, List<Long>> mine = hallows.checksums();
+            Map<String, List<Long>> theirs = duck.checksums();
+            say(mine.equals(theirs) ? "same data: row counts and column sums match"
+                    : "DATA DIFFERS between the two sides (row count, then sums of the integer, date and decimal columns):%n  Hallows %s%n  DuckDB  %s", mine, theirs);
         } catch (ReflectiveOperationException | LinkageError e) {
             hallowsProblem = "no engine: " + HallowsSide.ENGINE_CLASS + " cannot be made from the installed io.hallows.db.olap (" + e + ")";
             say("HALLOWS NOT MEASURED: %s", hallowsProblem);

@@ -70,7 +70,7 @@ final class TblFiles {
                 int start = 0;
                 for (int c = 0; c < columns.size(); c++) {
                     int end = c == columns.size() - 1 ? line.length() : line.indexOf('|', start);
-                    set(b, columns.get(c), c, line.substring(start, end));
+                    set(b, columns.get(c), c, line, start, end);
                     start = end + 1;
                 }
                 b.endRow();
@@ -79,14 +79,40 @@ final class TblFiles {
         }
     }
 
-    private static void set(TableBuilder b, ColumnDef def, int c, String text) {
+    /** Field {@code line[start, end)} into column {@code c}; numbers and dates parsed in place (6M lines at SF 1). */
+    private static void set(TableBuilder b, ColumnDef def, int c, String line, int start, int end) {
         switch (def.kind()) {
-            case INT, BIGINT -> b.setLong(c, Long.parseLong(text));
-            case DECIMAL -> b.setLong(c, new BigDecimal(text).movePointRight(def.scale()).longValueExact());
-            case DATE -> b.setLong(c, LocalDate.parse(text).toEpochDay());
-            case DOUBLE -> b.setDouble(c, Double.parseDouble(text));
-            case VARCHAR -> b.setString(c, text);
-            case BOOLEAN -> b.setBoolean(c, Boolean.parseBoolean(text));
+            case INT, BIGINT -> b.setLong(c, Long.parseLong(line, start, end, 10));
+            case DECIMAL -> b.setLong(c, unscaled(line, start, end, def.scale()));
+            case DATE -> b.setLong(c, LocalDate.of(Integer.parseInt(line, start, start + 4, 10),
+                    Integer.parseInt(line, start + 5, start + 7, 10), Integer.parseInt(line, start + 8, end, 10)).toEpochDay());
+            case DOUBLE -> b.setDouble(c, Double.parseDouble(line.substring(start, end)));
+            case VARCHAR -> b.setString(c, line.substring(start, end));
+            case BOOLEAN -> b.setBoolean(c, Boolean.parseBoolean(line.substring(start, end)));
         }
+    }
+
+    /** A decimal such as {@code -12.3} at {@code scale} 2 as its unscaled value, -1230. */
+    static long unscaled(String s, int start, int end, int scale) {
+        int dot = s.indexOf('.', start);
+        if (dot < 0 || dot >= end) {
+            return Math.multiplyExact(Long.parseLong(s, start, end, 10), pow10(scale));
+        }
+        int digits = end - dot - 1;
+        if (digits > scale) {
+            return new BigDecimal(s.substring(start, end)).movePointRight(scale).longValueExact(); // rounding is not ours to choose
+        }
+        boolean negative = s.charAt(start) == '-';
+        long whole = Long.parseLong(s, start, dot, 10);
+        long fraction = digits == 0 ? 0 : Long.parseLong(s, dot + 1, end, 10) * pow10(scale - digits);
+        return Math.addExact(Math.multiplyExact(whole, pow10(scale)), negative ? -fraction : fraction);
+    }
+
+    private static long pow10(int n) {
+        long p = 1;
+        for (int i = 0; i < n; i++) {
+            p *= 10;
+        }
+        return p;
     }
 }
