@@ -16,9 +16,12 @@ import java.util.function.Function;
  *     request's complete headers this long after connecting or after its last answer is closed
  *     (slow clients must not hold connections; default 10000)
  * @param idleTimeoutMs {@value #IDLE_TIMEOUT}: a connection with no traffic this long is closed (default 60000)
+ * @param swapGraceMs {@value #SWAP_GRACE}: how long a module whose revision went away keeps its
+ *     routes, parking their requests until its next revision registers (a module's update
+ *     unregisters the old revision before the new one registers; default 5000, 0 = none)
  */
 public record BasiliskConfig(String host, int port, int maxBodyBytes, int maxHeaderBytes, long requestTimeoutMs, int maxConnections,
-        long headerTimeoutMs, long idleTimeoutMs) {
+        long headerTimeoutMs, long idleTimeoutMs, long swapGraceMs) {
     public static final String HOST = "hallows.basilisk.host";
     public static final String PORT = "hallows.basilisk.port";
     public static final String MAX_BODY = "hallows.basilisk.maxBodyBytes";
@@ -27,6 +30,7 @@ public record BasiliskConfig(String host, int port, int maxBodyBytes, int maxHea
     public static final String MAX_CONNECTIONS = "hallows.basilisk.maxConnections";
     public static final String HEADER_TIMEOUT = "hallows.basilisk.headerTimeoutMs";
     public static final String IDLE_TIMEOUT = "hallows.basilisk.idleTimeoutMs";
+    public static final String SWAP_GRACE = "hallows.basilisk.swapGraceMs";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
@@ -52,12 +56,18 @@ public record BasiliskConfig(String host, int port, int maxBodyBytes, int maxHea
                 number(property, REQUEST_TIMEOUT, 30_000, 1, Long.MAX_VALUE / 2),
                 (int) number(property, MAX_CONNECTIONS, 10_000, 1, 1_000_000),
                 number(property, HEADER_TIMEOUT, 10_000, 1, Long.MAX_VALUE / 2),
-                number(property, IDLE_TIMEOUT, 60_000, 1, Long.MAX_VALUE / 2));
+                number(property, IDLE_TIMEOUT, 60_000, 1, Long.MAX_VALUE / 2),
+                number(property, SWAP_GRACE, 5_000, 0, 600_000));
     }
 
     /** A copy with other limits (tests). */
     public BasiliskConfig withLimits(int maxBody, int maxHeader, long requestTimeout, int connections, long headerTimeout) {
-        return new BasiliskConfig(host, port, maxBody, maxHeader, requestTimeout, connections, headerTimeout, idleTimeoutMs);
+        return new BasiliskConfig(host, port, maxBody, maxHeader, requestTimeout, connections, headerTimeout, idleTimeoutMs, swapGraceMs);
+    }
+
+    /** A copy with another swap grace (tests). */
+    public BasiliskConfig withSwapGrace(long ms) {
+        return new BasiliskConfig(host, port, maxBodyBytes, maxHeaderBytes, requestTimeoutMs, maxConnections, headerTimeoutMs, idleTimeoutMs, ms);
     }
 
     private static long number(Function<String, String> property, String name, long otherwise, long min, long max) {

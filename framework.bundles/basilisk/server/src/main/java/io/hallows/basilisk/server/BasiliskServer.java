@@ -41,7 +41,7 @@ public final class BasiliskServer implements WebStatus, AutoCloseable {
         this.dateTimer = vertx.setPeriodic(1000, id -> date.tick());
         this.streams = new Streams(executor, log, tables);
         this.connections = new Connections(vertx, config.maxConnections(), config.headerTimeoutMs());
-        this.routers = new Routers(vertx, config, executor, log, access, date, streams, connections);
+        this.routers = new Routers(vertx, config, executor, log, access, date, streams, connections, whiteboard);
         router.set(routers.build(List.of()));
     }
 
@@ -83,9 +83,24 @@ public final class BasiliskServer implements WebStatus, AutoCloseable {
         swap(whiteboard.add(module, serviceId));
     }
 
-    /** A module revision unregistered: its routes go (streams on them are closed). */
+    /**
+     * A module revision unregistered. If it was the module's last, its routes stay for
+     * {@link BasiliskConfig#swapGraceMs()}, parking requests for the next revision (a bundle update
+     * unregisters the old before the new registers); then they go (streams on them are closed).
+     */
     public void remove(WebModule module, long serviceId) {
-        swap(whiteboard.remove(module, serviceId));
+        boolean grace = config.swapGraceMs() > 0;
+        swap(whiteboard.remove(module, serviceId, grace));
+        if (!grace) {
+            return;
+        }
+        String name = module.module();
+        vertx.setTimer(config.swapGraceMs(), t -> {
+            List<BoundRoute> table = whiteboard.expire(name, serviceId);
+            if (table != null) {
+                swap(table);
+            }
+        });
     }
 
     private synchronized void swap(List<BoundRoute> table) {

@@ -19,11 +19,13 @@ final class RouteHandler implements Handler<RoutingContext> {
     private final BoundRoute bound;
     private final Executor executor;
     private final Logger log;
+    private final Whiteboard whiteboard;
 
-    RouteHandler(BoundRoute bound, Executor executor, Logger log) {
+    RouteHandler(BoundRoute bound, Executor executor, Logger log, Whiteboard whiteboard) {
         this.bound = bound;
         this.executor = executor;
         this.log = log;
+        this.whiteboard = whiteboard;
     }
 
     @Override
@@ -31,6 +33,23 @@ final class RouteHandler implements Handler<RoutingContext> {
         Request request = new CapturedRequest(ctx);
         Context loop = Vertx.currentContext();
         Exchange exchange = Exchange.of(ctx);
+        java.util.concurrent.CompletableFuture<Void> parked = whiteboard.parked(bound);
+        if (parked != null) {
+            // The module is being replaced: run on its next revision once it registers.
+            parked.whenComplete((v, t) -> loop.runOnContext(x -> {
+                BoundRoute now = whiteboard.current(bound.module(), bound.key());
+                if (now == null || whiteboard.parked(now) != null) {
+                    exchange.answer(ctx, Problems.notFound(request.path()));
+                } else {
+                    dispatch(now, request, loop, exchange, ctx);
+                }
+            }));
+            return;
+        }
+        dispatch(bound, request, loop, exchange, ctx);
+    }
+
+    private void dispatch(BoundRoute bound, Request request, Context loop, Exchange exchange, RoutingContext ctx) {
         try {
             executor.execute(() -> {
                 Response r = run(bound, request, log);

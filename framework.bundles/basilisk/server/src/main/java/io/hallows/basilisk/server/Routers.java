@@ -32,8 +32,11 @@ final class Routers {
     private final Streams streams;
     private final Connections connections;
 
+    private final Whiteboard whiteboard;
+
     Routers(Vertx vertx, BasiliskConfig config, Executor executor, Logger log, Logger access, HttpDate date, Streams streams,
-            Connections connections) {
+            Connections connections, Whiteboard whiteboard) {
+        this.whiteboard = whiteboard;
         this.vertx = vertx;
         this.config = config;
         this.executor = executor;
@@ -44,11 +47,33 @@ final class Routers {
         this.connections = connections;
     }
 
+    /**
+     * The routes with static segments before parameters at the same place, so that
+     * {@code /orders/feed} wins over {@code /orders/{id}} whatever the declaration order (Vert.x
+     * web tries routes in the order they were added). Otherwise the declaration order is kept.
+     */
+    static List<BoundRoute> specificFirst(List<BoundRoute> table) {
+        List<BoundRoute> sorted = new java.util.ArrayList<>(table);
+        sorted.sort(java.util.Comparator.comparing(b -> shape(b.route().path())));
+        return sorted;
+    }
+
+    /** A path's shape: one character per segment, '0' static and '1' a parameter. */
+    private static String shape(String path) {
+        StringBuilder s = new StringBuilder();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                s.append(segment.startsWith("{") ? '1' : '0');
+            }
+        }
+        return s.toString();
+    }
+
     Router build(List<BoundRoute> table) {
         Router r = Router.router(vertx);
         r.route().handler(this::begin);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
-        for (BoundRoute b : table) {
+        for (BoundRoute b : specificFirst(table)) {
             io.vertx.ext.web.Route route = r.route(HttpMethod.valueOf(b.method()), vertxPath(b.route().path()));
             if (b.route().kind() == RouteKind.PLAIN) {
                 // One handler that marks the route and then reads the body, so that a body over the
@@ -56,7 +81,7 @@ final class Routers {
                 route.handler(ctx -> {
                     ctx.put(Exchange.ROUTE, b);
                     body.handle(ctx);
-                }).handler(new RouteHandler(b, executor, log));
+                }).handler(new RouteHandler(b, executor, log, whiteboard));
             } else {
                 Handler<RoutingContext> stream = streams.handler(b);
                 route.handler(ctx -> {

@@ -31,7 +31,7 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture() {
-        this(BasiliskConfig.defaults("127.0.0.1", 0), TableWatch.NONE);
+        this(BasiliskConfig.defaults("127.0.0.1", 0).withSwapGrace(0), TableWatch.NONE);
     }
 
     URI uri(String pathAndQuery) {

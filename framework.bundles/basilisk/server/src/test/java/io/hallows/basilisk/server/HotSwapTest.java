@@ -82,6 +82,34 @@ class HotSwapTest {
         assertEquals(List.of("15"), f.server.routes().stream().map(s -> s.revision()).toList());
     }
 
+    @Test
+    void anUpdateThatUnregistersTheOldRevisionFirstParksRequestsForTheNewOne() throws Exception {
+        try (Fixture g = new Fixture(BasiliskConfig.defaults("127.0.0.1", 0).withSwapGrace(10_000), TableWatch.NONE)) {
+            g.server.add(revision(1), 1);
+            assertEquals("1", g.get("/v").body());
+            g.server.remove(revision(1), 1);  // a bundle update: the old revision goes first…
+            CompletableFuture<HttpResponse<String>> parked = g.http1.sendAsync(HttpRequest.newBuilder(g.uri("/v")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> parked2 = g.http2.sendAsync(HttpRequest.newBuilder(g.uri("/v")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            g.server.add(revision(2), 2);     // …then the new one registers
+            assertEquals("2", parked.get(10, TimeUnit.SECONDS).body());
+            assertEquals("2", parked2.get(10, TimeUnit.SECONDS).body());
+            assertEquals(List.of("2"), g.server.routes().stream().map(s -> s.revision()).toList());
+        }
+    }
+
+    @Test
+    void aModuleThatDoesNotComeBackWithinTheGraceAnswers404() throws Exception {
+        try (Fixture g = new Fixture(BasiliskConfig.defaults("127.0.0.1", 0).withSwapGrace(300), TableWatch.NONE)) {
+            g.server.add(revision(1), 1);
+            g.server.remove(revision(1), 1);
+            HttpResponse<String> r = g.get("/v");  // parked, then answered when the grace ends
+            assertEquals(404, r.statusCode(), r.body());
+            assertEquals(List.of(), g.server.routes());
+        }
+    }
+
     private static void awaitMore(AtomicInteger counter, int more) throws InterruptedException {
         int target = counter.get() + more;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

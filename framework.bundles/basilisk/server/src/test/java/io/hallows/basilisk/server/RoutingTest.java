@@ -32,7 +32,8 @@ class RoutingTest {
                 TestRoute.get("/boom", r -> {
                     throw new IllegalStateException("secret internals");
                 }),
-                TestRoute.of("DELETE", "/items/{id}", r -> Response.noContent())), 1);
+                TestRoute.of("DELETE", "/items/{id}", r -> Response.noContent()),
+                TestRoute.get("/items/latest", r -> Response.text("the latest"))), 1);
     }
 
     @AfterEach
@@ -50,6 +51,12 @@ class RoutingTest {
         assertEquals("Basilisk", r.headers().firstValue("server").orElseThrow());
         assertTrue(r.headers().firstValue("date").orElseThrow().matches("[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT"),
                 r.headers().firstValue("date").orElseThrow());
+    }
+
+    @Test
+    void aStaticSegmentWinsOverAParameterDeclaredBeforeIt() throws Exception {
+        assertEquals("the latest", f.send("GET", "/items/latest", null).body());
+        assertTrue(f.send("GET", "/items/41", null).body().startsWith("41 "));
     }
 
     @Test
