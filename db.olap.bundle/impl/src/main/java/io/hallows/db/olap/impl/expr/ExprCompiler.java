@@ -153,6 +153,9 @@ public final class ExprCompiler {
                 break;
         }
         String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+        if (name.equals("DATE") && ops.size() == 1) {
+            return castTo(compile(ops.get(0)), Type.DATE);
+        }
         if (name.equals("SUBSTRING") || name.equals("SUBSTR")) {
             Expr start = compile(ops.get(1));
             Expr len = ops.size() > 2 ? compile(ops.get(2)) : null;

@@ -20,7 +20,11 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -79,7 +83,7 @@ public final class Planner {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new OlapSchema(catalog));
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), typeFactory, CONFIG);
         SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), reader),
+                SqlOperatorTables.chain(Functions.TABLE, SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), reader),
                 reader, typeFactory,
                 SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.BABEL)
                         .withIdentifierExpansion(true).withDefaultNullCollation(NullCollation.HIGH));
@@ -109,6 +113,7 @@ public final class Planner {
                     CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
             rel = RelDecorrelator.decorrelateQuery(rel, builder);
             rel = hep(rel, false, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES);
+            rel = pullFactors(rel, rexBuilder);
             rel = pushDown(rel);
             rel = new RelFieldTrimmer(null, builder).trim(rel);
             rel = orderJoins(rel);
@@ -120,6 +125,27 @@ public final class Planner {
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             throw new SqlException("XX000", "planning failed: " + e, 0, null, null, e);
         }
+    }
+
+    /**
+     * Conjuncts common to every branch of an OR are pulled out of it (TPC-H Q19 repeats its join
+     * condition in each branch): then they can become join keys instead of a cross join's filter.
+     */
+    private static RelNode pullFactors(RelNode rel, RexBuilder rexBuilder) {
+        return rel.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                RelNode r = super.visit(other);
+                if (r instanceof LogicalFilter f) {
+                    return f.copy(f.getTraitSet(), f.getInput(), RexUtil.pullFactors(rexBuilder, f.getCondition()));
+                }
+                if (r instanceof LogicalJoin j) {
+                    return j.copy(j.getTraitSet(), RexUtil.pullFactors(rexBuilder, j.getCondition()), j.getLeft(), j.getRight(),
+                            j.getJoinType(), j.isSemiJoinDone());
+                }
+                return r;
+            }
+        });
     }
 
     private static RelNode pushDown(RelNode rel) {

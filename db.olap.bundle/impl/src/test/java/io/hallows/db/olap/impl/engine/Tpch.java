@@ -42,7 +42,7 @@ final class Tpch {
 
     /** Query {@code n}'s text; Q15's view becomes a WITH clause (one statement). */
     static String query(int n) {
-        String sql = resource("io/trino/tpch/queries/q" + n + ".sql");
+        String sql = resource("io/trino/tpch/queries/q" + n + ".sql").replaceAll("(?m)^--.*$", "");
         if (n == 15) {
             String view = sql.substring(sql.indexOf("AS", sql.indexOf("VIEW")) + 2, sql.indexOf(';')).trim();
             String select = sql.substring(sql.indexOf(';') + 1).trim();
