@@ -60,7 +60,7 @@ final class OlapSchema extends AbstractSchema {
 
         @Override
         public Statistic getStatistic() {
-            return Statistics.of(table.rowCount(), List.of());
+            return Statistics.of(table.rowCount(), ColumnDistincts.keys(table));
         }
     }
 }

@@ -20,6 +20,7 @@ import io.hallows.db.olap.impl.table.Table;
 import io.hallows.sql.api.SqlException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -35,6 +36,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -60,22 +62,17 @@ public final class PhysicalPlanner {
         if (rel instanceof TableScan scan) {
             return scan(scan, null, null);
         }
-        if (rel instanceof LogicalFilter f) {
-            if (f.getInput() instanceof TableScan scan) {
-                return scan(scan, f.getCondition(), null);
+        if (rel instanceof LogicalFilter || rel instanceof LogicalProject) {
+            Node scan = scanStack(rel);
+            if (scan != null) {
+                return scan;
             }
+        }
+        if (rel instanceof LogicalFilter f) {
             Node in = compile(f.getInput());
             return new Filter(in, exprs(in).compile(f.getCondition()));
         }
         if (rel instanceof LogicalProject p) {
-            if (p.getInput() instanceof TableScan scan) {
-                return scan(scan, null, p.getProjects());
-            }
-            if (p.getInput() instanceof LogicalFilter f && f.getInput() instanceof TableScan scan) {
-                Node s = scan(scan, f.getCondition(), p.getProjects());
-                Double rows = mq.getRowCount(f);
-                return rows == null ? s : s.estimate(rows);
-            }
             Node in = compile(p.getInput());
             return new Project(in, exprs(in).compile(p.getProjects()));
         }
@@ -108,6 +105,40 @@ public final class PhysicalPlanner {
         }
         throw new SqlException("0A000", "the OLAP engine cannot run " + rel.getRelTypeName()
                 + (rel.getRelTypeName().contains("Correlate") ? " (a correlated subquery it could not turn into a join)" : ""));
+    }
+
+    /**
+     * Filters and projections stacked on a table scan, composed into one scan filter and one list
+     * of expressions over the table's columns; null when {@code rel} is not such a stack.
+     */
+    private Node scanStack(RelNode rel) {
+        List<RelNode> stack = new ArrayList<>();
+        RelNode r = rel;
+        while (r instanceof LogicalFilter || r instanceof LogicalProject) {
+            stack.add(r);
+            r = r.getInput(0);
+        }
+        if (!(r instanceof TableScan scan)) {
+            return null;
+        }
+        List<RexNode> exprs = null; // null: the table's columns as they are
+        List<RexNode> filters = new ArrayList<>();
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            RelNode op = stack.get(i);
+            if (op instanceof LogicalFilter f) {
+                filters.add(exprs == null ? f.getCondition() : RelOptUtil.pushPastProject(f.getCondition(), project(scan, exprs)));
+            } else {
+                LogicalProject p = (LogicalProject) op;
+                exprs = exprs == null ? p.getProjects() : RelOptUtil.pushPastProject(p.getProjects(), project(scan, exprs));
+            }
+        }
+        RexNode filter = filters.isEmpty() ? null : RexUtil.composeConjunction(rexBuilder, filters);
+        return scan(scan, filter, exprs);
+    }
+
+    /** A projection with {@code exprs} (for substituting expressions into the ones above). */
+    private static LogicalProject project(RelNode input, List<RexNode> exprs) {
+        return LogicalProject.create(input, List.of(), exprs, (List<String>) null, java.util.Set.of());
     }
 
     private ExprCompiler exprs(Node in) {

@@ -50,8 +50,8 @@ import org.apache.calcite.tools.RelBuilder;
  * (as the OLTP engine), validation against the catalog, subqueries to correlates and then to
  * joins (decorrelation), then heuristic rewriting with {@link HepPlanner}s only (milliseconds,
  * no cost-based search): predicates pushed into joins and down to scans, unused columns trimmed,
- * DISTINCT aggregates expanded, and inner joins ordered by {@code LoptOptimizeJoinRule} from the
- * tables' row counts.
+ * DISTINCT aggregates expanded, and inner joins ordered greedily from row counts and distinct counts
+ * ({@link JoinOrder}).
  */
 public final class Planner {
     static final SqlParser.Config PARSER = SqlParser.config()
@@ -116,7 +116,7 @@ public final class Planner {
             rel = pullFactors(rel, rexBuilder);
             rel = pushDown(rel);
             rel = new RelFieldTrimmer(null, builder).trim(rel);
-            rel = orderJoins(rel);
+            rel = orderJoins(rel, builder);
             rel = pushDown(rel);
             rel = new RelFieldTrimmer(null, builder).trim(rel);
             return new Logical(rel, names, rexBuilder);
@@ -156,10 +156,10 @@ public final class Planner {
                 CoreRules.JOIN_PUSH_EXPRESSIONS);
     }
 
-    /** Inner joins into multi-joins, then Lopt orders each one by the inputs' estimated sizes. */
-    private static RelNode orderJoins(RelNode rel) {
+    /** Inner joins into multi-joins, then {@link JoinOrder} orders each one. */
+    private static RelNode orderJoins(RelNode rel, RelBuilder builder) {
         rel = hep(rel, true, CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE, CoreRules.FILTER_MULTI_JOIN_MERGE);
-        return hep(rel, false, CoreRules.MULTI_JOIN_OPTIMIZE);
+        return new JoinOrder(builder, m -> hep(m, false, CoreRules.MULTI_JOIN_OPTIMIZE)).apply(rel);
     }
 
     private static RelNode hep(RelNode rel, boolean bottomUp, RelOptRule... rules) {
