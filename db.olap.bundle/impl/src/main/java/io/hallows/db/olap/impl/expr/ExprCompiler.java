@@ -236,7 +236,10 @@ public final class ExprCompiler {
             case DECIMAL -> new Const(t, l.getValueAs(BigDecimal.class).setScale(t.scale(), java.math.RoundingMode.HALF_UP).unscaledValue().longValueExact());
             case INT, BIGINT -> new Const(t, l.getValueAs(BigDecimal.class).longValueExact());
             case DOUBLE -> new Const(t, l.getValueAs(Double.class));
-            case VARCHAR -> new Const(t, l.getValueAs(String.class));
+            // Calcite pads CHAR literals to a common length (CASE 'low' … 'high'): PostgreSQL's
+            // literals are text, so the padding goes.
+            case VARCHAR -> new Const(t, l.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.CHAR
+                    ? l.getValueAs(String.class).stripTrailing() : l.getValueAs(String.class));
             case DATE -> new Const(t, (long) l.getValueAs(DateString.class).getDaysSinceEpoch());
             case BOOLEAN -> new Const(t, Boolean.TRUE.equals(l.getValueAs(Boolean.class)) ? 1L : 0L);
         };

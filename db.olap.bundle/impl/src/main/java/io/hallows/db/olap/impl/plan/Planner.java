@@ -112,7 +112,7 @@ public final class Planner {
             rel = hep(rel, false, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
                     CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
             rel = RelDecorrelator.decorrelateQuery(rel, builder);
-            rel = hep(rel, false, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES);
+            rel = hep(rel, false, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN);
             rel = pullFactors(rel, rexBuilder);
             rel = pushDown(rel);
             rel = new RelFieldTrimmer(null, builder).trim(rel);
