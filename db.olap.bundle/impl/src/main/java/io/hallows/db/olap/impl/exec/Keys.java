@@ -2,6 +2,12 @@ package io.hallows.db.olap.impl.exec;
 
 /** Hashing and comparing rows by key columns, for hash joins and hash aggregation. */
 public final class Keys {
+    /**
+     * Multiplier between key columns: an odd constant with well-spread bits, so that composite
+     * keys such as (partkey, suppkey) do not collide the way {@code 31 * a + b} does.
+     */
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
     private Keys() {}
 
     /** Murmur3's 64-bit finalizer: spreads key bits over the whole hash. */
@@ -21,17 +27,17 @@ public final class Keys {
             if (k instanceof LongVec l) {
                 long[] v = l.v;
                 for (int i = 0; i < n; i++) {
-                    h[i] = h[i] * 31 + v[i];
+                    h[i] = (h[i] + v[i]) * GOLDEN;
                 }
             } else if (k instanceof DoubleVec d) {
                 double[] v = d.v;
                 for (int i = 0; i < n; i++) {
-                    h[i] = h[i] * 31 + Double.doubleToLongBits(v[i] == 0 ? 0 : v[i]);
+                    h[i] = (h[i] + Double.doubleToLongBits(v[i] == 0 ? 0 : v[i])) * GOLDEN;
                 }
             } else {
                 StrVec s = (StrVec) k;
                 for (int i = 0; i < n; i++) {
-                    h[i] = h[i] * 31 + s.hash(i);
+                    h[i] = (h[i] + s.hash(i)) * GOLDEN;
                 }
             }
             if (k.nulls != null) {
