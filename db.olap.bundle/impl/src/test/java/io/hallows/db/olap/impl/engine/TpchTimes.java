@@ -10,7 +10,8 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * A quick timing loop outside the build (not a test): {@code TpchTimes <scale> <parallelism>
  * <runs> [query…]} prints each query's median time; with {@code -Dexplain=true} also its
- * EXPLAIN ANALYZE. The benchmark proper, against DuckDB, is bench/olap.
+ * EXPLAIN ANALYZE, with {@code -Dcheck=true} whether it returns the rows it returns single-threaded.
+ * The benchmark proper, against DuckDB, is bench/olap.
  */
 public final class TpchTimes {
     private TpchTimes() {}
@@ -45,6 +46,11 @@ public final class TpchTimes {
                 product *= median;
                 count++;
                 System.out.printf(Locale.ROOT, "Q%-2d %9.1f ms  (%d rows)%n", q, median, rows);
+                if (Boolean.getBoolean("check")) {
+                    var serial = Results.run(engine, Tpch.query(q), catalog, new QueryContext(mem, workers, 1, () -> false));
+                    var parallel = Results.run(engine, Tpch.query(q), catalog, ctx);
+                    System.out.println(serial.equals(parallel) ? "  same rows as parallelism 1" : "  DIFFERENT from parallelism 1");
+                }
                 if (Boolean.getBoolean("explain")) {
                     System.out.println(engine.explain(Tpch.query(q), catalog, ctx, true));
                 }
