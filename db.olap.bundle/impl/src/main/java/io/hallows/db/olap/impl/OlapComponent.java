@@ -80,16 +80,9 @@ public final class OlapComponent {
                 directory, engine.tables().size(), config.memoryLimit() >> 20, executor.partition());
     }
 
-    /**
-     * The vectorized engine, {@code io.hallows.db.olap.impl.engine.VectorEngine} (made by the engine's
-     * own package). Looked up by name so that the storage and access layers build without it.
-     */
+    /** The vectorized engine (Calcite planning, Arrow operators). */
     static QueryEngine queryEngine() {
-        try {
-            return (QueryEngine) Class.forName("io.hallows.db.olap.impl.engine.VectorEngine").getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the query engine io.hallows.db.olap.impl.engine.VectorEngine cannot be made: " + e, e);
-        }
+        return new io.hallows.db.olap.impl.engine.VectorEngine();
     }
 
     @Reference(name = "oltp", service = SqlEngine.class, target = "(hallows.sql.database=hallows)",
