@@ -87,7 +87,7 @@ class HotUpdateIT {
                 t.join(60_000);
             }
             System.out.printf("hot update: %d requests succeeded, %d failed, revisions seen %s%n", ok.get(), failures.size(), seen);
-            assertEquals(List.of(), new ArrayList<>(failures).subList(0, Math.min(20, failures.size())), failures.size() + " requests failed");
+            assertEquals(List.of(), new ArrayList<>(failures).subList(0, Math.min(20, failures.size())), failures.size() + " requests failed; the stack printed:\n" + stack.output());
             assertTrue(ok.get() > 500, "requests ran during the updates: " + ok.get());
             for (int rev = 0; rev <= REVISIONS; rev++) {
                 assertTrue(seen.contains(rev), "revision " + rev + " answered: " + seen);

@@ -30,12 +30,14 @@ public final class BasiliskServer implements WebStatus, AutoCloseable {
     private final Connections connections;
     private final AtomicReference<Router> router = new AtomicReference<>();
     private final Vertx vertx;
+    private final Logger log;
     private final long dateTimer;
     private HttpServer server;
 
     private BasiliskServer(BasiliskConfig config, Vertx vertx, Executor executor, Logger log, Logger access, TableWatch tables) {
         this.config = config;
         this.vertx = vertx;
+        this.log = log;
         this.whiteboard = new Whiteboard(log);
         HttpDate date = new HttpDate();
         this.dateTimer = vertx.setPeriodic(1000, id -> date.tick());
@@ -79,7 +81,8 @@ public final class BasiliskServer implements WebStatus, AutoCloseable {
     }
 
     /** A module revision registered. */
-    public void add(WebModule module, long serviceId) {
+    public synchronized void add(WebModule module, long serviceId) {
+        log.info("basilisk: module {} revision {} registered (service {})", module.module(), module.revision(), serviceId);
         swap(whiteboard.add(module, serviceId));
     }
 
@@ -88,22 +91,26 @@ public final class BasiliskServer implements WebStatus, AutoCloseable {
      * {@link BasiliskConfig#swapGraceMs()}, parking requests for the next revision (a bundle update
      * unregisters the old before the new registers); then they go (streams on them are closed).
      */
-    public void remove(WebModule module, long serviceId) {
+    public synchronized void remove(WebModule module, long serviceId) {
         boolean grace = config.swapGraceMs() > 0;
+        log.info("basilisk: module {} revision (service {}) unregistered", module.module(), serviceId);
         swap(whiteboard.remove(module, serviceId, grace));
         if (!grace) {
             return;
         }
         String name = module.module();
-        vertx.setTimer(config.swapGraceMs(), t -> {
-            List<BoundRoute> table = whiteboard.expire(name, serviceId);
-            if (table != null) {
-                swap(table);
-            }
-        });
+        vertx.setTimer(config.swapGraceMs(), t -> expire(name, serviceId));
     }
 
-    private synchronized void swap(List<BoundRoute> table) {
+    private synchronized void expire(String module, long serviceId) {
+        List<BoundRoute> table = whiteboard.expire(module, serviceId);
+        if (table != null) {
+            swap(table);
+        }
+    }
+
+    /** Called with this server's lock held, so that tables are installed in the order they were made. */
+    private void swap(List<BoundRoute> table) {
         router.set(routers.build(table));
         streams.retain(table);
     }

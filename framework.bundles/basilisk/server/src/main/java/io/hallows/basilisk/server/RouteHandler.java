@@ -33,20 +33,33 @@ final class RouteHandler implements Handler<RoutingContext> {
         Request request = new CapturedRequest(ctx);
         Context loop = Vertx.currentContext();
         Exchange exchange = Exchange.of(ctx);
-        java.util.concurrent.CompletableFuture<Void> parked = whiteboard.parked(bound);
-        if (parked != null) {
-            // The module is being replaced: run on its next revision once it registers.
-            parked.whenComplete((v, t) -> loop.runOnContext(x -> {
-                BoundRoute now = whiteboard.current(bound.module(), bound.key());
-                if (now == null || whiteboard.parked(now) != null) {
-                    exchange.answer(ctx, Problems.notFound(request.path()));
-                } else {
-                    dispatch(now, request, loop, exchange, ctx);
-                }
-            }));
+        serve(bound, request, loop, exchange, ctx);
+    }
+
+    /**
+     * Runs {@code b}, or, when its revision is being replaced, waits for the module's next revision
+     * (a module update may unregister and register more than once: wait again each time) and runs
+     * the route there; 404 once the module is gone for good.
+     */
+    private void serve(BoundRoute b, Request request, Context loop, Exchange exchange, RoutingContext ctx) {
+        java.util.concurrent.CompletableFuture<Void> parked = whiteboard.parked(b);
+        if (parked == null && whiteboard.serving(b)) {
+            dispatch(b, request, loop, exchange, ctx);
             return;
         }
-        dispatch(bound, request, loop, exchange, ctx);
+        Runnable next = () -> {
+            BoundRoute now = whiteboard.current(b.module(), b.key());
+            if (now == null || now == b && whiteboard.parked(now) == null) {
+                exchange.answer(ctx, Problems.notFound(request.path()));
+            } else {
+                serve(now, request, loop, exchange, ctx);
+            }
+        };
+        if (parked == null) {
+            next.run(); // a revision that has gone while this request was routed to it
+        } else {
+            parked.whenComplete((v, t) -> loop.runOnContext(x -> next.run()));
+        }
     }
 
     private void dispatch(BoundRoute bound, Request request, Context loop, Exchange exchange, RoutingContext ctx) {

@@ -89,6 +89,12 @@ final class Whiteboard {
         return d != null && d.serviceId() == bound.serviceId() ? d.next() : null;
     }
 
+    /** Whether {@code bound}'s revision is registered now. */
+    synchronized boolean serving(BoundRoute bound) {
+        TreeMap<Long, WebModule> revisions = modules.get(bound.module());
+        return revisions != null && revisions.containsKey(bound.serviceId());
+    }
+
     /** The route serving {@code key} of {@code module} now, or null. */
     synchronized BoundRoute current(String module, String key) {
         for (BoundRoute b : table) {
