@@ -33,6 +33,19 @@ public final class StateWrites {
         return scope;
     }
 
+    /**
+     * Runs {@code body} inside a bracket: what it writes is persisted when it returns or throws,
+     * after whatever it committed (generated code puts a transaction's retries inside it).
+     */
+    public static <T> T around(java.util.function.Supplier<T> body) {
+        Scope scope = enter();
+        try {
+            return body.get();
+        } finally {
+            scope.exit();
+        }
+    }
+
     /** Called by a durable cell after each write. */
     static void written(StateCell<?> cell) {
         Scope scope = SCOPE.get();

@@ -155,6 +155,11 @@ final class ServiceGenerator {
         boolean unit = op.result() == Type.UNIT;
         if (transaction) {
             call = "this.$db.transaction(() -> " + (unit ? "{ " + call + "; return null; })" : call + ")");
+            if (!service.state().isEmpty()) {
+                // The state an operation wrote is persisted once its transaction has committed
+                // (the body's own bracket is then an inner one), not by each attempt of a retry.
+                call = RT + "StateWrites.around(() -> " + call + ")";
+            }
         }
         Hint partition = partition(op);
         if (partition != null) {

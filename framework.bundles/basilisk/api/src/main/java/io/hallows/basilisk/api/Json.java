@@ -33,7 +33,7 @@ public final class Json {
         }
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken first = p.nextToken();
-            Object v = read(p, first, where);
+            Object v = read(p, first, new Where(null, where, -1));
             if (p.nextToken() != null) {
                 throw new BadRequest(where, "unexpected data after the JSON value at offset " + p.currentLocation().getCharOffset());
             }
@@ -45,26 +45,41 @@ public final class Json {
         }
     }
 
-    private static Object read(JsonParser p, JsonToken t, String where) throws IOException, BadRequest {
+    /**
+     * Where a value is in the document, made into text only for an error: building the text for
+     * every value would cost the square of the input (a long member name over many elements).
+     */
+    private record Where(Where parent, String name, int index) {
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return name;
+            }
+            return parent + (name != null ? "." + name : "[" + index + "]");
+        }
+    }
+
+    private static Object read(JsonParser p, JsonToken t, Where where) throws IOException, BadRequest {
         if (t == null) {
-            throw new BadRequest(where, "a JSON body is required");
+            throw new BadRequest(where.toString(), "a JSON body is required");
         }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Object> m = new LinkedHashMap<>();
                 for (JsonToken n = p.nextToken(); n != JsonToken.END_OBJECT; n = p.nextToken()) {
                     String name = p.currentName();
+                    Where member = new Where(where, name, -1);
                     if (m.containsKey(name)) {
-                        throw new BadRequest(where + "." + name, "member given twice");
+                        throw new BadRequest(member.toString(), "member given twice");
                     }
-                    m.put(name, read(p, p.nextToken(), where + "." + name));
+                    m.put(name, read(p, p.nextToken(), member));
                 }
                 return m;
             }
             case START_ARRAY: {
                 List<Object> l = new ArrayList<>();
                 for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
-                    l.add(read(p, n, where + "[" + l.size() + "]"));
+                    l.add(read(p, n, new Where(where, null, l.size())));
                 }
                 return l;
             }
@@ -72,7 +87,7 @@ public final class Json {
                 return p.getText();
             case VALUE_NUMBER_INT:
                 if (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
-                    throw new BadRequest(where, "integer out of range: " + p.getText());
+                    throw new BadRequest(where.toString(), "integer out of range: " + p.getText());
                 }
                 return p.getLongValue();
             case VALUE_NUMBER_FLOAT:
@@ -84,7 +99,7 @@ public final class Json {
             case VALUE_NULL:
                 return null;
             default:
-                throw new BadRequest(where, "unexpected " + t);
+                throw new BadRequest(where.toString(), "unexpected " + t);
         }
     }
 
