@@ -60,6 +60,10 @@ public final class OlapComponent {
             store = TableStore.open(directory, allocator, problem -> log.error("OLAP table offline: {}", problem));
             root = allocator;
             engine = new OlapEngine(store, queries, root, executor, config.parallelism(), config.maxSessions(), () -> oltp);
+            Object copyDirectory = properties.get("copyDirectory");
+            if (copyDirectory != null && !copyDirectory.toString().isBlank()) {
+                engine.allowCopyFrom(Path.of(copyDirectory.toString().trim()));
+            }
         } catch (Exception | Error e) {
             if (allocator != null) {
                 try {

@@ -38,7 +38,7 @@ final class Loads {
             in.end();
             return new Result("COPY", List.of(), List.of(), s.startCopy(new StdinCopy(s, table, columns, targets, options)), List.of());
         }
-        Path file = Path.of(in.string());
+        Path file = s.engine.copyable(in.string());
         CsvLoader.Options options = options(in);
         in.end();
         long count;

@@ -41,6 +41,8 @@ public final class OlapEngine implements OlapDatabase {
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicLong queries = new AtomicLong();
     private final Map<String, String> serverParameters;
+    /** Where {@code COPY … FROM '<file>'} may read, or null: any client could otherwise read any file the stack can. */
+    private volatile java.nio.file.Path copyDirectory;
 
     /**
      * @param oltp the OLTP database for {@code INSERT … SELECT}, or null while it is not there
@@ -152,5 +154,31 @@ public final class OlapEngine implements OlapDatabase {
             return new SqlException("58030", "I/O error: " + e.getMessage(), 0, null, null, e);
         }
         return new SqlException("XX000", "internal error: " + e, 0, null, null, e);
+    }
+
+    /**
+     * Lets {@code COPY … FROM '<file>'} read files under {@code directory} (and nothing else); by
+     * default it reads none (clients send data with {@code COPY … FROM STDIN}, psql's {@code \\copy}).
+     */
+    public void allowCopyFrom(java.nio.file.Path directory) {
+        copyDirectory = directory;
+    }
+
+    /** The file {@code name} names, if COPY may read it; else an SQL error saying why (SQLSTATE 42501). */
+    java.nio.file.Path copyable(String name) {
+        java.nio.file.Path dir = copyDirectory;
+        if (dir == null) {
+            throw new io.hallows.sql.api.SqlException("42501", "COPY from a file on the server is off: send the data with COPY … FROM STDIN"
+                    + " (psql: \\copy), or set copyDirectory in the configuration io.hallows.db.olap to a folder it may read");
+        }
+        try {
+            java.nio.file.Path file = dir.resolve(name).toRealPath();
+            if (file.startsWith(dir.toRealPath())) {
+                return file;
+            }
+        } catch (java.io.IOException e) {
+            throw new io.hallows.sql.api.SqlException("58P01", "could not open file \"" + name + "\" for reading: " + e.getMessage());
+        }
+        throw new io.hallows.sql.api.SqlException("42501", "COPY may only read files under " + dir + " (copyDirectory), not \"" + name + "\"");
     }
 }

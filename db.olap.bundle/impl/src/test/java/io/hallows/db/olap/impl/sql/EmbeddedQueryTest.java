@@ -26,6 +26,7 @@ class EmbeddedQueryTest {
     void aQueryIsReadAsArrowBatchesAndClosingFreesItsMemory() throws Exception {
         try (BufferAllocator root = new RootAllocator(64L << 20); TableStore store = TableStore.open(dir, root, p -> {})) {
             OlapEngine engine = new OlapEngine(store, new ScanEngine(), root, Runnable::run, 2, 8, () -> null);
+            engine.allowCopyFrom(dir);
             var session = engine.open("test", Map.of());
             session.query("CREATE TABLE t (id BIGINT, name TEXT); COPY t FROM '"
                     + java.nio.file.Files.writeString(dir.resolve("t.csv"), "1,a\n2,b\n3,\n") + "' (FORMAT csv)").get();

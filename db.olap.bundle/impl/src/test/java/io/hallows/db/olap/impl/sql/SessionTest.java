@@ -49,6 +49,7 @@ class SessionTest {
         root = new RootAllocator(64L << 20);
         store = TableStore.open(dir.resolve("tables").toFile().mkdirs() ? dir.resolve("tables") : dir, root, p -> {});
         engine = new OlapEngine(store, scan, root, Runnable::run, 2, 8, () -> null);
+        engine.allowCopyFrom(dir);
         session = engine.open("test", Map.of());
     }
 
@@ -103,6 +104,7 @@ class SessionTest {
         store.close();
         store = TableStore.open(store.directory(), root, p -> {});
         engine = new OlapEngine(store, scan, root, Runnable::run, 2, 8, () -> null);
+        engine.allowCopyFrom(dir);
         session = engine.open("test", Map.of());
         Result again = run("select * from items");
         assertEquals(4, again.rows().size());
@@ -218,5 +220,25 @@ class SessionTest {
                         new Object[] {"it's", 3, LocalDate.of(2000, 1, 2)}));
         assertEquals(List.of(new SqlText.Piece("select ';'", 0), new SqlText.Piece(" select 2 -- ;\n", 11)),
                 SqlText.split("select ';'; select 2 -- ;\n"));
+    }
+
+    @Test
+    void copyReadsServerFilesOnlyUnderTheAllowedFolder() throws Exception {
+        run("CREATE TABLE secrets (line TEXT)");
+        java.nio.file.Path elsewhere = java.nio.file.Files.createTempFile("not-for-copy", ".csv");
+        SqlException outside;
+        try {
+            java.nio.file.Files.writeString(elsewhere, "secret\n");
+            outside = fails("COPY secrets FROM '" + elsewhere.toAbsolutePath() + "' (FORMAT csv)");
+        } finally {
+            java.nio.file.Files.delete(elsewhere);
+        }
+        assertEquals("42501", outside.sqlState(), outside.getMessage());
+        SqlException escape = fails("COPY secrets FROM '../escape.csv' (FORMAT csv)");
+        assertTrue(java.util.Set.of("42501", "58P01").contains(escape.sqlState()), escape.getMessage());
+        engine.allowCopyFrom(null);
+        SqlException off = fails("COPY secrets FROM '" + csv("in.csv", "x\n") + "' (FORMAT csv)");
+        assertEquals("42501", off.sqlState());
+        assertTrue(off.getMessage().contains("STDIN"), off.getMessage());
     }
 }
