@@ -29,9 +29,17 @@ public final class TestDatabases {
         }
     }
 
-    /** Opens (and recovers) the database kept in {@code directory}. */
+    /** Opens (and recovers) the database kept in {@code directory}, on one thread. */
     public static Open open(Path directory) throws Exception {
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        return open(directory, 1);
+    }
+
+    /**
+     * Opens (and recovers) the database kept in {@code directory} on {@code threads} threads standing
+     * in for the db partition's workers (tests of concurrent callers want more than one).
+     */
+    public static Open open(Path directory, int threads) throws Exception {
+        ExecutorService thread = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "test-db");
             t.setDaemon(true);
             return t;
@@ -41,6 +49,7 @@ public final class TestDatabases {
         return new Open(db, () -> {
             db.close();
             thread.shutdown();
+            thread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         });
     }
 

@@ -47,7 +47,7 @@ class DurableStateTest {
 
     /** A store over the database in {@link #folder}, as the runtime opens one at stack start. */
     private StateStore start() throws Exception {
-        db = TestDatabases.open(folder);
+        db = TestDatabases.open(folder, 4);
         durable = new DurableState(db.database(), RecordingLogger.into(log));
         return new MemoryStateStore(durable).scopedTo("shop", getClass().getClassLoader());
     }
@@ -184,7 +184,7 @@ class DurableStateTest {
         StateStore store = start();
         inOperation(() -> store.<Long>cell("shop", "x", "Int", () -> 0L).set(9L));
         stop();
-        db = TestDatabases.open(folder);
+        db = TestDatabases.open(folder, 4);
         durable = new DurableState(db.database(), RecordingLogger.into(log));
         MemoryStateStore states = new MemoryStateStore(durable);
         StateCell<String> changed = states.cell("shop", "x", "String", () -> "fresh");
@@ -202,7 +202,7 @@ class DurableStateTest {
         StateStore store = start();
         inOperation(() -> store.<Point>cell("shop", "p", "shop.Point", () -> new Point(0, 0)).set(new Point(1, 1)));
         stop();
-        db = TestDatabases.open(folder);
+        db = TestDatabases.open(folder, 4);
         durable = new DurableState(db.database(), RecordingLogger.into(log));
         MemoryStateStore noClasses = new MemoryStateStore(durable);
         StateCell<Object> p = noClasses.scopedTo("shop", new ClassLoader(null) { }).cell("shop", "p", "shop.Point", () -> "initial");
@@ -243,7 +243,7 @@ class DurableStateTest {
 
     @Test
     void droppingAModuleForgetsItsStoredState() throws Exception {
-        db = TestDatabases.open(folder);
+        db = TestDatabases.open(folder, 4);
         durable = new DurableState(db.database(), RecordingLogger.into(log));
         MemoryStateStore states = new MemoryStateStore(durable);
         inOperation(() -> {

@@ -43,7 +43,7 @@ public final class GreetCost {
         StateStore memory = new MemoryStateStore().scopedTo("hello");
         report("memory", memory, seconds);
         Path folder = Files.createTempDirectory("greet-cost");
-        try (TestDatabases.Open db = TestDatabases.open(folder)) {
+        try (TestDatabases.Open db = TestDatabases.open(folder, 4)) {
             for (boolean synchronous : List.of(true, false)) {
                 DurableState durable = new DurableState(db.database(), RecordingLogger.into(new ArrayList<>()), synchronous);
                 long commits = db.database().stats().loggedCommits();

@@ -31,7 +31,7 @@ class StateDatabaseTest {
     @Test
     void stateIsDurableWhileTheDatabaseIsRegisteredAndWritesWaitForItsReturn() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
-        try (TestFramework framework = new TestFramework(storage); TestDatabases.Open db = TestDatabases.open(data)) {
+        try (TestFramework framework = new TestFramework(storage); TestDatabases.Open db = TestDatabases.open(data, 4)) {
             BundleContext context = framework.context();
             MemoryStateStore store = new MemoryStateStore();
             try (StateDatabase database = new StateDatabase(context, store, RecordingLogger.into(log))) {
